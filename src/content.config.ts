@@ -1,0 +1,28 @@
+import { defineCollection } from 'astro:content';
+import { glob } from 'astro/loaders';
+import { articleSchema } from './schemas/article.ts';
+import { authorSchema } from './schemas/author.ts';
+import { categorySchema } from './schemas/category.ts';
+import { siteSettingsSchema } from './schemas/settings.ts';
+
+/** Ids stay exactly as the file path says (`ar/<slug>`), so a bad slug is reported, not silently rewritten. */
+const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.[^./]+$/, '');
+
+export const collections = {
+	articles: defineCollection({
+		loader: glob({ pattern: '**/*.md', base: './content/articles', generateId: idFromPath }),
+		schema: ({ image }) => articleSchema(image()),
+	}),
+	categories: defineCollection({
+		loader: glob({ pattern: '*.yml', base: './content/categories', generateId: idFromPath }),
+		schema: categorySchema,
+	}),
+	authors: defineCollection({
+		loader: glob({ pattern: '*.yml', base: './content/authors', generateId: idFromPath }),
+		schema: authorSchema,
+	}),
+	settings: defineCollection({
+		loader: glob({ pattern: '*.yml', base: './content/settings', generateId: idFromPath }),
+		schema: siteSettingsSchema,
+	}),
+};

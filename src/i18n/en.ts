@@ -1,0 +1,43 @@
+import type { UIDictionary } from './ar.ts';
+
+/** Interface strings in English; the compiler checks that every Arabic key is here. */
+const en = {
+	'site.skipToContent': 'Skip to content',
+	'nav.sections': 'Sections',
+	'nav.home': 'Home',
+	'nav.main': 'Main navigation',
+	'lang.switch': 'العربية',
+	'lang.switchLabel': 'Read in Arabic',
+	'home.latest': 'Latest news',
+	'home.title': 'Home',
+	'article.category': 'Section',
+	'article.by': 'By',
+	'article.published': 'Published',
+	'article.updated': 'Updated',
+	'article.hijri': 'Hijri date',
+	'article.source': 'Source',
+	'article.tags': 'Tags',
+	'article.share': 'Share this story',
+	'article.related': 'Related stories',
+	'article.backToTop': 'Back to top',
+	'article.translation': 'Read this story in Arabic',
+	'article.readingTime.zero': 'Under a minute read',
+	'article.readingTime.one': '1 min read',
+	'article.readingTime.two': '{count} min read',
+	'article.readingTime.few': '{count} min read',
+	'article.readingTime.many': '{count} min read',
+	'article.readingTime.other': '{count} min read',
+	'share.x': 'X',
+	'share.facebook': 'Facebook',
+	'share.whatsapp': 'WhatsApp',
+	'share.telegram': 'Telegram',
+	'share.email': 'Email',
+	'share.label': 'Share on {network}',
+	'list.empty': 'No stories here yet.',
+	'category.title': '{name}',
+	'tag.title': 'Tag: {name}',
+	'footer.follow': 'Follow us',
+	'footer.rights': '© {year} {name}. All rights reserved.',
+} satisfies UIDictionary;
+
+export default en;

@@ -1,0 +1,30 @@
+import { locales, type Locale } from './locales.ts';
+
+/** Site-relative URLs, always with a trailing slash, so that links match the built folders. */
+
+export function homeUrl(locale: Locale): string {
+	return `${locales[locale].prefix}/`;
+}
+
+export function articleUrl(locale: Locale, slug: string): string {
+	return `${locales[locale].prefix}/news/${slug}/`;
+}
+
+export function categoryUrl(locale: Locale, id: string): string {
+	return `${locales[locale].prefix}/category/${id}/`;
+}
+
+/** Tags may be Arabic words: the path segment is percent-encoded so shared links survive. */
+export function tagUrl(locale: Locale, tag: string): string {
+	return `${locales[locale].prefix}/tag/${encodeURIComponent(tagSlug(tag))}/`;
+}
+
+/** The URL form of a tag: trimmed, lower-case, inner spaces as hyphens. Arabic letters are kept. */
+export function tagSlug(tag: string): string {
+	return tag.trim().toLocaleLowerCase('en').replace(/\s+/gu, '-');
+}
+
+/** Absolute URL on the published site. */
+export function absoluteUrl(path: string, site: string | URL): string {
+	return new URL(path, site).href;
+}

@@ -1,0 +1,46 @@
+import { z } from 'astro/zod';
+import { dateSchema, idSchema } from './common.ts';
+
+/**
+ * Front matter of an article (`content/articles/<lang>/<slug>.md`).
+ * `image` is a schema so that Astro's `image()` helper can be passed in (it resolves
+ * and optimises the file); plain tools pass `z.string()`.
+ */
+export const articleSchema = <Image extends z.ZodType>(image: Image) =>
+	z
+		.object({
+			/** Headline. */
+			title: z.string().trim().min(1, 'is required'),
+			/** Publication time, ISO 8601 with a time zone. The article is hidden until then. */
+			date: dateSchema,
+			/** Category id: a file name in `content/categories/`. */
+			category: idSchema,
+			/** Standfirst shown under the headline and in lists. */
+			summary: z.string().trim().min(1).optional(),
+			/** Free tags, in the article's language. Default: none. */
+			tags: z.array(z.string().trim().min(1)).default([]),
+			/** Author id: a file name in `content/authors/`. */
+			author: idSchema.optional(),
+			/** Where the story comes from, e.g. «وكالات». */
+			source: z.string().trim().min(1).optional(),
+			/** Lead image, relative to the article file. */
+			image: image.optional(),
+			/** Alternative text of the lead image. */
+			imageAlt: z.string().trim().optional(),
+			/** Caption and credit of the lead image. */
+			imageCaption: z.string().trim().optional(),
+			/** Belongs in the headlines. Default: false. */
+			featured: z.boolean().default(false),
+			/** Breaking news. Default: false. */
+			breaking: z.boolean().default(false),
+			/** Not published anywhere while true. Default: false. */
+			draft: z.boolean().default(false),
+			/** Time of the last substantial update. */
+			updated: dateSchema.optional(),
+		})
+		.strict();
+
+/** Front matter as written by tools that do not resolve images. */
+export const articleFrontmatterSchema = articleSchema(z.string().trim().min(1));
+
+export type ArticleFrontmatter = z.input<typeof articleFrontmatterSchema>;

@@ -1,0 +1,16 @@
+import { z } from 'astro/zod';
+import { bilingualSchema } from './common.ts';
+
+/** A writer (`content/authors/<id>.yml`); the file name is the id articles refer to. */
+export const authorSchema = z
+	.object({
+		/** Name per language. */
+		name: bilingualSchema,
+		/** Short biography per language. */
+		bio: bilingualSchema.partial().optional(),
+		/** Portrait, a path under `public/`. */
+		photo: z.string().optional(),
+	})
+	.strict();
+
+export type Author = z.infer<typeof authorSchema>;

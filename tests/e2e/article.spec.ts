@@ -1,0 +1,71 @@
+import { test, expect } from './fixtures.ts';
+
+/** The seed: the first real article, imported from the old site, and its English translation. */
+const SEED_SLUG = '__SEED_SLUG__';
+const SEED_TITLE = 'قاسم توكاييف: ما حصل في كازاخستان محاولة انقلاب ..وبوتين :لن نسمح بثورات ملونة';
+const OLD_FOOTER = ['تابعونا على صفحة الفيسبوك', 'اظهر المزيد', 'مقالات ذات صلة', 'زر الذهاب إلى الأعلى'];
+
+test.describe('the seed article in Arabic', () => {
+	test.beforeEach(async ({ page }) => {
+		const response = await page.goto(`/news/${SEED_SLUG}/`);
+		expect(response?.status()).toBe(200);
+	});
+
+	test('is right-to-left Arabic with its title, section and source', async ({ page }) => {
+		await expect(page.locator('html')).toHaveAttribute('lang', 'ar');
+		await expect(page.locator('html')).toHaveAttribute('dir', 'rtl');
+		await expect(page.locator('h1')).toHaveText(SEED_TITLE);
+		await expect(page).toHaveTitle(new RegExp(`^${SEED_TITLE.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} \\| `));
+		await expect(page.locator('.kicker')).toHaveText('دولي');
+		await expect(page.locator('.kicker')).toHaveAttribute('href', '/category/world/');
+		await expect(page.locator('.source')).toHaveText('المصدر: وكالات');
+	});
+
+	test('has its 17 paragraphs and nothing of the old site footer', async ({ page }) => {
+		await expect(page.locator('.article-body > p')).toHaveCount(17);
+		await expect(page.locator('.article-body > p').first()).toContainText('اجتياح ومحاولة انقلاب');
+		await expect(page.locator('.article-body > p').last()).toContainText('خلايا نائمة من المسلحين');
+		const text = await page.locator('main').innerText();
+		for (const line of OLD_FOOTER) expect(text).not.toContain(line);
+	});
+
+	test('shows the date in Arabic with the Hijri date, and the reading time', async ({ page }) => {
+		await expect(page.locator('.dates time').first()).toHaveAttribute('datetime', '2022-01-10T09:00:00.000Z');
+		await expect(page.locator('.dates time').first()).toContainText('١٠ يناير ٢٠٢٢');
+		await expect(page.locator('.hijri')).toContainText('جمادى الآخرة ١٤٤٣');
+		await expect(page.locator('.reading-time')).toContainText('قراءة');
+	});
+
+	test('links to its English translation, and the language switch goes there', async ({ page }) => {
+		await expect(page.locator('.translation-link a')).toHaveAttribute('href', `/en/news/${SEED_SLUG}/`);
+		await page.locator('.language-switch').click();
+		await expect(page).toHaveURL(new RegExp(`/en/news/${SEED_SLUG}/$`));
+		await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+	});
+
+	test('has share links, tags, related stories and a way back to the top, and no script', async ({ page }) => {
+		const share = page.locator('.share a');
+		await expect(share).toHaveCount(5);
+		for (const href of await share.evaluateAll((links) => links.map((a) => (a as HTMLAnchorElement).href))) {
+			expect(href).toContain(encodeURIComponent(`https://news.example.org/news/${SEED_SLUG}/`));
+		}
+		await expect(page.locator('.back-to-top a')).toHaveAttribute('href', '#top');
+		await expect(page.locator('#top')).toHaveCount(1);
+		await expect(page.locator('script')).toHaveCount(0);
+	});
+});
+
+test.describe('the seed article in English', () => {
+	test('is left-to-right English and links back to the Arabic original', async ({ page }) => {
+		await page.goto(`/en/news/${SEED_SLUG}/`);
+		await expect(page.locator('html')).toHaveAttribute('lang', 'en');
+		await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
+		await expect(page.locator('h1')).toContainText('Tokayev');
+		await expect(page.locator('.kicker')).toHaveText('World');
+		await expect(page.locator('.hijri')).toHaveCount(0);
+		await expect(page.locator('.dates time').first()).toContainText('10 January 2022');
+		await expect(page.locator('.translation-link a')).toHaveAttribute('href', `/news/${SEED_SLUG}/`);
+		await expect(page.locator('.language-switch')).toHaveAttribute('href', `/news/${SEED_SLUG}/`);
+		await expect(page.locator('script')).toHaveCount(0);
+	});
+});

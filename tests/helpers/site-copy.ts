@@ -1,0 +1,40 @@
+import { spawn } from 'node:child_process';
+import { cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+
+/** The project's root folder. */
+export const projectRoot = resolve(import.meta.dirname, '../..');
+
+/** What a copy of the site needs: the code and the content, not the outputs. */
+const SITE_FILES = ['src', 'public', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+
+/**
+ * A throw-away copy of the site in a temporary folder, to build against changed content.
+ * Its `node_modules` is a folder of links to the project's packages, so that Astro's cache
+ * (`node_modules/.astro`) is the copy's own and copies can build side by side.
+ */
+export async function makeSiteCopy(): Promise<{ root: string; remove: () => Promise<void> }> {
+	const root = await mkdtemp(join(tmpdir(), 'newsroom-site-'));
+	await Promise.all(SITE_FILES.map((name) => cp(join(projectRoot, name), join(root, name), { recursive: true })));
+	await mkdir(join(root, 'node_modules'));
+	const packages = (await readdir(join(projectRoot, 'node_modules'))).filter((name) => name !== '.astro');
+	await Promise.all(packages.map((name) => symlink(join(projectRoot, 'node_modules', name), join(root, 'node_modules', name))));
+	return { root, remove: () => rm(root, { recursive: true, force: true }) };
+}
+
+/** Runs `astro build` in `root` and collects its exit code and everything it printed. */
+export function buildSite(root: string, env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+	return new Promise((resolvePromise, reject) => {
+		const child = spawn(process.execPath, [join(root, 'node_modules/astro/bin/astro.mjs'), 'build'], {
+			cwd: root,
+			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
+		child.on('error', reject);
+		child.on('close', (code) => resolvePromise({ code, output }));
+	});
+}

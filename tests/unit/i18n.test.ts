@@ -1,0 +1,50 @@
+import { describe, expect, test } from 'vitest';
+import ar from '../../src/i18n/ar.ts';
+import en from '../../src/i18n/en.ts';
+import { useTranslations } from '../../src/i18n/index.ts';
+import { tagUrl, articleUrl, homeUrl } from '../../src/lib/urls.ts';
+import { shareLinks } from '../../src/lib/share.ts';
+
+describe('interface strings', () => {
+	test('English has exactly the Arabic keys, none empty', () => {
+		expect(Object.keys(en).sort()).toEqual(Object.keys(ar).sort());
+		for (const value of [...Object.values(ar), ...Object.values(en)]) expect(value.trim()).not.toBe('');
+	});
+
+	test('t() fills placeholders with numbers in the language digits', () => {
+		expect(useTranslations('ar').t('footer.rights', { year: '٢٠٢٦', name: 'الوسط' })).toBe('© ٢٠٢٦ الوسط. جميع الحقوق محفوظة.');
+		expect(useTranslations('ar').plural('article.readingTime', 5)).toBe('٥ دقائق قراءة');
+		expect(useTranslations('ar').plural('article.readingTime', 11)).toBe('١١ دقيقة قراءة');
+		expect(useTranslations('ar').plural('article.readingTime', 2)).toBe('دقيقتا قراءة');
+		expect(useTranslations('en').plural('article.readingTime', 5)).toBe('5 min read');
+	});
+
+	test('lang and dir come from the locale', () => {
+		expect(useTranslations('ar')).toMatchObject({ lang: 'ar', dir: 'rtl' });
+		expect(useTranslations('en')).toMatchObject({ lang: 'en', dir: 'ltr' });
+	});
+});
+
+describe('urls', () => {
+	test('Arabic is unprefixed, English under /en/', () => {
+		expect(homeUrl('ar')).toBe('/');
+		expect(homeUrl('en')).toBe('/en/');
+		expect(articleUrl('ar', 'kazakhstan')).toBe('/news/kazakhstan/');
+		expect(articleUrl('en', 'kazakhstan')).toBe('/en/news/kazakhstan/');
+	});
+
+	test('Arabic tags are percent-encoded in one path segment', () => {
+		expect(tagUrl('ar', 'الأمن الجماعي')).toBe(`/tag/${encodeURIComponent('الأمن-الجماعي')}/`);
+		expect(decodeURIComponent(tagUrl('ar', 'الأمن الجماعي'))).toBe('/tag/الأمن-الجماعي/');
+		expect(tagUrl('en', 'Central Asia')).toBe('/en/tag/central-asia/');
+	});
+
+	test('share links are plain links carrying the encoded URL and title', () => {
+		const links = shareLinks('https://news.example.org/news/a/', 'عنوان & خبر');
+		expect(links.map((link) => link.network)).toEqual(['x', 'facebook', 'whatsapp', 'telegram', 'email']);
+		for (const { href } of links) {
+			expect(href).toContain(encodeURIComponent('https://news.example.org/news/a/'));
+			expect(href).not.toContain('عنوان & خبر');
+		}
+	});
+});
