@@ -13,15 +13,24 @@ export const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)
  * zone as UTC), so a Date is taken as it is; a string must carry its time zone.
  */
 export const dateSchema = z.unknown().transform((value, context): Date => {
-	const date =
-		value instanceof Date ? value : typeof value === 'string' && ISO_WITH_ZONE.test(value) ? new Date(value) : undefined;
-	if (date && !Number.isNaN(date.getTime())) return date;
+	if (value instanceof Date && !Number.isNaN(value.getTime())) return value;
+	if (typeof value === 'string' && ISO_WITH_ZONE.test(value) && isRealDay(value)) {
+		const date = new Date(value);
+		if (!Number.isNaN(date.getTime())) return date;
+	}
 	context.addIssue({
 		code: 'custom',
 		message: `must be an ISO 8601 date and time with a time zone, e.g. 2022-01-10T12:00:00+03:00 (got ${JSON.stringify(value)})`,
 	});
 	return z.NEVER;
 });
+
+/** `Date` quietly turns 30 February into 2 March; a calendar day must exist as written. */
+function isRealDay(iso: string): boolean {
+	const [year, month, day] = iso.slice(0, 10).split('-').map(Number) as [number, number, number];
+	const check = new Date(Date.UTC(year, month - 1, day));
+	return check.getUTCFullYear() === year && check.getUTCMonth() === month - 1 && check.getUTCDate() === day;
+}
 
 /** A text in both site languages. Arabic is required; English falls back to it. */
 export const bilingualSchema = z.object({

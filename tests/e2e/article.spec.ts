@@ -1,7 +1,7 @@
 import { test, expect } from './fixtures.ts';
 
 /** The seed: the first real article, imported from the old site, and its English translation. */
-const SEED_SLUG = '__SEED_SLUG__';
+const SEED_SLUG = 'qasm-twkayyf-ma-hsl-fy-kazakhstan-mhawla-anqlab';
 const SEED_TITLE = 'قاسم توكاييف: ما حصل في كازاخستان محاولة انقلاب ..وبوتين :لن نسمح بثورات ملونة';
 const OLD_FOOTER = ['تابعونا على صفحة الفيسبوك', 'اظهر المزيد', 'مقالات ذات صلة', 'زر الذهاب إلى الأعلى'];
 
