@@ -44,7 +44,7 @@ export default defineConfig({
 	},
 	webServer: {
 		// The real site: built from content/ and served from dist/ by Astro's static server.
-		command: `npm run build && npx astro preview --host 127.0.0.1 --port ${process.env.E2E_PORT}`,
+		command: `npm run build && npx astro preview --ignore-lock --host 127.0.0.1 --port ${process.env.E2E_PORT}`,
 		url: baseURL,
 		reuseExistingServer: false,
 		timeout: 300_000,
