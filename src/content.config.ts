@@ -3,7 +3,8 @@ import { glob } from 'astro/loaders';
 import { articleSchema } from './schemas/article.ts';
 import { authorSchema } from './schemas/author.ts';
 import { categorySchema } from './schemas/category.ts';
-import { siteSettingsSchema } from './schemas/settings.ts';
+import { pageSchema } from './schemas/page.ts';
+import { frontPageSchema, siteSettingsSchema } from './schemas/settings.ts';
 
 /** Ids stay exactly as the file path says (`ar/<slug>`), so a bad slug is reported, not silently rewritten. */
 const idFromPath = ({ entry }: { entry: string }) => entry.replace(/\.[^./]+$/, '');
@@ -21,8 +22,16 @@ export const collections = {
 		loader: glob({ pattern: '*.yml', base: './content/authors', generateId: idFromPath }),
 		schema: authorSchema,
 	}),
+	pages: defineCollection({
+		loader: glob({ pattern: '**/*.md', base: './content/pages', generateId: idFromPath }),
+		schema: pageSchema,
+	}),
 	settings: defineCollection({
-		loader: glob({ pattern: '*.yml', base: './content/settings', generateId: idFromPath }),
+		loader: glob({ pattern: 'site.yml', base: './content/settings', generateId: idFromPath }),
 		schema: siteSettingsSchema,
+	}),
+	frontPage: defineCollection({
+		loader: glob({ pattern: 'frontpage.yml', base: './content/settings', generateId: idFromPath }),
+		schema: frontPageSchema,
 	}),
 };

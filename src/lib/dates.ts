@@ -54,3 +54,8 @@ export function formatNumber(value: number, locale: Locale): string {
 export function formatYear(date: Date, locale: Locale, timeZone: string): string {
 	return new Intl.DateTimeFormat(locales[locale].intl, { year: 'numeric', timeZone }).format(date);
 }
+
+/** A month's name with its year: "نوفمبر ٢٠٢٦" / "November 2026". */
+export function formatMonth(date: Date, locale: Locale): string {
+	return new Intl.DateTimeFormat(locales[locale].intl, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+}

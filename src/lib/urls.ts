@@ -28,3 +28,24 @@ export function tagSlug(tag: string): string {
 export function absoluteUrl(path: string, site: string | URL): string {
 	return new URL(path, site).href;
 }
+
+export function authorUrl(locale: Locale, id: string): string {
+	return `${locales[locale].prefix}/author/${id}/`;
+}
+
+export function archiveUrl(locale: Locale): string {
+	return `${locales[locale].prefix}/archive/`;
+}
+
+/** A month's archive: `/archive/2026/11/`. */
+export function monthUrl(locale: Locale, month: { year: string; month: string }): string {
+	return `${locales[locale].prefix}/archive/${month.year}/${month.month}/`;
+}
+
+/** A static page: `/about/`. */
+export function pageUrl(locale: Locale, slug: string): string {
+	return `${locales[locale].prefix}/${slug}/`;
+}
+
+/** First path segments the site uses itself; a static page cannot take them. */
+export const RESERVED_PAGE_SLUGS = new Set(['en', 'news', 'category', 'tag', 'author', 'archive', 'search', 'admin', 'media', '404', '_astro', 'pagefind']);

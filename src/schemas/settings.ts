@@ -27,3 +27,19 @@ export const siteSettingsSchema = z
 	.strict();
 
 export type SiteSettings = z.infer<typeof siteSettingsSchema>;
+
+/** The front page's layout (`content/settings/frontpage.yml`), which editors change without touching code. */
+export const frontPageSchema = z
+	.object({
+		/** How many featured stories the headlines block shows, the first one large. Default: 5. */
+		headlines: z.number().int().min(1).max(12).default(5),
+		/** How many stories the latest-news list shows. Default: 8. */
+		latest: z.number().int().min(1).max(30).default(8),
+		/** Category blocks, in the order they appear; a section not listed is not shown. */
+		sections: z.array(z.string()).default([]),
+		/** How many stories each category block shows. Default: 4. */
+		perSection: z.number().int().min(1).max(12).default(4),
+	})
+	.strict();
+
+export type FrontPageSettings = z.infer<typeof frontPageSchema>;

@@ -75,7 +75,21 @@ for (const [locale, home, lang, dir, other] of [
 		await expect(page.locator('html')).toHaveAttribute('dir', dir);
 		await expect(page.locator('.language-switch')).toHaveAttribute('href', other);
 		const newest = published.filter((article) => article.locale === locale).sort((a, b) => +new Date(b.data.date) - +new Date(a.data.date))[0]!;
-		await expect(page.locator('.article-list a').first()).toHaveAttribute('href', pathOf(locale, newest.slug));
+		// The newest story is at the top: in the breaking strip, the headlines or the latest news.
+		await expect(page.locator(`:is(.breaking, .front-top) a[href="${pathOf(locale, newest.slug)}"]`).first()).toBeVisible();
 		await expect(page.locator('script')).toHaveCount(0);
 	});
 }
+
+test('no built page links to or shows a draft or a future-dated article', async () => {
+	const { readdirSync, readFileSync } = await import('node:fs');
+	const files = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+	expect(files.length).toBeGreaterThan(50);
+	for (const file of files) {
+		const html = readFileSync(`dist/${file}`, 'utf8');
+		for (const article of hidden) {
+			expect(html, `${file} links to ${article.slug}`).not.toContain(`/news/${article.slug}/`);
+			expect(html, `${file} shows ${article.slug}`).not.toContain(article.data.title);
+		}
+	}
+});

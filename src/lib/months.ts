@@ -1,0 +1,33 @@
+/** A calendar month in the newsroom's time zone, with Latin digits for URLs and sorting. */
+export interface Month {
+	/** "2026". */
+	year: string;
+	/** "11": two digits. */
+	month: string;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The month `date` falls in, in `timeZone` (a story at 23:30 UTC on the 31st may be next month there). */
+export function monthOf(date: Date, timeZone: string): Month {
+	let format = formatters.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-US-u-nu-latn-ca-gregory', { year: 'numeric', month: '2-digit', timeZone });
+		formatters.set(timeZone, format);
+	}
+	const parts = format.formatToParts(date);
+	return {
+		year: parts.find((part) => part.type === 'year')!.value,
+		month: parts.find((part) => part.type === 'month')!.value,
+	};
+}
+
+/** "2026/11": the key of a month in indexes and its path in URLs. */
+export function monthKey({ year, month }: Month): string {
+	return `${year}/${month}`;
+}
+
+/** The first instant of a month, for formatting its name. Mid-month, so no time zone moves it. */
+export function monthDate({ year, month }: Month): Date {
+	return new Date(Date.UTC(Number(year), Number(month) - 1, 15));
+}
