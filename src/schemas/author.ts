@@ -8,8 +8,8 @@ export const authorSchema = z
 		name: bilingualSchema,
 		/** Short biography per language. */
 		bio: bilingualSchema.partial().optional(),
-		/** Portrait, a path under `public/`. */
-		photo: z.string().optional(),
+		/** Portrait: a site path of a file under `public/`, e.g. /media/authors/<id>.jpg. */
+		photo: z.string().regex(/^\/[^\s]*$/, 'must be a site path starting with /, e.g. /media/authors/name.jpg').optional(),
 	})
 	.strict();
 

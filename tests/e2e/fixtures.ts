@@ -12,7 +12,11 @@ export const test = base.extend<{ pageProblems: string[] }>({
 				if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
 			});
 			page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-			page.on('requestfailed', (request) => problems.push(`request failed: ${request.url()}`));
+			page.on('requestfailed', (request) => {
+				// A navigation cancels what the previous page was still loading: that is not a fault.
+				if (request.failure()?.errorText === 'net::ERR_ABORTED') return;
+				problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
+			});
 			page.on('response', (response) => {
 				if (response.status() >= 400 && response.request().resourceType() !== 'document') {
 					problems.push(`HTTP ${response.status()}: ${response.url()}`);

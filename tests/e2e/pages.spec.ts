@@ -43,6 +43,16 @@ for (const { kind, path, lang, switchTo } of pages) {
 	});
 }
 
+test('an author page shows the name, photo and bio, and the byline links to it', async ({ page }) => {
+	await page.goto('/author/layla-haddad/');
+	await expect(page.locator('h1')).toHaveText('ليلى حداد');
+	await expect(page.locator('.author-card img')).toHaveAttribute('src', '/media/authors/layla-haddad.svg');
+	await expect(page.locator('.author-card p')).toContainText('محررة الشؤون الاقتصادية');
+	const story = page.locator('.article-list a').first();
+	await story.click();
+	await expect(page.locator('.author a')).toHaveAttribute('href', '/author/layla-haddad/');
+});
+
 test('archives and articles have breadcrumbs that lead home', async ({ page }) => {
 	for (const path of ['/category/world/', '/archive/2026/11/', '/about/', `/news/${published.find((a) => a.locale === 'ar')!.slug}/`]) {
 		await page.goto(path);
