@@ -1,6 +1,7 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { load as loadYaml } from 'js-yaml';
 import { notFoundPages } from './src/integrations/not-found-pages.ts';
@@ -17,7 +18,15 @@ export default defineConfig({
 		defaultLocale: 'ar',
 		routing: { prefixDefaultLocale: false },
 	},
-	integrations: [mdx(), notFoundPages(['en'])],
+	integrations: [
+		mdx(),
+		notFoundPages(['en']),
+		sitemap({
+			// Pairs /x/ with /en/x/ and writes the xhtml:link alternates of each translation.
+			i18n: { defaultLocale: 'ar', locales: { ar: 'ar', en: 'en' } },
+			filter: (page) => !/\/404\/?$|\/search\/$/.test(new URL(page).pathname),
+		}),
+	],
 	server: { host: '127.0.0.1', port: 4321 },
 	devToolbar: { enabled: false },
 });

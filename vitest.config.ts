@@ -6,5 +6,6 @@ export default defineConfig({
 		// Build tests run the real `astro build`; two at a time is what this two-core machine holds.
 		maxWorkers: 2,
 		testTimeout: 120_000,
+		hookTimeout: 300_000,
 	},
 });

@@ -70,6 +70,9 @@ const ar = {
 	'notFound.archive': 'تصفّح الأرشيف',
 	'footer.about': 'عن الوسط',
 	'page.updated': 'آخر تحديث',
+	'feed.title': '{name}: آخر الأخبار',
+	'feed.section': '{name}: {section}',
+	'feed.description': 'آخر أخبار {name}',
 } as const;
 
 export default ar;

@@ -68,6 +68,9 @@ const en = {
 	'notFound.archive': 'Browse the archive',
 	'footer.about': 'About',
 	'page.updated': 'Last updated',
+	'feed.title': '{name}: latest news',
+	'feed.section': '{name}: {section}',
+	'feed.description': 'The latest news from {name}',
 } satisfies UIDictionary;
 
 export default en;

@@ -17,6 +17,8 @@ export const locales = {
 		intl: 'ar-u-nu-arab',
 		/** Hijri (Umm al-Qura) calendar, shown beside the Gregorian date on Arabic pages. */
 		hijri: 'ar-u-ca-islamic-umalqura-nu-arab',
+		/** Open Graph's form of the locale. */
+		ogLocale: 'ar_AR',
 	},
 	en: {
 		lang: 'en',
@@ -25,6 +27,7 @@ export const locales = {
 		label: 'English',
 		intl: 'en-GB-u-nu-latn',
 		hijri: undefined,
+		ogLocale: 'en_US',
 	},
 } as const;
 

@@ -1,4 +1,4 @@
-import { test, expect } from './fixtures.ts';
+import { test, expect, RUNNING_SCRIPTS } from './fixtures.ts';
 
 /**
  * The checks every browser test relies on must be able to fail. These pages are broken on
@@ -23,5 +23,5 @@ test.fail('a console error fails the test', async ({ page }) => {
 test.fail('a page with a script element fails the no-script check', async ({ page }) => {
 	await page.goto('/');
 	await page.evaluate(() => document.body.append(document.createElement('script')));
-	await expect(page.locator('script')).toHaveCount(0, { timeout: 500 });
+	await expect(page.locator(RUNNING_SCRIPTS)).toHaveCount(0, { timeout: 500 });
 });

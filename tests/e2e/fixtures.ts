@@ -30,3 +30,6 @@ export const test = base.extend<{ pageProblems: string[] }>({
 });
 
 export { expect };
+
+/** Scripts that run. JSON-LD is a data block, not a script, and is expected on every page. */
+export const RUNNING_SCRIPTS = 'script:not([type="application/ld+json"])';

@@ -1,6 +1,6 @@
 import { mkdirSync } from 'node:fs';
 import { contentArticles, isPublished } from '../helpers/content.ts';
-import { test, expect } from './fixtures.ts';
+import { test, expect, RUNNING_SCRIPTS } from './fixtures.ts';
 
 const published = contentArticles().filter((article) => isPublished(article));
 const arabicTag = published.find((a) => a.locale === 'ar' && a.data.tags?.length)!.data.tags![0]!;
@@ -35,7 +35,7 @@ for (const { kind, path, lang, switchTo } of pages) {
 		await expect(page.locator('html')).toHaveAttribute('lang', lang);
 		await expect(page.locator('html')).toHaveAttribute('dir', lang === 'ar' ? 'rtl' : 'ltr');
 		await expect(page.locator('h1')).toHaveCount(1);
-		await expect(page.locator('script')).toHaveCount(0);
+		await expect(page.locator(RUNNING_SCRIPTS)).toHaveCount(0);
 		await expect(page.locator('.language-switch')).toHaveAttribute('href', switchTo);
 		await page.locator('.language-switch').click();
 		await expect(page.locator('html')).toHaveAttribute('lang', lang === 'ar' ? 'en' : 'ar');

@@ -1,5 +1,5 @@
 import { contentArticles, isPublished } from '../helpers/content.ts';
-import { test, expect } from './fixtures.ts';
+import { test, expect, RUNNING_SCRIPTS } from './fixtures.ts';
 
 const articles = contentArticles();
 const hidden = articles.filter((article) => !isPublished(article));
@@ -77,7 +77,7 @@ for (const [locale, home, lang, dir, other] of [
 		const newest = published.filter((article) => article.locale === locale).sort((a, b) => +new Date(b.data.date) - +new Date(a.data.date))[0]!;
 		// The newest story is at the top: in the breaking strip, the headlines or the latest news.
 		await expect(page.locator(`:is(.breaking, .front-top) a[href="${pathOf(locale, newest.slug)}"]`).first()).toBeVisible();
-		await expect(page.locator('script')).toHaveCount(0);
+		await expect(page.locator(RUNNING_SCRIPTS)).toHaveCount(0);
 	});
 }
 

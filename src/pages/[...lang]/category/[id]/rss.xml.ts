@@ -1,0 +1,11 @@
+import type { APIRoute } from 'astro';
+import { loadNewsroom } from '../../../../content.ts';
+import { articleFeed } from '../../../../feeds.ts';
+import { langParam, localeCodes, localeFromParam } from '../../../../lib/locales.ts';
+
+export async function getStaticPaths() {
+	const { categories } = await loadNewsroom();
+	return localeCodes.flatMap((locale) => categories.map(({ id }) => ({ params: { lang: langParam(locale), id } })));
+}
+
+export const GET: APIRoute = ({ params }) => articleFeed(localeFromParam(params.lang), params.id);

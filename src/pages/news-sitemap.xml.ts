@@ -1,0 +1,8 @@
+import type { APIRoute } from 'astro';
+import { newsSitemap } from '../news-sitemap.ts';
+import { newsSitemapXml } from '../lib/news-sitemap.ts';
+
+export const GET: APIRoute = async () => {
+	const { files, publication } = await newsSitemap();
+	return new Response(newsSitemapXml(files[0]!, publication), { headers: { 'Content-Type': 'application/xml; charset=utf-8' } });
+};
