@@ -1,13 +1,18 @@
 // @ts-check
 import { readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { load as loadYaml } from 'js-yaml';
+import { contentCheck } from './src/integrations/content-check.ts';
 import { notFoundPages } from './src/integrations/not-found-pages.ts';
+import { markdownPlugins } from './src/markdown/pipeline.ts';
 
 /** The site's base URL has one source, the editors' settings file, so every absolute URL agrees. */
 const settings = /** @type {{ url: string }} */ (loadYaml(readFileSync('./content/settings/site.yml', 'utf8')));
+/** Hosts whose links and iframes become click-to-load embeds: configuration, not code. */
+const embeds = /** @type {{ hosts: string[] }} */ (loadYaml(readFileSync('./content/settings/embeds.yml', 'utf8')));
 
 export default defineConfig({
 	site: settings.url,
@@ -18,7 +23,11 @@ export default defineConfig({
 		defaultLocale: 'ar',
 		routing: { prefixDefaultLocale: false },
 	},
+	markdown: {
+		processor: unified(markdownPlugins(embeds.hosts)),
+	},
 	integrations: [
+		contentCheck(),
 		mdx(),
 		notFoundPages(['en']),
 		sitemap({

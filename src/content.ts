@@ -181,7 +181,7 @@ async function readNewsroom(): Promise<Newsroom> {
 	}
 	const byTag = perLocale((locale) => {
 		const index = new Map<string, { name: string; articles: Article[] }>();
-		for (const [slug, tagged] of groupBy(articles[locale], (article) => article.tags.map(tagSlug))) {
+		for (const [slug, tagged] of groupBy(articles[locale], (article) => article.tags.map(tagSlug).filter(Boolean))) {
 			const name = tagged[0]!.tags.find((tag) => tagSlug(tag) === slug)!;
 			index.set(slug, { name, articles: tagged });
 		}

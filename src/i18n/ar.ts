@@ -73,6 +73,13 @@ const ar = {
 	'feed.title': '{name}: آخر الأخبار',
 	'feed.section': '{name}: {section}',
 	'feed.description': 'آخر أخبار {name}',
+	'embed.youtube': 'فيديو على يوتيوب',
+	'embed.x': 'منشور على إكس',
+	'embed.vimeo': 'فيديو على فيميو',
+	'embed.play': 'اضغط لعرض',
+	'embed.original': 'الرابط الأصلي',
+	'article.footnotes': 'الحواشي',
+	'article.footnoteBack': 'العودة إلى موضع الحاشية',
 } as const;
 
 export default ar;

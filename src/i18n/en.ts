@@ -71,6 +71,13 @@ const en = {
 	'feed.title': '{name}: latest news',
 	'feed.section': '{name}: {section}',
 	'feed.description': 'The latest news from {name}',
+	'embed.youtube': 'YouTube video',
+	'embed.x': 'post on X',
+	'embed.vimeo': 'Vimeo video',
+	'embed.play': 'Click to load the',
+	'embed.original': 'Original link',
+	'article.footnotes': 'Notes',
+	'article.footnoteBack': 'Back to the text',
 } satisfies UIDictionary;
 
 export default en;

@@ -19,9 +19,17 @@ export function tagUrl(locale: Locale, tag: string): string {
 	return `${locales[locale].prefix}/tag/${encodeURIComponent(tagSlug(tag))}/`;
 }
 
-/** The URL form of a tag: trimmed, lower-case, inner spaces as hyphens. Arabic letters are kept. */
+/**
+ * The URL form of a tag: lower-case letters (Arabic ones kept, with their marks) and digits,
+ * anything else as single hyphens. Empty when a tag has no letters or digits: such a tag gets
+ * no page.
+ */
 export function tagSlug(tag: string): string {
-	return tag.trim().toLocaleLowerCase('en').replace(/\s+/gu, '-');
+	return tag
+		.normalize('NFKC')
+		.toLocaleLowerCase('en')
+		.replace(/[^\p{L}\p{M}\p{N}]+/gu, '-')
+		.replace(/^-+|-+$/g, '');
 }
 
 /** Absolute URL on the published site. */

@@ -20,7 +20,7 @@ const { title: _title, ...withoutTitle } = good;
 
 /** Each broken file, and what the build must say about it: the file, and the field or line. */
 const cases = [
-	{ name: 'bad YAML', file: 'ar/bad-yaml.md', text: article(good, 'tags: [أ, ب\n'), expect: [/bad-yaml\.md:5/] },
+	{ name: 'bad YAML', file: 'ar/bad-yaml.md', text: article(good, 'tags: [أ, ب\n'), expect: [/bad-yaml\.md:\d+: yaml: /] },
 	{ name: 'a missing title', file: 'ar/no-title.md', text: article(withoutTitle), expect: [/\btitle\b/] },
 	{ name: 'an unknown category', file: 'ar/bad-category.md', text: article({ ...good, category: 'sport' }), expect: [/category: unknown category "sport"/] },
 	{ name: 'a date without a time zone', file: 'ar/bad-date.md', text: article({ ...good, date: "'2024-05-01 10:00'" }), expect: [/date: must be an ISO 8601 date/] },
@@ -56,4 +56,24 @@ describe('a build with a broken article', () => {
 			await single.remove();
 		}
 	});
+});
+
+test('a build with several broken files lists all of them, then fails', async () => {
+	const copy = await makeSiteCopy();
+	try {
+		const broken = {
+			'ar/one.md': article({ ...good, category: 'sport' }),
+			'ar/two.md': article({ ...good, date: "'tomorrow'" }),
+			'en/three.md': article(withoutTitle),
+		};
+		for (const [file, text] of Object.entries(broken)) await writeFile(join(copy.root, 'content/articles', file), text);
+		await writeFile(join(copy.root, 'content/articles/ar/four.mdx'), '---\ntitle: x\n---\nexport const x = 1;\n');
+		const { code, output } = await buildSite(copy.root);
+		expect(code).not.toBe(0);
+		expect(output).toContain('4 problems in content:');
+		for (const file of [...Object.keys(broken), 'ar/four.mdx']) expect(output).toContain(`content/articles/${file}`);
+		expect(existsSync(join(copy.root, 'dist/index.html'))).toBe(false);
+	} finally {
+		await copy.remove();
+	}
 });

@@ -105,6 +105,9 @@ describe('every built page', () => {
 		expect($('script:not([type])')).toHaveLength(0);
 		expect(JSON.parse($('script[type="application/ld+json"]').text())[0].headline).toBe(title);
 		expect($('meta[property="og:title"]').attr('content')).toBe(title);
+		const item = parseFeed(read('rss.xml')).items.find((entry) => entry.url === `${site}/news/hostile-title/`);
+		expect(item?.title).toBe(title);
+		expect(read('rss.xml')).not.toContain('<script>');
 	});
 });
 

@@ -1,11 +1,11 @@
 import { mkdirSync } from 'node:fs';
+import { tagSlug as tagPath } from '../../src/lib/urls.ts';
 import { contentArticles, isPublished } from '../helpers/content.ts';
 import { test, expect, RUNNING_SCRIPTS } from './fixtures.ts';
 
 const published = contentArticles().filter((article) => isPublished(article));
 const arabicTag = published.find((a) => a.locale === 'ar' && a.data.tags?.length)!.data.tags![0]!;
 const englishTag = published.find((a) => a.locale === 'en' && a.data.tags?.length)!.data.tags![0]!;
-const tagPath = (tag: string) => tag.trim().toLowerCase().replace(/\s+/g, '-');
 
 /** Every kind of page, in both languages, and the page its language switch must lead to. */
 const pages: { kind: string; path: string; lang: 'ar' | 'en'; switchTo: string; script?: boolean }[] = [

@@ -2,7 +2,7 @@ import { describe, expect, test } from 'vitest';
 import ar from '../../src/i18n/ar.ts';
 import en from '../../src/i18n/en.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
-import { tagUrl, articleUrl, homeUrl } from '../../src/lib/urls.ts';
+import { tagSlug, tagUrl, articleUrl, homeUrl } from '../../src/lib/urls.ts';
 import { shareLinks } from '../../src/lib/share.ts';
 
 describe('interface strings', () => {
@@ -47,4 +47,12 @@ describe('urls', () => {
 			expect(href).not.toContain('عنوان & خبر');
 		}
 	});
+});
+
+test('a tag becomes one safe path segment, or none', () => {
+	expect(tagSlug('  الأمن   الجماعي ')).toBe('الأمن-الجماعي');
+	expect(tagSlug('مُسْتَقْبَل')).toBe('مُسْتَقْبَل');
+	expect(tagSlug('</script>')).toBe('script');
+	expect(tagSlug('a/b?c#d')).toBe('a-b-c-d');
+	expect(tagSlug('!!!')).toBe('');
 });

@@ -1,0 +1,65 @@
+/** The services the site knows how to embed. Which hosts are allowed is configuration (content/settings/embeds.yml). */
+export type EmbedProvider = 'youtube' | 'x' | 'vimeo';
+
+export interface Embed {
+	provider: EmbedProvider;
+	/** The address the reader gave: shown as the fallback link. */
+	url: string;
+	/** What loads in the frame once the reader asks for it. */
+	frameUrl: string;
+}
+
+const YOUTUBE_ID = /^[\w-]{11}$/;
+
+/**
+ * The embed for a URL, if it points to a video or post on an allowed host; undefined for
+ * anything else (which stays a plain link).
+ */
+export function matchEmbed(href: string, allowedHosts: readonly string[]): Embed | undefined {
+	let url: URL;
+	try {
+		url = new URL(href);
+	} catch {
+		return undefined;
+	}
+	if (url.protocol !== 'https:' && url.protocol !== 'http:') return undefined;
+	const host = url.hostname.toLowerCase();
+	if (!allowedHosts.includes(host)) return undefined;
+	const path = url.pathname.split('/').filter(Boolean);
+
+	if (/(^|\.)youtube(-nocookie)?\.com$|^youtu\.be$/.test(host)) {
+		const id =
+			host === 'youtu.be' ? path[0] : path[0] === 'watch' || path.length === 0 ? url.searchParams.get('v') : ['embed', 'shorts', 'live'].includes(path[0]!) ? path[1] : undefined;
+		if (!id || !YOUTUBE_ID.test(id)) return undefined;
+		return { provider: 'youtube', url: href, frameUrl: `https://www.youtube-nocookie.com/embed/${id}?autoplay=1` };
+	}
+	if (/(^|\.)(x|twitter)\.com$/.test(host)) {
+		const id = path[1] === 'status' ? path[2] : undefined;
+		if (!id || !/^\d{1,25}$/.test(id)) return undefined;
+		return { provider: 'x', url: href, frameUrl: `https://platform.twitter.com/embed/Tweet.html?id=${id}&dnt=true` };
+	}
+	if (/(^|\.)vimeo\.com$/.test(host)) {
+		const id = host === 'player.vimeo.com' ? path[1] : path[0];
+		if (!id || !/^\d{1,15}$/.test(id)) return undefined;
+		return { provider: 'vimeo', url: href, frameUrl: `https://player.vimeo.com/video/${id}?autoplay=1&dnt=1` };
+	}
+	return undefined;
+}
+
+/** Escapes text for an HTML attribute or element (the preview document is written as a string). */
+function escapeHtml(text: string): string {
+	return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
+}
+
+/**
+ * The document an embed's frame shows before the reader clicks: a play button that is a plain
+ * link into the frame. No script, no request to the third party until the click.
+ */
+export function previewDocument(embed: Embed, label: string, dir: 'rtl' | 'ltr'): string {
+	return `<!doctype html><html dir="${dir}"><head><meta charset="utf-8"><style>
+html,body{margin:0;block-size:100%;font:16px/1.5 system-ui,sans-serif;background:#16181d;color:#fff}
+a{display:flex;flex-direction:column;align-items:center;justify-content:center;gap:.75rem;block-size:100%;color:#fff;text-decoration:none;text-align:center;padding:1rem;box-sizing:border-box}
+a:focus-visible{outline:3px solid #fff;outline-offset:-6px}
+span.play{inline-size:4rem;block-size:4rem;border-radius:50%;background:#a3161a;display:grid;place-items:center;font-size:1.75rem}
+</style></head><body><a href="${escapeHtml(embed.frameUrl)}"><span class="play" aria-hidden="true">▶</span><span>${escapeHtml(label)}</span></a></body></html>`;
+}

@@ -1,0 +1,18 @@
+import rehypeRaw from 'rehype-raw';
+import rehypeSanitize from 'rehype-sanitize';
+import { remarkLimitHtmlDepth } from './html-depth.ts';
+import { bodySchema, rehypeEmbeds, rehypeEmbedSources, rehypeFixAnchors, rehypeLocalizeFootnotes } from './sanitize.ts';
+
+/**
+ * The Markdown plugins of article and page bodies. Content is untrusted: raw HTML is parsed,
+ * allowed embeds are turned into links, everything goes through the allow-list sanitiser, and
+ * only then do links to allowed hosts become click-to-load embeds. Astro adds heading ids and
+ * optimises images after these.
+ */
+export function markdownPlugins(embedHosts: readonly string[]) {
+	const embeds = { hosts: embedHosts };
+	return {
+		remarkPlugins: [remarkLimitHtmlDepth],
+		rehypePlugins: [rehypeRaw, [rehypeEmbedSources, embeds], [rehypeSanitize, bodySchema], rehypeFixAnchors, [rehypeEmbeds, embeds], rehypeLocalizeFootnotes],
+	} as const;
+}
