@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
 	test: {
-		include: ['tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts'],
+		include: ['tests/unit/**/*.test.ts', 'tests/build/**/*.test.ts', 'tests/deploy/**/*.test.ts'],
 		// Build tests run the real `astro build`; two at a time is what this two-core machine holds.
 		maxWorkers: 2,
 		testTimeout: 120_000,
