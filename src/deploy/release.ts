@@ -19,7 +19,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { delimiter, dirname, join } from 'node:path';
 import { checkSite, reportSiteCheck } from './check-site.ts';
 import { runCapture, runStreaming, withoutGitVariables } from './run.ts';
-import { currentRelease, pruneReleases, releaseId, switchCurrent, type DeployTarget } from './target.ts';
+import { currentRelease, pruneReleases, recordLive, releaseId, switchCurrent, type DeployTarget } from './target.ts';
 
 /** The outcome of a deploy. */
 export type DeployResult =
@@ -180,6 +180,7 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 		await rename(join(folder, 'dist'), join(target.releases, id));
 		await switchCurrent(target, id);
 		print(`deploy: live: current -> releases/${id}`);
+		await recordLive(target, id).catch((error: Error) => print(`deploy: warning: history not updated: ${error.message}`));
 		// Best effort from here: the release is live whatever happens below.
 		step = 'cleanup';
 		if (existsSync(join(folder, 'node_modules', '.astro'))) {

@@ -1,11 +1,12 @@
 /**
- * `npm run deploy:rollback -- <dir>`: switches `current` back to the release before the live one
- * (by age), atomically and under the deploy lock. Nothing is rebuilt or deleted, so rolling back
- * takes a moment; run it again to go back further. The next push deploys as usual.
+ * `npm run deploy:rollback -- <dir>`: switches `current` back to the release that was live before
+ * the live one, atomically and under the deploy lock. Nothing is rebuilt or deleted, so rolling
+ * back takes a moment; run it again to go back further (as far as releases are kept). The next
+ * push deploys as usual, and the scheduled rebuild keeps rebuilding the rolled-back commit.
  */
 import { acquireLock, releaseLock } from './lock.ts';
 import { isMain } from './run.ts';
-import { currentRelease, deployTarget, listReleases, switchCurrent } from './target.ts';
+import { currentRelease, deployTarget, previousRelease, switchCurrent, writeHistory } from './target.ts';
 
 /** Rolls the target at `dir` back one release; returns the process exit code. */
 export async function rollback(dir: string, print: (line: string) => void): Promise<number> {
@@ -13,19 +14,18 @@ export async function rollback(dir: string, print: (line: string) => void): Prom
 	const owner = await acquireLock(target.lock, { pid: process.pid, what: 'rollback', onWait: () => print('rollback: waiting for the deploy in progress') });
 	try {
 		const live = await currentRelease(target);
-		const releases = await listReleases(target);
-		const index = live ? releases.indexOf(live) : -1;
-		if (index < 0) {
+		if (!live) {
 			print(`rollback: no live release in ${target.root}`);
 			return 1;
 		}
-		const previous = releases[index - 1];
+		const previous = await previousRelease(target);
 		if (!previous) {
-			print(`rollback: releases/${live} is the oldest release kept; there is nothing to go back to`);
+			print(`rollback: no release before releases/${live} is kept; there is nothing to go back to`);
 			return 1;
 		}
-		await switchCurrent(target, previous);
-		print(`rollback: current -> releases/${previous} (was releases/${live})`);
+		await switchCurrent(target, previous.id);
+		await writeHistory(target, previous.history);
+		print(`rollback: current -> releases/${previous.id} (was releases/${live})`);
 		return 0;
 	} finally {
 		await releaseLock(target.lock, owner.token);

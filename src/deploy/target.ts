@@ -10,8 +10,9 @@
  *   <dir>/deploy/          this deploy code, copied by deploy:init (pushed commits cannot change it)
  *   <dir>/bin/             small shell entry points: hooks, receive-pack, rebuild, rollback
  *   <dir>/deploy.lock/     the lock, while a deploy, rebuild or rollback runs
+ *   <dir>/history          the releases that went live, one name a line, the live one last
  */
-import { readdir, readlink, rename, rm, symlink } from 'node:fs/promises';
+import { appendFile, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { runCapture } from './run.ts';
 
@@ -27,6 +28,7 @@ export interface DeployTarget {
 	deployCode: string;
 	bin: string;
 	lock: string;
+	history: string;
 }
 
 /** The layout of the deploy target at `dir`. */
@@ -43,6 +45,7 @@ export function deployTarget(dir: string): DeployTarget {
 		deployCode: join(root, 'deploy'),
 		bin: join(root, 'bin'),
 		lock: join(root, 'deploy.lock'),
+		history: join(root, 'history'),
 	};
 }
 
@@ -113,6 +116,41 @@ export async function switchCurrent(target: DeployTarget, id: string): Promise<v
 	await rm(next, { force: true });
 	await symlink(join('releases', id), next);
 	await rename(next, target.current);
+}
+
+/** Records that release `id` went live (deploys and rebuilds; a rollback removes the last line instead). */
+export async function recordLive(target: DeployTarget, id: string): Promise<void> {
+	await appendFile(target.history, `${id}\n`);
+}
+
+/**
+ * The release to roll back to: the one that was live before the live one, skipping releases
+ * deleted since, and the history without the live one. Without a usable history (a target from
+ * before it was kept), the newest release older than the live one.
+ */
+export async function previousRelease(target: DeployTarget): Promise<{ id: string; history: string[] } | undefined> {
+	const live = await currentRelease(target);
+	const releases = await listReleases(target);
+	const history = (await readFile(target.history, 'utf8').catch(() => '')).split('\n').filter(Boolean);
+	if (live && history.at(-1) === live) {
+		const rest = history.slice(0, -1);
+		while (rest.length > 0) {
+			const candidate = rest.at(-1)!;
+			if (candidate !== live && releases.includes(candidate)) return { id: candidate, history: rest };
+			rest.pop();
+		}
+		return undefined;
+	}
+	const index = live ? releases.indexOf(live) : -1;
+	const older = index > 0 ? releases[index - 1] : undefined;
+	return older ? { id: older, history: [...history, older] } : undefined;
+}
+
+/** Replaces the history (after a rollback), atomically. */
+export async function writeHistory(target: DeployTarget, history: string[]): Promise<void> {
+	const next = `${target.history}.next-${process.pid}`;
+	await writeFile(next, history.map((id) => `${id}\n`).join(''));
+	await rename(next, target.history);
 }
 
 /** Deletes all but the newest `keep` releases; never the live one. Returns the names deleted. */
