@@ -2,11 +2,11 @@ import { spawn } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
-import { createServer, type Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkSite } from '../../src/deploy/check-site.ts';
+import { readWhile, serveCurrent } from '../helpers/reader.ts';
 import { projectRoot } from '../helpers/site-copy.ts';
 
 /**
@@ -94,50 +94,6 @@ async function treeDigest(folder: string): Promise<string> {
 	const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
 	for (const file of files) hash.update(file.slice(folder.length)).update('\0').update(await readFile(file));
 	return hash.digest('hex');
-}
-
-/** A static file server over `<target>/current`, resolving the link on every request like nginx. */
-function serveCurrent(): Promise<{ server: Server; url: string }> {
-	const server = createServer(async (request, response) => {
-		let path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
-		if (path.endsWith('/')) path += 'index.html';
-		try {
-			const body = await readFile(join(target, 'current', path));
-			response.writeHead(200, { 'content-type': path.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream' });
-			response.end(body);
-		} catch {
-			response.writeHead(404).end();
-		}
-	});
-	return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
-}
-
-/** A reader requesting pages in a loop until `until` settles (at most `maxRequests` or 5 minutes), recording anything but a full page. */
-async function readWhile(url: string, until: Promise<unknown>, maxRequests = 20_000) {
-	let done = false;
-	void until.finally(() => (done = true));
-	const paths = ['/', '/en/', '/news/deploy-test/'];
-	const failures: string[] = [];
-	const titles = new Set<string>();
-	let requests = 0;
-	const deadline = Date.now() + 300_000;
-	while (!done && requests < maxRequests && Date.now() < deadline) {
-		const path = paths[requests % paths.length]!;
-		requests++;
-		try {
-			const response = await fetch(`${url}${path}`);
-			const body = await response.text();
-			if (response.status !== 200) failures.push(`${path}: status ${response.status}`);
-			else if (body.length < 1000 || !body.trimEnd().endsWith('</html>')) failures.push(`${path}: ${body.length} bytes, incomplete`);
-			const title = /<h1[^>]*>([^<]*)</.exec(body)?.[1];
-			if (path === '/news/deploy-test/' && title) titles.add(title.trim());
-		} catch (error) {
-			failures.push(`${path}: ${(error as Error).message}`);
-		}
-		// A short pause: the reader must not starve the build it is watching of CPU.
-		await new Promise((resolve) => setTimeout(resolve, 2));
-	}
-	return { requests, failures, titles };
 }
 
 beforeAll(async () => {
@@ -241,7 +197,7 @@ describe('deploy by git push', () => {
 	}, 60_000);
 
 	test('two pushes close together: the later one ends live, no release is half-written, a reader never gets an error', async () => {
-		const { server, url } = await serveCurrent();
+		const { server, url } = await serveCurrent(join(target, 'current'));
 		try {
 			const commitA = await commitFile('content/articles/ar/deploy-test.md', article('النسخة الأولى', '2026-11-30T08:00:00Z'), 'First version');
 			const pushA = push('push A (concurrent)', 'main');
@@ -252,7 +208,7 @@ describe('deploy by git push', () => {
 			const commitB = await commitFile('content/articles/ar/deploy-test.md', article('النسخة الثانية', '2026-11-30T08:00:00Z'), 'Second version');
 			const pushB = push('push B (waits for A)', 'main');
 			const both = Promise.all([pushA, pushB]);
-			const reader = await readWhile(url, both);
+			const reader = await readWhile(url, ['/', '/en/', '/news/deploy-test/'], both);
 			const [resultA, resultB] = await both;
 
 			expect(resultA.code, resultA.output).toBe(0);
@@ -271,21 +227,21 @@ describe('deploy by git push', () => {
 
 			expect(reader.failures).toEqual([]);
 			expect(reader.requests).toBeGreaterThan(20);
-			expect(reader.titles).toContain('النسخة الثانية');
-			console.log(`reader during two pushes: ${reader.requests} requests, none failed; saw ${[...reader.titles].join(' / ')}`);
+			expect(reader.headings).toContain('النسخة الثانية');
+			console.log(`reader during two pushes: ${reader.requests} requests, none failed; saw ${[...reader.headings].join(' / ')}`);
 		} finally {
 			await new Promise((resolve) => server.close(resolve));
 		}
 	}, 300_000);
 
 	test('deploy:rollback goes back one release, while a reader keeps reading', async () => {
-		const { server, url } = await serveCurrent();
+		const { server, url } = await serveCurrent(join(target, 'current'));
 		try {
 			const releases = await readdir(join(target, 'releases'));
 			const before = await live();
 			const index = releases.indexOf(before.replace('releases/', ''));
 			const rollback = run(process.execPath, [...strip, join(projectRoot, 'src/deploy/rollback.ts'), target], { cwd: projectRoot });
-			const reader = await readWhile(url, rollback);
+			const reader = await readWhile(url, ['/', '/en/', '/news/deploy-test/'], rollback);
 			const result = await rollback;
 			expect(result.code, result.output).toBe(0);
 			expect(await live()).toBe(`releases/${releases[index - 1]}`);
