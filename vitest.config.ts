@@ -6,5 +6,8 @@ export default defineConfig({
 		// Build tests run the real `astro build`; two at a time is what this two-core machine holds.
 		maxWorkers: 2,
 		testTimeout: 120_000,
+		// Build tests build in beforeAll; with the deploy tests building beside them, a build can
+		// take well over vitest's default 10 s for hooks on this machine.
+		hookTimeout: 180_000,
 	},
 });

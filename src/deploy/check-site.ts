@@ -48,8 +48,14 @@ const ARTICLE_FOLDERS = { ar: 'news', en: 'en/news' } as const;
 /** Fewer visible characters than this in `<body>` means a page that rendered nothing. */
 const MIN_BODY_TEXT = 20;
 
-/** Folders whose pages follow other rules (the CMS has its own, looser policy). */
-const EXEMPT_FROM_CSP = ['admin/'];
+/**
+ * Folders of single-page apps (the CMS): their page is an empty shell filled by a script, and
+ * they have their own, looser Content-Security-Policy.
+ */
+const APP_SHELLS = ['admin/'];
+
+/** An HTML file that only redirects elsewhere. */
+const REDIRECT_PAGE = /<meta\s+http-equiv=["']?refresh["']?/i;
 
 /** Every file under `root`, as `/`-separated paths relative to it. */
 async function listFiles(root: string): Promise<string[]> {
@@ -140,10 +146,16 @@ export async function checkSite(dist: string): Promise<SiteCheckResult> {
 		while (next < pages.length) {
 			const file = pages[next++]!;
 			const html = await readFile(join(dist, file), 'utf8');
-			if (!/<\/html>\s*$/i.test(html)) problems.push({ file, message: 'is cut short (no closing </html>)' });
-			else if (!/<title>[^<]*\S[^<]*<\/title>/i.test(html)) problems.push({ file, message: 'has no title' });
+			const appShell = APP_SHELLS.some((prefix) => file.startsWith(prefix));
+			if (html.trim() === '') problems.push({ file, message: 'is an empty file' });
+			// Astro's redirect pages (a meta refresh and a link, no closing tags) are whole as they are.
+			else if (REDIRECT_PAGE.test(html)) continue;
+			else if (!/<\/html>\s*$/i.test(html)) problems.push({ file, message: 'is cut short (no closing </html>)' });
+			else if (appShell) {
+				// The CMS page is an empty shell that its script fills.
+			} else if (!/<title>[^<]*\S[^<]*<\/title>/i.test(html)) problems.push({ file, message: 'has no title' });
 			else if (visibleBodyText(html).length < MIN_BODY_TEXT) problems.push({ file, message: 'is empty: its body has no text' });
-			if (!EXEMPT_FROM_CSP.some((prefix) => file.startsWith(prefix))) {
+			if (!appShell) {
 				for (const what of inlineCode(html)) {
 					problems.push({ file, message: `has ${what}, which the Content-Security-Policy blocks; move it into a file` });
 				}

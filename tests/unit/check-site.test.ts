@@ -16,7 +16,8 @@ const good: Record<string, string> = {
 	'en/404.html': page('Not found'),
 	'news/khabar-awal/index.html': page('خبر', undefined, '<script type="module" src="/_astro/search.js"></script>'),
 	'en/news/first-story/index.html': page('Story'),
-	'admin/index.html': page('CMS', '<div id="nc-root">لوحة التحرير تحمّل هنا</div><style>body{}</style>'),
+	'admin/index.html': page('CMS', '<div id="nc-root"></div><style>body{}</style>'),
+	'old-url/index.html': '<!doctype html><title>Redirecting to: /news/khabar-awal/</title><meta http-equiv="refresh" content="0;url=/news/khabar-awal/"><body><a href="/news/khabar-awal/">Redirecting</a></body>',
 	'pagefind/pagefind-entry.json': '{}',
 	'sitemap-index.xml': '<sitemapindex/>',
 	'news-sitemap.xml': '<urlset/>',
@@ -41,7 +42,7 @@ describe('the built-site check', () => {
 	test('passes a whole site', async () => {
 		const result = await checkSite(await site(good));
 		expect(result.problems).toEqual([]);
-		expect(result.pages).toBe(7);
+		expect(result.pages).toBe(8);
 	});
 
 	const broken = [
@@ -64,7 +65,12 @@ describe('the built-site check', () => {
 		expect(result.problems.map(({ file, message }) => `${file}: ${message}`).join('\n')).toMatch(new RegExp(pattern.source, 'm'));
 	});
 
-	test('the CMS at /admin/ may use inline styles (it has its own policy)', async () => {
+	test('an empty HTML file is refused, even where the content checks do not apply', async () => {
+		const result = await checkSite(await site({ ...good, 'admin/index.html': '', 'old-url/index.html': ' ' }));
+		expect(result.problems.map(({ file }) => file)).toEqual(['admin/index.html', 'old-url/index.html']);
+	});
+
+	test('the CMS at /admin/ may be an empty shell with inline styles (it has its own policy); redirect pages pass', async () => {
 		expect((await checkSite(await site(good))).problems.filter(({ file }) => file.startsWith('admin/'))).toEqual([]);
 	});
 
