@@ -17,7 +17,11 @@ const embeds = /** @type {{ hosts: string[] }} */ (loadYaml(readFileSync('./cont
 export default defineConfig({
 	site: settings.url,
 	trailingSlash: 'ignore',
-	build: { format: 'directory' },
+	// Every script and stylesheet is a file under /_astro/, never inlined into the page, so the
+	// Content-Security-Policy of src/deploy/nginx.conf and public/_headers can say `'self'` and
+	// need no hashes or 'unsafe-inline' (Astro inlines scripts below Vite's assetsInlineLimit).
+	build: { format: 'directory', inlineStylesheets: 'never' },
+	vite: { build: { assetsInlineLimit: 0 } },
 	i18n: {
 		locales: ['ar', 'en'],
 		defaultLocale: 'ar',

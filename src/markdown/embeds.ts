@@ -56,8 +56,9 @@ function escapeHtml(text: string): string {
  * link into the frame. No script, no request to the third party until the click.
  */
 export function previewDocument(embed: Embed, label: string, dir: 'rtl' | 'ltr'): string {
-	return `<!doctype html><html dir="${dir}"><head><meta charset="utf-8"><style>
-html,body{margin:0;block-size:100%;font:16px/1.5 system-ui,sans-serif;background:#16181d;color:#fff}
+	// The stylesheet is a file of the site: a frame's document obeys the page's CSP, which allows no inline style.
+	return `<!doctype html><html dir="${dir}"><head><meta charset="utf-8"><link rel="stylesheet" href="/embed-preview.css"></head><body><a href="${escapeHtml(embed.frameUrl)}"><span class="play" aria-hidden="true">▶</span><span>${escapeHtml(label)}</span></a></body></html>`;
+}
 a{display:flex;flex-direction:column;align-items:center;justify-content:center;gap:.75rem;block-size:100%;color:#fff;text-decoration:none;text-align:center;padding:1rem;box-sizing:border-box}
 a:focus-visible{outline:3px solid #fff;outline-offset:-6px}
 span.play{inline-size:4rem;block-size:4rem;border-radius:50%;background:#a3161a;display:grid;place-items:center;font-size:1.75rem}

@@ -1,0 +1,208 @@
+/**
+ * Makes one release of a commit and puts it live, or leaves the live site exactly as it was:
+ *
+ *   1. the commit's files are written into a clean folder, work/<id>/ (git archive: no .git);
+ *   2. dependencies: the cached node_modules, hard-linked, when package-lock.json and the
+ *      dependency fields of package.json are those it was installed from; else `npm ci`;
+ *   3. `npm run build`;
+ *   4. the built-site checks (check-site.ts);
+ *   5. the built site is renamed into releases/<id>/ whole, `current` is switched to it
+ *      atomically, and releases beyond the configured number are deleted.
+ *
+ * Callers hold the deploy lock (lock.ts). Every line goes both to `print` (the person pushing, or
+ * the timer's journal) and to logs/<id>.log.
+ */
+import { spawn } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { createWriteStream, existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { delimiter, dirname, join } from 'node:path';
+import { checkSite, reportSiteCheck } from './check-site.ts';
+import { runCapture, runStreaming, withoutGitVariables } from './run.ts';
+import { currentRelease, pruneReleases, recordLive, releaseId, switchCurrent, type DeployTarget } from './target.ts';
+
+/** The outcome of a deploy. */
+export type DeployResult =
+	| { ok: true; release: string; seconds: number }
+	| { ok: false; step: string; live: string | undefined; log: string };
+
+/** Top-level node_modules entries that are caches written during builds: copied, never hard-linked. */
+const BUILD_CACHES = ['.astro', '.vite', '.cache'];
+
+function seconds(since: number): string {
+	return `${((performance.now() - since) / 1000).toFixed(1)} s`;
+}
+
+/** Runs `git archive` of `commit` into `folder`. `gitEnv` carries a pre-receive hook's quarantine. */
+function checkout(repo: string, commit: string, folder: string, gitEnv: NodeJS.ProcessEnv): Promise<void> {
+	return new Promise((resolve, reject) => {
+		const archive = spawn('git', ['--git-dir', repo, 'archive', '--format=tar', commit], { env: gitEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+		const tar = spawn('tar', ['-x', '-f', '-', '-C', folder], { stdio: ['pipe', 'ignore', 'pipe'] });
+		let errors = '';
+		archive.stderr.on('data', (chunk: Buffer) => (errors += chunk));
+		tar.stderr.on('data', (chunk: Buffer) => (errors += chunk));
+		archive.stdout.pipe(tar.stdin);
+		let waiting = 2;
+		let failed = false;
+		const done = (name: string) => (code: number | null) => {
+			if (code !== 0) failed = true;
+			if (code !== 0) errors = `${name} exited with ${code}. ${errors}`;
+			if (--waiting === 0) (failed ? reject(new Error(errors.trim())) : resolve());
+		};
+		archive.on('close', done('git archive'));
+		tar.on('close', done('tar'));
+		archive.on('error', reject);
+		tar.on('error', reject);
+	});
+}
+
+/**
+ * What an installed node_modules depends on: the lock file, the fields of package.json that npm
+ * installs from, and the Node ABI and platform (native modules). Equal keys, reusable folders.
+ */
+async function dependencyKey(folder: string): Promise<string> {
+	const manifest = JSON.parse(await readFile(join(folder, 'package.json'), 'utf8')) as Record<string, unknown>;
+	const fields = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies', 'overrides', 'bundleDependencies'];
+	const hash = createHash('sha256');
+	hash.update(await readFile(join(folder, 'package-lock.json')));
+	hash.update(JSON.stringify(fields.map((field) => manifest[field] ?? null)));
+	hash.update(`${process.versions.modules} ${process.platform} ${process.arch}`);
+	return hash.digest('hex');
+}
+
+/** Hard-links the tree `from` into the new folder `to` (GNU and BusyBox cp; where -l is missing this fails and npm ci runs). */
+async function linkTree(from: string, to: string): Promise<void> {
+	await runCapture('cp', ['-al', from, to]);
+}
+
+/** Options of one deploy. */
+export interface DeployOptions {
+	/** Full commit id to deploy. */
+	commit: string;
+	/** Why: shown in the log ("push to main", "scheduled rebuild", ...). */
+	reason: string;
+	/** Where progress goes. */
+	print: (line: string) => void;
+	/** Environment for git (a pre-receive hook's, with its quarantine); default this process's. */
+	gitEnv?: NodeJS.ProcessEnv;
+	/** How many releases to keep. */
+	keep: number;
+}
+
+/** Builds `commit` into a new release and switches `current` to it; see the module comment. */
+export async function deployCommit(target: DeployTarget, options: DeployOptions): Promise<DeployResult> {
+	const started = performance.now();
+	const id = releaseId(options.commit);
+	const folder = join(target.work, id);
+	const logFile = join(target.logs, `${id}.log`);
+	await Promise.all([target.work, target.logs, target.releases, target.cache].map((path) => mkdir(path, { recursive: true })));
+	const log = createWriteStream(logFile, { flags: 'a' });
+	const print = (line: string) => {
+		options.print(line);
+		log.write(`${line}\n`);
+	};
+	const live = await currentRelease(target);
+	let step = 'preparing';
+	const stepStarted = { at: performance.now() };
+	const begin = (name: string, text: string) => {
+		step = name;
+		stepStarted.at = performance.now();
+		print(`deploy: ${text}`);
+	};
+
+	try {
+		print(`deploy: ${options.reason}: commit ${options.commit.slice(0, 12)} into release ${id}`);
+		// Under the lock, anything left in work/ is from a deploy that was killed: remove it.
+		for (const leftover of await readdir(target.work)) await rm(join(target.work, leftover), { recursive: true, force: true });
+		await mkdir(folder);
+
+		begin('checkout', 'checking out the commit into a clean folder');
+		await checkout(target.repo, options.commit, folder, options.gitEnv ?? process.env);
+
+		// The build runs on the Node that runs this script, and npm's scripts find it first on PATH.
+		const buildEnv: NodeJS.ProcessEnv = {
+			...withoutGitVariables(process.env),
+			PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
+			ASTRO_TELEMETRY_DISABLED: '1',
+			FORCE_COLOR: '0',
+			NO_COLOR: '1',
+			npm_config_update_notifier: 'false',
+		};
+		const stream = (line: string) => print(`  ${line}`);
+
+		begin('dependencies', 'installing dependencies');
+		const key = await dependencyKey(folder);
+		const cachedModules = join(target.cache, 'node_modules');
+		const cachedKey = await readFile(join(target.cache, 'node_modules.key'), 'utf8').catch(() => '');
+		let reused = false;
+		if (cachedKey === key && existsSync(cachedModules)) {
+			try {
+				await linkTree(cachedModules, join(folder, 'node_modules'));
+				reused = true;
+				print(`deploy: package-lock.json unchanged: node_modules reused (hard links) in ${seconds(stepStarted.at)}`);
+			} catch (error) {
+				print(`deploy: could not reuse node_modules (${(error as Error).message}); running npm ci`);
+				await rm(join(folder, 'node_modules'), { recursive: true, force: true });
+			}
+		}
+		if (!reused) {
+			const code = await runStreaming('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: folder, env: buildEnv, onLine: stream });
+			if (code !== 0) throw new Error(`npm ci failed (exit ${code})`);
+			print(`deploy: npm ci done in ${seconds(stepStarted.at)}`);
+			// Keep this install for the next releases: link a copy into the cache, then swap it in.
+			const fresh = `${cachedModules}.new`;
+			await rm(fresh, { recursive: true, force: true });
+			await linkTree(join(folder, 'node_modules'), fresh).then(
+				async () => {
+					for (const cache of BUILD_CACHES) await rm(join(fresh, cache), { recursive: true, force: true });
+					await rm(`${cachedModules}.old`, { recursive: true, force: true });
+					if (existsSync(cachedModules)) await rename(cachedModules, `${cachedModules}.old`);
+					await rename(fresh, cachedModules);
+					await writeFile(join(target.cache, 'node_modules.key'), key);
+					await rm(`${cachedModules}.old`, { recursive: true, force: true });
+				},
+				(error: Error) => print(`deploy: node_modules not cached (${error.message})`),
+			);
+		}
+		const astroCache = join(target.cache, 'astro');
+		if (existsSync(astroCache)) await runCapture('cp', ['-R', astroCache, join(folder, 'node_modules', '.astro')]);
+
+		begin('build', 'building (npm run build)');
+		const buildCode = await runStreaming('npm', ['run', 'build'], { cwd: folder, env: buildEnv, onLine: stream });
+		if (buildCode !== 0) throw new Error(`the build failed (exit ${buildCode})`);
+		print(`deploy: built in ${seconds(stepStarted.at)}`);
+
+		begin('check', 'checking the built site');
+		const check = await checkSite(join(folder, 'dist'));
+		if (!reportSiteCheck(check, (line) => print(`  ${line}`))) throw new Error('the built site failed its checks');
+
+		begin('switch', 'switching current to the new release');
+		await rename(join(folder, 'dist'), join(target.releases, id));
+		await switchCurrent(target, id);
+		print(`deploy: live: current -> releases/${id}`);
+		await recordLive(target, id).catch((error: Error) => print(`deploy: warning: history not updated: ${error.message}`));
+		// Best effort from here: the release is live whatever happens below.
+		step = 'cleanup';
+		if (existsSync(join(folder, 'node_modules', '.astro'))) {
+			await rm(astroCache, { recursive: true, force: true });
+			await rename(join(folder, 'node_modules', '.astro'), astroCache).catch(() => undefined);
+		}
+		const pruned = await pruneReleases(target, options.keep);
+		if (pruned.length > 0) print(`deploy: deleted ${pruned.length} old release(s), keeping ${options.keep}: ${pruned.join(', ')}`);
+		await rm(folder, { recursive: true, force: true });
+		print(`deploy: done in ${seconds(started)}`);
+		return { ok: true, release: id, seconds: (performance.now() - started) / 1000 };
+	} catch (error) {
+		if (step === 'cleanup') {
+			print(`deploy: warning: cleaning up after the release failed: ${(error as Error).message}`);
+			return { ok: true, release: id, seconds: (performance.now() - started) / 1000 };
+		}
+		print(`deploy: FAILED while ${step === 'check' ? 'checking the built site' : step}: ${(error as Error).message}`);
+		print(`deploy: the live site is unchanged: current -> ${live ? `releases/${live}` : '(nothing deployed yet)'}`);
+		print(`deploy: full log: ${logFile}`);
+		await rm(folder, { recursive: true, force: true }).catch(() => undefined);
+		return { ok: false, step, live, log: logFile };
+	} finally {
+		await new Promise((resolve) => log.end(resolve));
+	}
+}
