@@ -59,8 +59,3 @@ export function previewDocument(embed: Embed, label: string, dir: 'rtl' | 'ltr')
 	// The stylesheet is a file of the site: a frame's document obeys the page's CSP, which allows no inline style.
 	return `<!doctype html><html dir="${dir}"><head><meta charset="utf-8"><link rel="stylesheet" href="/embed-preview.css"></head><body><a href="${escapeHtml(embed.frameUrl)}"><span class="play" aria-hidden="true">▶</span><span>${escapeHtml(label)}</span></a></body></html>`;
 }
-a{display:flex;flex-direction:column;align-items:center;justify-content:center;gap:.75rem;block-size:100%;color:#fff;text-decoration:none;text-align:center;padding:1rem;box-sizing:border-box}
-a:focus-visible{outline:3px solid #fff;outline-offset:-6px}
-span.play{inline-size:4rem;block-size:4rem;border-radius:50%;background:#a3161a;display:grid;place-items:center;font-size:1.75rem}
-</style></head><body><a href="${escapeHtml(embed.frameUrl)}"><span class="play" aria-hidden="true">▶</span><span>${escapeHtml(label)}</span></a></body></html>`;
-}

@@ -1,3 +1,4 @@
+import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { remarkLimitHtmlDepth } from './html-depth.ts';
@@ -9,10 +10,10 @@ import { bodySchema, rehypeEmbeds, rehypeEmbedSources, rehypeFixAnchors, rehypeL
  * only then do links to allowed hosts become click-to-load embeds. Astro adds heading ids and
  * optimises images after these.
  */
-export function markdownPlugins(embedHosts: readonly string[]) {
+export function markdownPlugins(embedHosts: readonly string[]): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
 	const embeds = { hosts: embedHosts };
 	return {
 		remarkPlugins: [remarkLimitHtmlDepth],
 		rehypePlugins: [rehypeRaw, [rehypeEmbedSources, embeds], [rehypeSanitize, bodySchema], rehypeFixAnchors, [rehypeEmbeds, embeds], rehypeLocalizeFootnotes],
-	} as const;
+	};
 }
