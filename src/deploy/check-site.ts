@@ -30,12 +30,11 @@ export interface SiteCheckResult {
 }
 
 /**
- * Outputs of the site that other issues are still building: the search index (issue 5) and the
- * sitemaps (issue 6). Until they land, a build without them is accepted and the check says so; a
- * build that has them is checked. When they land, remove them from here so that a build that
- * loses them is refused.
+ * Outputs of the site not built yet: the search index. Until it is, a build without it is
+ * accepted and the check says so; a build that has it is checked. When it lands, remove it from
+ * here so that a build that loses it is refused.
  */
-export const PENDING_FEATURES: ReadonlySet<Feature> = new Set<Feature>(['search', 'sitemaps']);
+export const PENDING_FEATURES: ReadonlySet<Feature> = new Set<Feature>(['search']);
 
 type Feature = 'search' | 'sitemaps';
 
