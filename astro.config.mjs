@@ -3,6 +3,7 @@ import { readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
 import { defineConfig } from 'astro/config';
 import { load as loadYaml } from 'js-yaml';
+import { adminBundle } from './src/integrations/admin-bundle.ts';
 import { notFoundPages } from './src/integrations/not-found-pages.ts';
 
 /** The site's base URL has one source, the editors' settings file, so every absolute URL agrees. */
@@ -17,7 +18,7 @@ export default defineConfig({
 		defaultLocale: 'ar',
 		routing: { prefixDefaultLocale: false },
 	},
-	integrations: [mdx(), notFoundPages(['en'])],
+	integrations: [mdx(), notFoundPages(['en']), adminBundle()],
 	server: { host: '127.0.0.1', port: 4321 },
 	devToolbar: { enabled: false },
 });
