@@ -5,6 +5,7 @@
 import CMS from 'decap-cms-app';
 import type { CmsOptions } from './backend.ts';
 import { cmsConfig, MARKDOWN_FORMAT, SLUG_WIDGET, YAML_FORMAT } from './config.ts';
+import { skipBlankFiles } from './lib/blank-translations.ts';
 import { frontMatterFormat, yamlFormat } from './lib/front-matter.ts';
 import ar from './locales/ar.ts';
 import { articlePreview, PagePreview } from './preview/ArticlePreview.ts';
@@ -15,6 +16,7 @@ import { SlugControl, SlugPreview } from './widgets/SlugControl.ts';
 declare const NEWSROOM_CMS: { options: CmsOptions; timeZone: string; previewStyle: string };
 
 renameUploads(document);
+skipBlankFiles(CMS as never, ['proxy', 'github', 'gitlab', 'gitea', 'forgejo']);
 CMS.registerLocale('ar', ar);
 CMS.registerCustomFormat(MARKDOWN_FORMAT, 'md', frontMatterFormat);
 CMS.registerCustomFormat(YAML_FORMAT, 'yml', yamlFormat);

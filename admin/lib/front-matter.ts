@@ -6,9 +6,9 @@ import { dump, load } from 'js-yaml';
  * `CMS.registerCustomFormat`):
  * - `slug` is the file name, never a key in the file (the schemas are strict);
  * - an optional field left empty is left out, not written as `''` (which the schemas reject);
- * - a translation with no title of its own is not written at all: Decap copies the shared fields
- *   (date, category…) into the other language and would otherwise write an English file with
- *   no headline for every Arabic article (it skips a locale whose text is `''`).
+ * - a translation with no title of its own is written as blank text, which `blank-translations.ts`
+ *   keeps out of the save: Decap copies the shared fields (date, category…) into the other
+ *   language and would otherwise write an English file with no headline for every Arabic article.
  */
 
 /** A form's data as Decap hands it over: field values and, for Markdown, `body`. */

@@ -34,3 +34,17 @@ describe("the CMS's YAML format", () => {
 		expect(yamlFormat.fromFile('name:\n  ar: ثقافة\n  en: Culture\norder: 6\n')).toEqual({ name: { ar: 'ثقافة', en: 'Culture' }, order: 6 });
 	});
 });
+
+describe('saves from the CMS', () => {
+	test('leave out blank files: the untranslated language versions', async () => {
+		const { withoutBlankFiles } = await import('../../../admin/lib/blank-translations.ts');
+		const entry = {
+			assets: [],
+			dataFiles: [
+				{ path: 'content/articles/ar/a.md', raw: '---\ntitle: عنوان\n---\n' },
+				{ path: 'content/articles/en/a.md', raw: '\n' },
+			],
+		};
+		expect(withoutBlankFiles(entry).dataFiles.map((file) => file.path)).toEqual(['content/articles/ar/a.md']);
+	});
+});
