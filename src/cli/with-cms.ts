@@ -6,13 +6,15 @@
  * Usage: node src/cli/with-cms.ts dev|start [--git]
  *   dev    astro dev on 127.0.0.1:4321
  *   start  astro build, then astro preview on 127.0.0.1:4321
- *   --git  commit every save (or NEWSROOM_CMS_MODE=git); CMS_PORT sets the backend's port (8081).
+ *   --git  commit every save (or NEWSROOM_CMS_MODE=git).
+ * CMS_PORT sets the backend's port (default 8081), PORT the site's (default 4321).
  */
 import { execFileSync, spawn } from 'node:child_process';
-import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
 import { startCmsServer, type CmsServerMode } from './cms-server.ts';
 
-const astroBin = createRequire(import.meta.url).resolve('astro/bin/astro.mjs');
+/** Astro's own command-line script, run with this Node (an `npx` wrapper would outlive a stop). */
+const astroBin = fileURLToPath(new URL('../../node_modules/astro/bin/astro.mjs', import.meta.url));
 
 /** Runs astro with `args`, resolving with its exit code; signals to this process are passed on. */
 function astro(args: string[], env: NodeJS.ProcessEnv): Promise<number> {
@@ -52,12 +54,12 @@ async function main(args: string[]): Promise<number> {
 		console.error(`The CMS's local backend did not start: ${error instanceof Error ? error.message : String(error)}`);
 		return 1;
 	}
-	console.log(`CMS local backend (${mode} mode) on ${server.url}; the CMS is at http://127.0.0.1:4321/admin/`);
+	console.log(`CMS local backend (${mode} mode) on ${server.url}; the CMS is at http://127.0.0.1:${process.env.PORT ?? 4321}/admin/`);
 	const env: NodeJS.ProcessEnv = { ...process.env, NEWSROOM_CMS_LOCAL: server.url, NEWSROOM_CMS_MODE: mode };
 	// In git mode decap-server checks out the configured branch for every save: use the one checked out.
 	if (mode === 'git') env.CMS_BRANCH ??= currentBranch();
 	try {
-		const host = ['--host', '127.0.0.1', '--port', '4321'];
+		const host = ['--host', '127.0.0.1', '--port', process.env.PORT ?? '4321'];
 		if (command === 'dev') return await astro(['dev', ...host], env);
 		const built = await astro(['build'], env);
 		return built === 0 ? await astro(['preview', ...host], env) : built;
