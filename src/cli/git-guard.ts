@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import { chmod, mkdtemp, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { delimiter, join } from 'node:path';
@@ -78,6 +79,7 @@ export async function installGitGuard(): Promise<{ middleware(paths: typeof path
 	const folder = await mkdtemp(join(tmpdir(), 'newsroom-git-guard-'));
 	await writeFile(join(folder, 'git'), SHIM);
 	await chmod(join(folder, 'git'), 0o755);
+	process.once('exit', () => rmSync(folder, { recursive: true, force: true }));
 	process.env.NEWSROOM_REAL_GIT = realGit;
 	process.env.PATH = `${folder}${delimiter}${process.env.PATH ?? ''}`;
 
