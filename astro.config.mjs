@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { load as loadYaml } from 'js-yaml';
+import { adminBundle } from './src/integrations/admin-bundle.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { notFoundPages } from './src/integrations/not-found-pages.ts';
 import { markdownPlugins } from './src/markdown/pipeline.ts';
@@ -34,10 +35,11 @@ export default defineConfig({
 		contentCheck(),
 		mdx(),
 		notFoundPages(['en']),
+		adminBundle(),
 		sitemap({
 			// Pairs /x/ with /en/x/ and writes the xhtml:link alternates of each translation.
 			i18n: { defaultLocale: 'ar', locales: { ar: 'ar', en: 'en' } },
-			filter: (page) => !/\/404\/?$|\/search\/$/.test(new URL(page).pathname),
+			filter: (page) => !/\/404\/?$|\/search\/$|^\/admin\//.test(new URL(page).pathname),
 		}),
 	],
 	server: { host: '127.0.0.1', port: 4321 },

@@ -7,7 +7,7 @@ import { join, resolve } from 'node:path';
 export const projectRoot = resolve(import.meta.dirname, '../..');
 
 /** What a copy of the site needs: the code and the content, not the outputs. */
-const SITE_FILES = ['src', 'public', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
+const SITE_FILES = ['src', 'admin', 'public', 'content', 'astro.config.mjs', 'tsconfig.json', 'package.json'];
 
 /**
  * A throw-away copy of the site in a temporary folder, to build against changed content.

@@ -1,0 +1,243 @@
+import type { CmsCollection, CmsConfig, CmsField } from 'decap-cms-core';
+import { ID_PATTERN } from '../src/schemas/patterns.ts';
+import { backendConfig, type CmsOptions } from './backend.ts';
+import { label } from './labels.ts';
+
+/**
+ * Decap CMS's configuration, passed to `CMS.init({ config })`. The collections mirror the content
+ * model in `src/schemas/` one to one; `tests/unit/cms-config.test.ts` fails when they drift apart.
+ */
+
+/** Names of the custom pieces registered in `index.ts`. */
+export const MARKDOWN_FORMAT = 'newsroom-md';
+export const YAML_FORMAT = 'newsroom-yml';
+export const SLUG_WIDGET = 'newsroom-slug';
+
+/**
+ * What Decap's datetime widget writes: ISO 8601 with the editor's UTC offset, e.g.
+ * 2026-05-01T10:00:00+03:00. Without `format` it writes milliseconds; the schema needs the zone.
+ */
+export const DATE_FORMAT = 'YYYY-MM-DDTHH:mm:ssZ';
+
+/** The Arabic site, with English translations in a folder beside it. */
+const i18n = { structure: 'multiple_folders', locales: ['ar', 'en'], default_locale: 'ar' } as const;
+
+/**
+ * The file name of a new entry. Typed by the editor (never derived from an Arabic title, which
+ * Decap's ASCII slugs turn into an empty name), checked against the schemas' id pattern.
+ */
+function slugField(labelKey: 'field.slug' | 'field.id', hintKey: 'field.slug.hint' | 'field.id.hint'): CmsField {
+	return {
+		name: 'slug',
+		label: label(labelKey),
+		widget: SLUG_WIDGET,
+		hint: label(hintKey),
+		pattern: [ID_PATTERN.source, label('field.slug.pattern')],
+	} as CmsField;
+}
+
+/** A text in both languages, as `bilingualSchema`: `{ ar, en }`. */
+function bilingualField(name: string, labelKey: Parameters<typeof label>[0], options: { required: boolean; widget?: 'string' | 'text' }): CmsField {
+	const widget = options.widget ?? 'string';
+	return {
+		name,
+		label: label(labelKey),
+		widget: 'object',
+		required: options.required,
+		fields: [
+			{ name: 'ar', label: label('field.ar'), widget, required: options.required },
+			{ name: 'en', label: label('field.en'), widget, required: options.required },
+		],
+	} as CmsField;
+}
+
+function categoryRelation(name: string, labelKey: Parameters<typeof label>[0]): CmsField {
+	return {
+		name,
+		label: label(labelKey),
+		widget: 'relation',
+		collection: 'categories',
+		value_field: '{{slug}}',
+		search_fields: ['name.ar', 'name.en'],
+		display_fields: ['name.ar'],
+	} as CmsField;
+}
+
+const articles: CmsCollection = {
+	name: 'articles',
+	label: label('articles.label'),
+	label_singular: label('articles.singular'),
+	description: label('articles.description'),
+	folder: 'content/articles',
+	extension: 'md',
+	format: MARKDOWN_FORMAT as CmsCollection['format'],
+	create: true,
+	slug: '{{fields.slug}}',
+	identifier_field: 'title',
+	summary: '{{title}}',
+	i18n: true,
+	// Uploads go where the image pipeline looks; articles refer to them from content/articles/<lang>/.
+	media_folder: '/content/media',
+	public_folder: '../../media',
+	fields: [
+		{ name: 'title', label: label('field.title'), widget: 'string', i18n: true },
+		slugField('field.slug', 'field.slug.hint'),
+		{ name: 'date', label: label('field.date'), widget: 'datetime', format: DATE_FORMAT, default: '{{now}}', hint: label('field.date.hint'), i18n: 'duplicate' },
+		{ ...categoryRelation('category', 'field.category'), i18n: 'duplicate' },
+		{ name: 'summary', label: label('field.summary'), widget: 'text', required: false, i18n: true },
+		{ name: 'tags', label: label('field.tags'), label_singular: label('field.tag'), widget: 'list', required: false, field: { name: 'tag', label: label('field.tag'), widget: 'string' }, i18n: true },
+		{
+			name: 'author',
+			label: label('field.author'),
+			widget: 'relation',
+			collection: 'authors',
+			value_field: '{{slug}}',
+			search_fields: ['name.ar', 'name.en'],
+			display_fields: ['name.ar'],
+			required: false,
+			i18n: 'duplicate',
+		},
+		{ name: 'source', label: label('field.source'), widget: 'string', required: false, i18n: true },
+		{ name: 'image', label: label('field.image'), widget: 'image', required: false, choose_url: false, i18n: 'duplicate' },
+		{ name: 'imageAlt', label: label('field.imageAlt'), widget: 'string', required: false, i18n: true },
+		{ name: 'imageCaption', label: label('field.imageCaption'), widget: 'string', required: false, i18n: true },
+		{ name: 'featured', label: label('field.featured'), widget: 'boolean', default: false, required: false, i18n: 'duplicate' },
+		{ name: 'breaking', label: label('field.breaking'), widget: 'boolean', default: false, required: false, i18n: 'duplicate' },
+		{ name: 'draft', label: label('field.draft'), widget: 'boolean', default: false, required: false, i18n: 'duplicate' },
+		{ name: 'updated', label: label('field.updated'), widget: 'datetime', format: DATE_FORMAT, required: false, i18n: 'duplicate' },
+		{ name: 'body', label: label('field.body'), widget: 'markdown', i18n: true },
+	] as CmsField[],
+};
+
+const pages: CmsCollection = {
+	name: 'pages',
+	label: label('pages.label'),
+	label_singular: label('pages.singular'),
+	folder: 'content/pages',
+	extension: 'md',
+	format: MARKDOWN_FORMAT as CmsCollection['format'],
+	create: true,
+	slug: '{{fields.slug}}',
+	identifier_field: 'title',
+	summary: '{{title}}',
+	i18n: true,
+	fields: [
+		{ name: 'title', label: label('field.title'), widget: 'string', i18n: true },
+		slugField('field.slug', 'field.slug.hint'),
+		{ name: 'description', label: label('field.description'), widget: 'text', required: false, i18n: true },
+		{ name: 'updated', label: label('field.updated'), widget: 'datetime', format: DATE_FORMAT, required: false, i18n: 'duplicate' },
+		{ name: 'footer', label: label('field.footer'), widget: 'boolean', default: true, required: false, i18n: 'duplicate' },
+		{ name: 'order', label: label('field.order'), widget: 'number', value_type: 'int', default: 0, required: false, i18n: 'duplicate' },
+		{ name: 'body', label: label('field.pageBody'), widget: 'markdown', i18n: true },
+	] as CmsField[],
+};
+
+const categories: CmsCollection = {
+	name: 'categories',
+	label: label('categories.label'),
+	label_singular: label('categories.singular'),
+	folder: 'content/categories',
+	extension: 'yml',
+	format: YAML_FORMAT as CmsCollection['format'],
+	create: true,
+	slug: '{{fields.slug}}',
+	identifier_field: 'slug',
+	summary: '{{name.ar}} ({{slug}})',
+	fields: [
+		slugField('field.id', 'field.id.hint'),
+		bilingualField('name', 'field.name', { required: true }),
+		{ name: 'order', label: label('field.order'), widget: 'number', value_type: 'int' },
+		bilingualField('description', 'field.description', { required: false, widget: 'text' }),
+	] as CmsField[],
+};
+
+const authors: CmsCollection = {
+	name: 'authors',
+	label: label('authors.label'),
+	label_singular: label('authors.singular'),
+	folder: 'content/authors',
+	extension: 'yml',
+	format: YAML_FORMAT as CmsCollection['format'],
+	create: true,
+	slug: '{{fields.slug}}',
+	identifier_field: 'slug',
+	summary: '{{name.ar}} ({{slug}})',
+	fields: [
+		slugField('field.id', 'field.id.hint'),
+		bilingualField('name', 'field.name', { required: true }),
+		bilingualField('bio', 'field.bio', { required: false, widget: 'text' }),
+		// Portraits are served as they are from public/, so the schema takes a site path.
+		{ name: 'photo', label: label('field.photo'), widget: 'image', required: false, choose_url: false, media_folder: '/public/media/authors', public_folder: '/media/authors' },
+	] as CmsField[],
+};
+
+const settings: CmsCollection = {
+	name: 'settings',
+	label: label('settings.label'),
+	format: YAML_FORMAT as CmsCollection['format'],
+	extension: 'yml',
+	delete: false,
+	files: [
+		{
+			name: 'site',
+			label: label('settings.site'),
+			file: 'content/settings/site.yml',
+			fields: [
+				bilingualField('name', 'field.name', { required: true }),
+				bilingualField('tagline', 'field.tagline', { required: true }),
+				{ name: 'url', label: label('field.url'), widget: 'string', pattern: ['^https?://[^\\s/]+\\S*$', label('field.url.pattern')] },
+				{ name: 'timeZone', label: label('field.timeZone'), widget: 'string', hint: label('field.timeZone.hint') },
+				{
+					name: 'social',
+					label: label('field.social'),
+					label_singular: label('field.socialAccount'),
+					widget: 'list',
+					required: false,
+					summary: '{{fields.name}}',
+					fields: [
+						{ name: 'name', label: label('field.socialName'), widget: 'string' },
+						{ name: 'url', label: label('field.socialUrl'), widget: 'string', pattern: ['^https?://\\S+$', label('field.url.pattern')] },
+					],
+				},
+			] as CmsField[],
+		},
+		{
+			name: 'frontPage',
+			label: label('settings.frontPage'),
+			file: 'content/settings/frontpage.yml',
+			fields: [
+				{ name: 'headlines', label: label('field.headlines'), widget: 'number', value_type: 'int', min: 1, max: 12, default: 5, required: false },
+				{ name: 'latest', label: label('field.latest'), widget: 'number', value_type: 'int', min: 1, max: 30, default: 8, required: false },
+				{
+					name: 'sections',
+					label: label('field.sections'),
+					label_singular: label('field.section'),
+					widget: 'list',
+					required: false,
+					field: categoryRelation('section', 'field.section'),
+				},
+				{ name: 'perSection', label: label('field.perSection'), widget: 'number', value_type: 'int', min: 1, max: 12, default: 4, required: false },
+			] as CmsField[],
+		},
+	],
+};
+
+/** Every collection, in the order of the CMS's sidebar. */
+export const collections: CmsCollection[] = [articles, categories, authors, pages, settings];
+
+/** The whole configuration for `options` (see `backend.ts`). */
+export function cmsConfig(options: CmsOptions): CmsConfig {
+	return {
+		load_config_file: false,
+		locale: 'ar',
+		...backendConfig(options),
+		site_url: '/',
+		display_url: '/',
+		media_folder: 'content/media',
+		public_folder: '/media',
+		// A fallback only: slugs are typed into their own field, and uploads renamed before this.
+		slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
+		i18n,
+		collections,
+	} as CmsConfig;
+}

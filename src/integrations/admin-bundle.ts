@@ -1,0 +1,153 @@
+import { readFileSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
+import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
+import { build, type BuildOptions } from 'esbuild';
+import { load as loadYaml } from 'js-yaml';
+import { cmsOptionsFromEnv, type CmsEnvironment } from '../../admin/backend.ts';
+import { adminPage } from '../../admin/page.ts';
+
+/** Where the CMS lives on the site. */
+export const ADMIN_PATH = '/admin/';
+
+/** One file of the admin bundle, with its size. */
+export interface AdminFile {
+	/** Path under /admin/, e.g. `cms.js`. */
+	name: string;
+	contents: Uint8Array;
+	bytes: number;
+	gzipBytes: number;
+}
+
+/**
+ * Bundles the CMS (`admin/index.ts`), its interface CSS and the preview pane's CSS (the site's own
+ * stylesheet and fonts) with esbuild, in memory, plus `index.html`. `env` decides the backend
+ * (see `admin/backend.ts`); the local backend is in the bundle only when `env` asks for it.
+ */
+export async function bundleAdmin(root: string, env: CmsEnvironment = process.env): Promise<AdminFile[]> {
+	const settings = loadYaml(readFileSync(join(root, 'content/settings/site.yml'), 'utf8')) as { timeZone: string; name: { ar: string } };
+	const injected = { options: cmsOptionsFromEnv(env), timeZone: settings.timeZone, previewStyle: `${ADMIN_PATH}preview.css` };
+	const options: BuildOptions = {
+		absWorkingDir: root,
+		entryPoints: [
+			{ in: 'admin/index.ts', out: 'cms' },
+			{ in: 'admin/styles/admin.css', out: 'admin' },
+			{ in: 'admin/styles/preview.css', out: 'preview' },
+		],
+		outdir: 'admin-out',
+		bundle: true,
+		minify: true,
+		format: 'iife',
+		target: 'es2022',
+		platform: 'browser',
+		write: false,
+		legalComments: 'none',
+		logLevel: 'silent',
+		assetNames: 'fonts/[name]-[hash]',
+		loader: { '.woff2': 'file', '.woff': 'file' },
+		define: {
+			'process.env.NODE_ENV': '"production"',
+			// Decap's dependencies expect Node's `global` (decap.md: "global is not defined").
+			global: 'globalThis',
+			NEWSROOM_CMS: JSON.stringify(injected),
+		},
+	};
+	let result;
+	try {
+		result = await build(options);
+	} catch (cause) {
+		throw new Error('could not bundle the CMS (admin/index.ts)', { cause });
+	}
+	if (result.errors.length > 0) throw new Error('could not bundle the CMS (admin/index.ts)', { cause: result.errors });
+	const outdir = join(root, 'admin-out');
+	const files = result.outputFiles.map((file) => withSizes(relative(outdir, file.path), file.contents));
+	const html = adminPage({ title: `غرفة التحرير | ${settings.name.ar}`, script: `${ADMIN_PATH}cms.js`, style: `${ADMIN_PATH}admin.css` });
+	files.push(withSizes('index.html', new TextEncoder().encode(html)));
+	return files;
+}
+
+function withSizes(name: string, contents: Uint8Array): AdminFile {
+	return { name, contents, bytes: contents.byteLength, gzipBytes: gzipSync(contents).byteLength };
+}
+
+/** "5.4 MB" for logs. */
+function formatBytes(bytes: number): string {
+	return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
+}
+
+/** Writes the bundle to `dir` and logs what it wrote and how long it took. */
+async function writeAdmin(root: string, dir: string, logger: AstroIntegrationLogger): Promise<void> {
+	const started = performance.now();
+	const files = await bundleAdmin(root);
+	for (const file of files) {
+		const target = join(dir, file.name);
+		await mkdir(join(target, '..'), { recursive: true });
+		await writeFile(target, file.contents);
+	}
+	const script = files.find((file) => file.name === 'cms.js')!;
+	const total = files.reduce((sum, file) => sum + file.bytes, 0);
+	logger.info(
+		`admin bundle: cms.js ${formatBytes(script.bytes)} (${formatBytes(script.gzipBytes)} gzipped), ` +
+			`${files.length} files ${formatBytes(total)} in ${relative(root, dir)}/, ${Math.round(performance.now() - started)} ms`,
+	);
+	if (cmsOptionsFromEnv(process.env).localBackend) logger.warn('the CMS is built for the local backend (NEWSROOM_CMS_LOCAL is set): not for production');
+}
+
+/**
+ * The CMS at /admin/: written into the build after Astro has emptied and filled `dist/`, and
+ * served from memory by the development server. Reader pages never reference it.
+ */
+export function adminBundle(): AstroIntegration {
+	let root = process.cwd();
+	return {
+		name: 'newsroom:admin-bundle',
+		hooks: {
+			'astro:config:setup': ({ config }) => {
+				root = fileURLToPath(config.root);
+			},
+			'astro:server:setup': ({ server, logger }) => {
+				let files: Promise<Map<string, AdminFile>> | undefined;
+				server.middlewares.use((request, response, next) => {
+					const path = (request.url ?? '').split('?')[0]!;
+					if (!path.startsWith(ADMIN_PATH.slice(0, -1))) return next();
+					if (path === ADMIN_PATH.slice(0, -1)) {
+						response.writeHead(301, { location: ADMIN_PATH }).end();
+						return;
+					}
+					const name = path.slice(ADMIN_PATH.length) || 'index.html';
+					// Each visit to the page rebuilds, so edits in admin/ show on reload.
+					if (name === 'index.html' || !files) {
+						const started = performance.now();
+						files = bundleAdmin(root).then((list) => {
+							logger.info(`admin bundle rebuilt in ${Math.round(performance.now() - started)} ms`);
+							return new Map(list.map((file) => [file.name, file]));
+						});
+					}
+					files
+						.then((map) => {
+							const file = map.get(name);
+							if (!file) return next();
+							response.writeHead(200, { 'content-type': contentType(name), 'cache-control': 'no-store' }).end(file.contents);
+						})
+						.catch((error: unknown) => {
+							logger.error(error instanceof Error ? `${error.message}: ${String(error.cause)}` : String(error));
+							response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('The CMS bundle failed to build; see the dev server log.');
+						});
+				});
+			},
+			'astro:build:done': async ({ dir, logger }) => {
+				await writeAdmin(root, join(fileURLToPath(dir), ADMIN_PATH), logger);
+			},
+		},
+	};
+}
+
+function contentType(name: string): string {
+	const extension = name.slice(name.lastIndexOf('.') + 1);
+	return (
+		{ html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', woff2: 'font/woff2', woff: 'font/woff' }[extension] ??
+		'application/octet-stream'
+	);
+}
