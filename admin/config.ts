@@ -20,7 +20,7 @@ export const SLUG_WIDGET = 'newsroom-slug';
 export const DATE_FORMAT = 'YYYY-MM-DDTHH:mm:ssZ';
 
 /** The Arabic site, with English translations in a folder beside it. */
-const i18n = { structure: 'multiple_folders', locales: ['ar', 'en'], default_locale: 'ar' } as const;
+const i18n = { structure: 'multiple_folders' as const, locales: ['ar', 'en'], default_locale: 'ar' };
 
 /**
  * The file name of a new entry. Typed by the editor (never derived from an Arabic title, which

@@ -62,7 +62,7 @@ export async function bundleAdmin(root: string, env: CmsEnvironment = process.en
 	}
 	if (result.errors.length > 0) throw new Error('could not bundle the CMS (admin/index.ts)', { cause: result.errors });
 	const outdir = join(root, 'admin-out');
-	const files = result.outputFiles.map((file) => withSizes(relative(outdir, file.path), file.contents));
+	const files = (result.outputFiles ?? []).map((file) => withSizes(relative(outdir, file.path), file.contents));
 	const html = adminPage({ title: `غرفة التحرير | ${settings.name.ar}`, script: `${ADMIN_PATH}cms.js`, style: `${ADMIN_PATH}admin.css` });
 	files.push(withSizes('index.html', new TextEncoder().encode(html)));
 	return files;
