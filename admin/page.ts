@@ -3,15 +3,15 @@
  * editors' entrance out of search engines.
  */
 export function adminPage({ title, script, style }: { title: string; script: string; style: string }): string {
-	return `<!doctype html>
+	return `<!DOCTYPE html>
 <html lang="ar" dir="rtl">
 	<head>
-		<meta charset="utf-8" />
-		<meta name="viewport" content="width=device-width, initial-scale=1" />
-		<meta name="robots" content="noindex" />
+		<meta charset="utf-8">
+		<meta name="viewport" content="width=device-width, initial-scale=1">
+		<meta name="robots" content="noindex">
 		<title>${escapeHtml(title)}</title>
-		<link rel="icon" href="/favicon.svg" type="image/svg+xml" />
-		<link rel="stylesheet" href="${style}" />
+		<link rel="icon" href="/favicon.svg" type="image/svg+xml">
+		<link rel="stylesheet" href="${style}">
 	</head>
 	<body>
 		<script src="${script}"></script>

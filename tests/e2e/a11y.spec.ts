@@ -1,0 +1,60 @@
+import { readFileSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, test } from './fixtures.ts';
+
+/** WCAG 2.2 A and AA, as axe-core tags them. */
+const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa'];
+
+/** Every page of the built sitemap, as site paths. */
+function sitemapPaths(): string[] {
+	const index = readFileSync('dist/sitemap-index.xml', 'utf8');
+	const files = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
+	return files.flatMap((file) => [...readFileSync(`dist${file}`, 'utf8').matchAll(/<url><loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname));
+}
+
+async function violations(page: Page): Promise<string[]> {
+	const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
+	return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+}
+
+for (const [language, pick] of [
+	['Arabic', (path: string) => !path.startsWith('/en/')],
+	['English', (path: string) => path.startsWith('/en/')],
+] as const) {
+	test(`every ${language} page of the sitemap passes axe's WCAG 2.2 A and AA rules`, async ({ page }) => {
+		const paths = sitemapPaths().filter(pick);
+		test.setTimeout(paths.length * 5_000 + 30_000);
+		expect(paths.length).toBeGreaterThan(20);
+		const found: string[] = [];
+		for (const path of paths) {
+			await page.goto(path);
+			for (const violation of await violations(page)) found.push(`${decodeURIComponent(path)} ${violation}`);
+		}
+		console.log(`axe: ${paths.length} ${language} pages, ${found.length} violations`);
+		expect(found).toEqual([]);
+	});
+}
+
+test('the not-found pages pass axe too', async ({ page }) => {
+	for (const path of ['/404.html', '/en/404.html']) {
+		await page.goto(path);
+		expect(await violations(page)).toEqual([]);
+	}
+});
+
+test('axe catches an image without alternative text and text without contrast', async ({ page }) => {
+	await page.goto('/');
+	await page.evaluate(() => {
+		const image = document.createElement('img');
+		image.src = '/favicon.svg';
+		document.querySelector('main')!.append(image);
+		const faint = document.createElement('p');
+		faint.textContent = 'نص باهت';
+		faint.style.color = '#eee';
+		document.querySelector('main')!.append(faint);
+	});
+	const found = await violations(page);
+	expect(found.some((v) => v.startsWith('image-alt:'))).toBe(true);
+	expect(found.some((v) => v.startsWith('color-contrast:'))).toBe(true);
+});
