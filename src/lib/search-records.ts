@@ -1,5 +1,5 @@
 import { z } from 'astro/zod';
-import { indexedText } from './search-text.ts';
+import { indexedText, ORIGINAL_TEXT } from './search-text.ts';
 
 /**
  * The search record of an article: what Pagefind indexes (analysed text) and what a result
@@ -7,16 +7,15 @@ import { indexedText } from './search-text.ts';
  * `src/content.ts` publishes, so drafts and future-dated articles never reach the index.
  */
 
-/** What the search page receives for each result, beside Pagefind's own fields. Kept small: every field is also searchable in Pagefind. */
+/**
+ * What a result shows beside its excerpt. Kept small: Pagefind makes every metadata field
+ * searchable, so nothing here holds words a query could match (the day is one number).
+ */
 export const searchMetaSchema = z.object({
 	/** The headline as written. */
 	title: z.string(),
-	/** Publication day in the newsroom's time zone, `YYYY-MM-DD` in Latin digits (a sort key). */
-	date: z.string().regex(/^\d{4}-\d{2}-\d{2}$/),
-	/** Category id. */
-	section: z.string(),
-	/** The summary and body as plain text, where excerpts come from. */
-	text: z.string(),
+	/** Publication day in the newsroom's time zone, `YYYYMMDD` in Latin digits. */
+	day: z.string().regex(/^\d{8}$/),
 	/** Thumbnail URL, when the article has a lead image. */
 	image: z.string().optional(),
 });
@@ -26,12 +25,14 @@ export type SearchMeta = z.infer<typeof searchMetaSchema>;
 /** A record for Pagefind's `addCustomRecord`. */
 export const searchRecordSchema = z.object({
 	url: z.string().startsWith('/'),
-	/** Analysed title, summary and body: see `search-text.ts`. */
-	content: z.string(),
+	/** Analysed title, summary and body (see `search-text.ts`), then `ORIGINAL_TEXT` and the summary and body as written. */
+	content: z.string().includes(ORIGINAL_TEXT),
 	/** Pagefind's language of the record. `und` has no stemmer in Pagefind, which must leave the analysed forms as they are. */
 	language: z.literal('und'),
 	meta: searchMetaSchema,
+	/** Section (category id) and year, which the search page filters by. */
 	filters: z.object({ section: z.array(z.string()), year: z.array(z.string()) }),
+	/** Publication time (ISO 8601), for "newest first". */
 	sort: z.object({ date: z.string() }),
 });
 
@@ -56,9 +57,9 @@ export function searchRecord(article: ArticleForSearch): SearchRecord {
 	const day = dayIn(article.date, article.timeZone);
 	return {
 		url: article.url,
-		content: `${indexedText(article.title)} ${indexedText(text)}`,
+		content: `${indexedText(article.title)} ${indexedText(text)} ${ORIGINAL_TEXT} ${text}`,
 		language: 'und',
-		meta: { title: article.title, date: day, section: article.category, text, ...(article.image ? { image: article.image } : {}) },
+		meta: { title: article.title, day: day.replaceAll('-', ''), ...(article.image ? { image: article.image } : {}) },
 		filters: { section: [article.category], year: [day.slice(0, 4)] },
 		sort: { date: article.date.toISOString() },
 	};

@@ -6,11 +6,14 @@ import { englishSingular, normaliseLatin } from './english-analyser.ts';
  * words the reader sees. The same functions run at build time (indexing) and in the browser
  * (querying, highlighting), so both sides always agree.
  *
- * Pagefind is fed *slots*: one per word of the original text, holding every form of the word
- * joined by hyphens (Pagefind indexes each part of a hyphenated word at the same position).
- * Each form ends in `TERM_END`; a query word ends in it too. Pagefind matches a query word as a
- * prefix of an indexed word, and the end mark turns that into an exact match of analysed forms,
- * so «جامع» does not find «جامعة» and «car» does not find «cargo».
+ * Pagefind is fed every form of every word of the original text. Each form ends in `TERM_END`,
+ * and so does each query word. Pagefind matches a query word as a prefix of an indexed word;
+ * the end mark turns that into an exact match of analysed forms, so «جامع» does not find
+ * «جامعة» and «car» does not find «cargo». Two more behaviours of Pagefind 1.6 shape the search
+ * page: it matches `word_` to an indexed word that is exactly `word` (the original text, which
+ * the record carries for excerpts, thus only matches where an analysed form is the same word),
+ * and it falls back to similar words when a query word is not in the index at all, which the
+ * page rules out by first looking each word up exactly (`exactQuery`).
  */
 
 /** Marks the end of every indexed form and query term. `_` is a word character to Pagefind and never part of an analysed form. */
@@ -21,7 +24,7 @@ const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}\\u0640\\u00AD\\u061C\\u200B-\\u200F\\u206
 /** A word of the original text; an apostrophe inside a word and a separator inside a number are part of it. */
 const WORD = new RegExp(`${WORD_CHAR}+(?:(?:['’]|(?<=\\p{N})[.,٫٬](?=\\p{N}))${WORD_CHAR}+)*`, 'gu');
 /** After normalisation: a number, a run of Arabic letters, or a run of other letters. */
-const TOKEN = /\d+(?:_\d+)*|[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\u08A0-\u08C9]+|[\p{L}\p{M}'’]+/gu;
+const TOKEN = /\d+|[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\u08A0-\u08C9]+|(?:(?![\u0600-\u06FF\u0750-\u08FF])[\p{L}\p{M}'’])+/gu;
 const ARABIC = /^[\u0600-\u06FF\u0750-\u08FF]/;
 
 /** A word of the original text, where it is, and what it is indexed under. */
@@ -34,11 +37,11 @@ export interface TextWord {
 	primaries: string[];
 }
 
-/** Normalises one original word: digits to ASCII, thousands separators dropped, a decimal point to `_`. */
+/** Normalises one original word: digits to ASCII, thousands separators dropped; a decimal point parts two numbers. */
 function normaliseWord(word: string): string {
 	return normaliseArabic(word)
 		.replace(/(?<=\d)[,٬](?=\d)/g, '')
-		.replace(/(?<=\d)[.٫](?=\d)/g, '_');
+		.replace(/(?<=\d)[.٫](?=\d)/g, ' ');
 }
 
 /** The forms and primary forms of one original word; empty when nothing in it is searchable. */
@@ -71,10 +74,10 @@ export function textWords(text: string): TextWord[] {
 	return words;
 }
 
-/** The text Pagefind indexes for `text`: one slot per searchable word. */
+/** The text Pagefind indexes for `text`: every form of every searchable word, in order. */
 export function indexedText(text: string): string {
 	return textWords(text)
-		.map((word) => word.forms.map((form) => form + TERM_END).join('-'))
+		.flatMap((word) => word.forms.map((form) => form + TERM_END))
 		.join(' ');
 }
 
@@ -103,4 +106,22 @@ export function queryWords(query: string): string[] {
 /** The query Pagefind runs for the analysed words: each an exact match of an indexed form. */
 export function pagefindQuery(words: string[]): string {
 	return words.map((word) => word + TERM_END).join(' ');
+}
+
+/** A Pagefind query that finds `word` only where it is indexed as it is, with no fallback to similar words. */
+export function exactQuery(word: string): string {
+	return `"${word}${TERM_END}"`;
+}
+
+/**
+ * Separates the analysed slots from the original text in a record's content: the slots are
+ * what queries match, the original text is where excerpts come from. An invisible separator,
+ * which Pagefind does not index.
+ */
+export const ORIGINAL_TEXT = '\u2063';
+
+/** The original text of a search result, from its content. */
+export function originalText(content: string): string {
+	const at = content.indexOf(ORIGINAL_TEXT);
+	return at < 0 ? '' : content.slice(at + 1).trim();
 }

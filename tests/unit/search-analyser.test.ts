@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { foldArabic, normaliseArabic } from '../../src/lib/arabic-analyser.ts';
 import { englishSingular } from '../../src/lib/english-analyser.ts';
-import { indexedText, pagefindQuery, queryWords, textWords, TERM_END } from '../../src/lib/search-text.ts';
+import { exactQuery, indexedText, pagefindQuery, queryWords, textWords, TERM_END } from '../../src/lib/search-text.ts';
 
 /** Whether a search for `query` finds `text`: every query word is a form of some word of the text, as Pagefind sees it. */
 function finds(text: string, query: string): boolean {
@@ -192,15 +192,16 @@ describe('queries', () => {
 
 	test('each query word must end where the indexed form ends', () => {
 		expect(pagefindQuery(['وزير', 'car'])).toBe(`وزير${TERM_END} car${TERM_END}`);
+		expect(exactQuery('وزير')).toBe(`"وزير${TERM_END}"`);
 	});
 });
 
 describe('indexed text', () => {
-	test('one slot per word, each form marked at its end, alternatives joined by hyphens', () => {
-		expect(indexedText('قال الوزير، ووزير المالية: «لا».')).toBe(`قال_ وزير_ ووزير_-وزير_ ماليه_-ماليات_ لا_`);
+	test('every form of every word, each marked at its end', () => {
+		expect(indexedText('قال الوزير، ووزير المالية: «لا».')).toBe(`قال_ وزير_ ووزير_ وزير_ ماليه_ ماليات_ لا_`);
 	});
 
-	test('a word with no letters or digits takes no slot, so positions stay aligned', () => {
+	test('a word with no letters or digits has no form', () => {
 		expect(indexedText('أ - ب ـ ج').split(' ')).toHaveLength(3);
 	});
 
