@@ -70,8 +70,8 @@ const NOT_ARTICLE = new Set(['الله', 'اللهم']);
 const NOT_PLURAL = new Set(
 	['عشر', 'ثلاث', 'اربع', 'خمس', 'ست', 'سبع', 'ثمان', 'تسع', 'بحر', 'زيت', 'كان'].flatMap((stem) => [`${stem}ين`, `${stem}ون`]),
 );
-/** Words whose first letter looks like a proclitic but belongs to the root, and whose rest is another word: «فكرة» is not «كرة». */
-const ROOT_INITIAL = /^(فكر|لجن)/;
+/** Words whose first letter looks like a proclitic but belongs to the root, and whose rest is another word: «فكرة» is not «كرة», «بطاقة» (card) not «طاقة». */
+const ROOT_INITIAL = /^(فكر|لجن|بطاق)/;
 /** Masculine nouns that a feminine plural must not find: «الجامعات» (universities) is not «جامع» (mosque). */
 const NOT_SINGULAR = new Set(['جامع', 'عمل', 'حمل']);
 
@@ -160,6 +160,8 @@ const BROKEN_PLURALS: Record<string, string> = {
 	متاحف: 'متحف',
 	مكاتب: 'مكتب',
 	لجان: 'لجنه',
+	اسر: 'اسره',
+	الاف: 'الف',
 	عواصم: 'عاصمه',
 	انهار: 'نهر',
 	بحار: 'بحر',
@@ -203,7 +205,8 @@ function articleStripped(word: string): string | undefined {
 /**
  * Readings of the word that the primary form does not cover: without a single-letter proclitic
  * (up to two: «وبحسب»; a compound that would leave two letters, «بالحج», goes this way too),
- * and without an article written with hamza («ألمانيا» for a query «المانيا»).
+ * without an article written with hamza («ألمانيا» for a query «المانيا»), and ل + article
+ * before a lam («للغة»).
  */
 function alternativeReadings(word: string, proclitics = /^[وفبكل]/): string[] {
 	const readings: string[] = [];
@@ -214,6 +217,8 @@ function alternativeReadings(word: string, proclitics = /^[وفبكل]/): string
 		if (/^[وف]/.test(word)) readings.push(...alternativeReadings(rest, /^[بكل]/));
 	}
 	if (/^[أآ]ل/.test(word) && letters(word) >= 5) readings.push(word.slice(2));
+	// ل before an article on a word that starts with ل loses a lam: «للغة» is ل + اللغة.
+	if (/^[وف]?لل/.test(word) && letters(word) >= 4) readings.push(word.replace(/^([وف]?)ل/, ''));
 	return readings;
 }
 
@@ -234,6 +239,8 @@ function stemForms(stem: string, forms: Set<string>): string {
 	}
 	// The nominative dual: indexed only («لبنان» stays «لبنان» for a query).
 	if (stem.endsWith('ان') && length - 2 >= 4) alternatives.push(...withFeminine(bare('ان')));
+	// A feminine nisba is also found by the masculine: «فلسطينية» for «فلسطيني».
+	if (stem.endsWith('ية') && length - 1 >= 4) alternatives.push(bare('ة'));
 	// A feminine noun and its sound plural find each other; «مطارات» also finds «مطار».
 	if (stem.endsWith('ة') && length - 1 >= 2) alternatives.push(bare('ة') + 'ات');
 	if (stem.endsWith('ات') && length - 2 >= 2) {

@@ -98,6 +98,9 @@ const meets: [string, string, string][] = [
 	['broken plural with a pronoun', 'أطفالهم', 'طفل'],
 	['a final hamza written two ways', 'شيء', 'شئ'],
 	['a word run into the next with a zero-width joiner', 'الحكو\u200dمة', 'الحكومة'],
+	['ل and the article before a lam', 'للغة', 'اللغة'],
+	['a feminine nisba for the masculine', 'الفلسطينية', 'الفلسطيني'],
+	['broken plural: أسرة/أسر', 'الأسر', 'أسرة'],
 ];
 
 /** Pairs a reader tells apart: [text, query]. */
@@ -121,6 +124,8 @@ const apart: [string, string, string][] = [
 	['Palestinian is not Palestine', 'الفلسطيني', 'فلسطين'],
 	['the query keeps its single letters: وزير does not become زير', 'زير', 'وزير'],
 	['God is not «to him»', 'له', 'الله'],
+	['card is not energy', 'بطاقة', 'الطاقة'],
+	['the masculine nisba does not find the place', 'فلسطين', 'الفلسطيني'],
 ];
 
 describe.each([
@@ -198,7 +203,7 @@ describe('queries', () => {
 
 describe('indexed text', () => {
 	test('every form of every word, each marked at its end', () => {
-		expect(indexedText('قال الوزير، ووزير المالية: «لا».')).toBe(`قال_ وزير_ ووزير_ وزير_ ماليه_ ماليات_ لا_`);
+		expect(indexedText('قال الوزير، ووزير المالية: «لا».')).toBe(`قال_ وزير_ ووزير_ وزير_ ماليه_ مالي_ ماليات_ لا_`);
 	});
 
 	test('a word with no letters or digits has no form', () => {
