@@ -31,8 +31,13 @@ export async function writeSearchIndex(records: SearchRecord[], outputPath: stri
 	const written = await index.writeFiles({ outputPath });
 	if (written.errors.length > 0) throw new Error(`Pagefind could not write the index to ${outputPath}`, { cause: written.errors });
 	await index.deleteIndex();
-	for (const name of await readdir(outputPath)) if (UNUSED_FILES.test(name)) await rm(join(outputPath, name));
+	await pruneBundle(outputPath);
 	return { pages: records.length, ...(await folderSize(outputPath)) };
+}
+
+/** Removes Pagefind's prebuilt interfaces from a bundle. */
+export async function pruneBundle(outputPath: string): Promise<void> {
+	for (const name of await readdir(outputPath)) if (UNUSED_FILES.test(name)) await rm(join(outputPath, name));
 }
 
 /** Number of files and bytes under a folder. */

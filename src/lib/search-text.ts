@@ -44,8 +44,21 @@ function normaliseWord(word: string): string {
 		.replace(/(?<=\d)[.٫](?=\d)/g, ' ');
 }
 
+/** Analysed words, by original word: the same words come back in every article, and in every excerpt. */
+const analysedWords = new Map<string, { forms: string[]; primaries: string[] }>();
+
 /** The forms and primary forms of one original word; empty when nothing in it is searchable. */
 export function analyseWord(word: string): { forms: string[]; primaries: string[] } {
+	let analysed = analysedWords.get(word);
+	if (!analysed) {
+		if (analysedWords.size > 100_000) analysedWords.clear();
+		analysed = analyseUncached(word);
+		analysedWords.set(word, analysed);
+	}
+	return analysed;
+}
+
+function analyseUncached(word: string): { forms: string[]; primaries: string[] } {
 	const forms = new Set<string>();
 	const primaries: string[] = [];
 	for (const token of normaliseWord(word).match(TOKEN) ?? []) {

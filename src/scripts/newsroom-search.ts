@@ -154,10 +154,13 @@ class NewsroomSearch extends HTMLElement {
 		const next = this.#pending.splice(0, PAGE_SIZE);
 		const data = await Promise.all(next.map((result) => result.data()));
 		if (id !== this.#current) return;
+		// Marks for the search benchmark: how long rendering takes once the data is here.
+		performance.mark('search:data');
 		const list = this.querySelector('.search-list')!;
 		const first = list.children.length;
 		list.append(...data.map((result) => this.#item(result)));
 		this.querySelector<HTMLButtonElement>('.search-more')!.hidden = this.#pending.length === 0;
+		performance.mark('search:rendered');
 		// After "More results", keyboard focus moves to the first new result.
 		if (first > 0) list.children[first]?.querySelector('a')?.focus();
 		this.dispatchEvent(new CustomEvent('search-rendered', { bubbles: true }));
