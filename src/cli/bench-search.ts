@@ -107,7 +107,8 @@ async function byteCounter(page: Page) {
 	let bytes = 0;
 	const pending: Promise<void>[] = [];
 	page.context().on('requestfinished', (request) => {
-		pending.push(request.sizes().then((sizes) => void (bytes += sizes.responseBodySize + sizes.responseHeadersSize)));
+		// A request still finishing when the context closes has no sizes: it is not counted.
+		pending.push(request.sizes().then((sizes) => void (bytes += sizes.responseBodySize + sizes.responseHeadersSize), () => undefined));
 	});
 	return {
 		take: async () => {

@@ -24,9 +24,14 @@ export interface IndexReport {
 export async function writeSearchIndex(records: SearchRecord[], outputPath: string): Promise<IndexReport> {
 	const { index, errors } = await pagefind.createIndex({ forceLanguage: 'und' });
 	if (!index || errors.length > 0) throw new Error('Pagefind could not create an index', { cause: errors });
-	for (const record of records) {
-		const added = await index.addCustomRecord(record);
-		if (added.errors.length > 0) throw new Error(`Pagefind could not index ${record.url}`, { cause: added.errors });
+	// A hundred records at a time keep Pagefind's service busy without holding every reply in memory.
+	for (let start = 0; start < records.length; start += 100) {
+		await Promise.all(
+			records.slice(start, start + 100).map(async (record) => {
+				const added = await index.addCustomRecord(record);
+				if (added.errors.length > 0) throw new Error(`Pagefind could not index ${record.url}`, { cause: added.errors });
+			}),
+		);
 	}
 	const written = await index.writeFiles({ outputPath });
 	if (written.errors.length > 0) throw new Error(`Pagefind could not write the index to ${outputPath}`, { cause: written.errors });
