@@ -6,5 +6,7 @@ export default defineConfig({
 		// Build tests run the real `astro build`; two at a time is what this two-core machine holds.
 		maxWorkers: 2,
 		testTimeout: 120_000,
+		// Build tests build the site in beforeAll, which now also writes the search index.
+		hookTimeout: 120_000,
 	},
 });
