@@ -9,6 +9,7 @@ import { adminBundle } from './src/integrations/admin-bundle.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { notFoundPages } from './src/integrations/not-found-pages.ts';
 import { markdownPlugins } from './src/markdown/pipeline.ts';
+import { searchIndex } from './src/integrations/search-index.ts';
 
 /** The site's base URL has one source, the editors' settings file, so every absolute URL agrees. */
 const settings = /** @type {{ url: string }} */ (loadYaml(readFileSync('./content/settings/site.yml', 'utf8')));
@@ -36,6 +37,7 @@ export default defineConfig({
 		mdx(),
 		notFoundPages(['en']),
 		adminBundle(),
+		searchIndex(),
 		sitemap({
 			// Pairs /x/ with /en/x/ and writes the xhtml:link alternates of each translation.
 			i18n: { defaultLocale: 'ar', locales: { ar: 'ar', en: 'en' } },

@@ -55,6 +55,16 @@ export function pageUrl(locale: Locale, slug: string): string {
 	return `${locales[locale].prefix}/${slug}/`;
 }
 
+/** The search page; the query goes in `?q=`. */
+export function searchUrl(locale: Locale): string {
+	return `${locales[locale].prefix}/search/`;
+}
+
+/** Where a language's search index is served: one Pagefind bundle per language, never mixed. */
+export function searchBundleUrl(locale: Locale): string {
+	return `/pagefind/${locale}/`;
+}
+
 /** First path segments the site uses itself; a static page cannot take them. */
 export const RESERVED_PAGE_SLUGS = new Set(['en', 'news', 'category', 'tag', 'author', 'archive', 'search', 'admin', 'media', '404', '_astro', 'pagefind']);
 
