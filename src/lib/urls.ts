@@ -68,11 +68,6 @@ export function searchBundleUrl(locale: Locale): string {
 /** First path segments the site uses itself; a static page cannot take them. */
 export const RESERVED_PAGE_SLUGS = new Set(['en', 'news', 'category', 'tag', 'author', 'archive', 'search', 'admin', 'media', '404', '_astro', 'pagefind']);
 
-/** The search page. */
-export function searchUrl(locale: Locale): string {
-	return `${locales[locale].prefix}/search/`;
-}
-
 /** A language's RSS feed, or a section's when `category` is given. */
 export function feedUrl(locale: Locale, category?: string): string {
 	return category ? `${categoryUrl(locale, category)}rss.xml` : `${locales[locale].prefix}/rss.xml`;
