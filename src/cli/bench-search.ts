@@ -125,15 +125,18 @@ async function builtInSearch(page: Page, locale: Locale, query: string, all = fa
 	return page.evaluate(
 		async ({ bundle, query, all, size }) => {
 			const started = performance.now();
-			const engine = (window as unknown as { builtIn?: Promise<any> }).builtIn ??= import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (module) => {
+			// Pagefind's browser API, loaded from the bundle under test; only the calls made here are typed.
+			type PagefindResult = { data: () => Promise<{ url: string; excerpt: string; meta: { title: string } }> };
+			type Pagefind = { options: (o: object) => Promise<void>; init: () => Promise<void>; search: (q: string) => Promise<{ results: PagefindResult[] }> };
+			const engine = (window as unknown as { builtIn?: Promise<Pagefind> }).builtIn ??= import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (module) => {
 				await module.options({ basePath: bundle });
 				await module.init();
 				return module;
 			});
-			const pagefindApi = await engine;
+			const pagefindApi: Pagefind = await engine;
 			const search = await pagefindApi.search(query);
 			const results = all ? search.results : search.results.slice(0, size);
-			const data = await Promise.all(results.map((result: any) => result.data()));
+			const data = await Promise.all(results.map((result) => result.data()));
 			const arrived = performance.now();
 			const list = document.createElement('ol');
 			for (const item of data) {
@@ -147,7 +150,7 @@ async function builtInSearch(page: Page, locale: Locale, query: string, all = fa
 				list.append(li);
 			}
 			document.querySelector('.search-list')!.replaceChildren(list);
-			return { urls: data.map((item: any) => item.url as string), total: performance.now() - started, render: performance.now() - arrived };
+			return { urls: data.map((item) => item.url), total: performance.now() - started, render: performance.now() - arrived };
 		},
 		{ bundle: `/pagefind-builtin/${locale}/`, query, all, size: PAGE_SIZE },
 	);

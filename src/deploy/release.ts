@@ -47,7 +47,9 @@ function checkout(repo: string, commit: string, folder: string, gitEnv: NodeJS.P
 		const done = (name: string) => (code: number | null) => {
 			if (code !== 0) failed = true;
 			if (code !== 0) errors = `${name} exited with ${code}. ${errors}`;
-			if (--waiting === 0) (failed ? reject(new Error(errors.trim())) : resolve());
+			if (--waiting > 0) return;
+			if (failed) reject(new Error(errors.trim()));
+			else resolve();
 		};
 		archive.on('close', done('git archive'));
 		tar.on('close', done('tar'));
