@@ -20,8 +20,8 @@ const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 export default defineConfig({
-	testDir: 'tests/e2e',
-	outputDir: 'test-results/e2e',
+	testDir: 'e2e',
+	outputDir: '../test-results/e2e',
 	fullyParallel: true,
 	workers: 2,
 	forbidOnly: true,
@@ -44,6 +44,7 @@ export default defineConfig({
 	},
 	webServer: {
 		// The real site: built from content/ and served from dist/ by Astro's static server.
+		cwd: '..',
 		command: `npm run build && npx astro preview --ignore-lock --host 127.0.0.1 --port ${process.env.E2E_PORT}`,
 		url: baseURL,
 		reuseExistingServer: false,
