@@ -7,6 +7,7 @@ import { defineConfig } from 'astro/config';
 import { load as loadYaml } from 'js-yaml';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { notFoundPages } from './src/integrations/not-found-pages.ts';
+import { redirects } from './src/integrations/redirects.ts';
 import { markdownPlugins } from './src/markdown/pipeline.ts';
 
 /** The site's base URL has one source, the editors' settings file, so every absolute URL agrees. */
@@ -34,6 +35,8 @@ export default defineConfig({
 		contentCheck(),
 		mdx(),
 		notFoundPages(['en']),
+		// After the not-found pages are in place, so a redirect cannot hide one.
+		redirects(),
 		sitemap({
 			// Pairs /x/ with /en/x/ and writes the xhtml:link alternates of each translation.
 			i18n: { defaultLocale: 'ar', locales: { ar: 'ar', en: 'en' } },

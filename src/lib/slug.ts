@@ -66,6 +66,15 @@ function shorten(words: readonly string[]): string {
 }
 
 /**
+ * Lower-case ASCII words of a text (Arabic transliterated), joined by '-' and shortened like a
+ * slug; '' when the text spells nothing. Used for titles, and for the names of sections,
+ * authors and media files that come from WordPress.
+ */
+export function asciiSlug(text: string): string {
+	return shorten(latinWords(text.normalize('NFKC')));
+}
+
+/**
  * URL and file name of an article, from its title: lower-case ASCII words joined by '-'.
  * NFKC first, because scraped Arabic sometimes comes in presentation forms (ﻻ, ﺍ…).
  * A title that spells nothing (only punctuation, emoji, other scripts) still needs a stable
@@ -73,7 +82,7 @@ function shorten(words: readonly string[]): string {
  * article's ISO 8601 date, as written.
  */
 export function slugFromTitle(title: string, date: string): string {
-	const slug = shorten(latinWords(title.normalize('NFKC')));
+	const slug = asciiSlug(title);
 	if (slug) return slug;
 	const hash = createHash('sha256').update(title, 'utf8').digest('hex').slice(0, 8);
 	return `${date.slice(0, 10)}-${hash}`;
