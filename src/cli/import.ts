@@ -22,7 +22,6 @@ import { LegacyFormatError, parseLegacyArticle } from '../lib/legacy.ts';
 import type { LegacyArticle } from '../lib/legacy.ts';
 import { slugFromTitle } from '../lib/slug.ts';
 import { describeDifference, readIfExists, writeAtomically } from './files.ts';
-import { main as importWxr } from './import-wxr.ts';
 
 const USAGE = `Usage: npm run import -- <file or folder>... [options]
 
@@ -267,7 +266,8 @@ async function importFile(input: InputFile, run: Run): Promise<Outcome> {
 /** Runs the command; returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
 	// A WordPress export is a different import, with options of its own.
-	if (argv.some((arg) => !arg.startsWith('-') && /\.xml$/i.test(arg))) return importWxr(argv);
+	// Loaded only then: its HTML and XML libraries would slow every plain-text import's start.
+	if (argv.some((arg) => !arg.startsWith('-') && /\.xml$/i.test(arg))) return (await import('./import-wxr.ts')).main(argv);
 	let options: Options;
 	let categoryIds: Map<string, string>;
 	try {

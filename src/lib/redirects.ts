@@ -7,7 +7,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { load as loadYaml } from 'js-yaml';
-import { redirectsFileSchema } from '../schemas/redirect.ts';
+import { redirectSchema } from '../schemas/redirect.ts';
 import type { Redirect } from '../schemas/redirect.ts';
 import type { LocatedProblem } from './content-check.ts';
 
@@ -156,23 +156,27 @@ export function loadRedirects(contentDir: string, shownRoot = contentDir): { red
 			problems.push({ file, field: 'yaml', message: yamlError.reason ?? String(error), ...(yamlError.mark ? { line: yamlError.mark.line + 1 } : {}) });
 			continue;
 		}
-		const parsed = redirectsFileSchema.safeParse(data);
-		if (!parsed.success) {
-			for (const issue of parsed.error.issues) {
-				const line = typeof issue.path[0] === 'number' ? lineOfEntry(text, issue.path[0]) : undefined;
-				problems.push({ file, field: issue.path.join('.') || 'redirects', message: issue.message, ...(line ? { line } : {}) });
-			}
+		if (!Array.isArray(data)) {
+			problems.push({ file, field: 'redirects', message: 'must be a list of { from, to } entries' });
 			continue;
 		}
-		parsed.data.forEach((redirect, index) => {
+		// Entry by entry, so one broken entry does not hide the problems of the others.
+		data.forEach((entry: unknown, index) => {
 			const line = lineOfEntry(text, index);
+			const at = { file, ...(line ? { line } : {}) };
+			const parsed = redirectSchema.safeParse(entry);
+			if (!parsed.success) {
+				for (const issue of parsed.error.issues) problems.push({ ...at, field: [index, ...issue.path].join('.'), message: issue.message });
+				return;
+			}
+			const redirect = parsed.data;
 			const key = canonicalPath(redirect.from);
 			const first = seen.get(key);
-			if (first !== undefined) problems.push({ file, field: `${index}.from`, message: `${redirect.from} is also redirected by ${first}`, ...(line ? { line } : {}) });
-			else if (canonicalPath(redirect.to) === key) problems.push({ file, field: `${index}.to`, message: `${redirect.from} redirects to itself`, ...(line ? { line } : {}) });
+			if (first !== undefined) problems.push({ ...at, field: `${index}.from`, message: `${redirect.from} is also redirected by ${first}` });
+			else if (canonicalPath(redirect.to) === key) problems.push({ ...at, field: `${index}.to`, message: `${redirect.from} redirects to itself` });
 			else {
 				seen.set(key, `${file}${line ? `:${line}` : ''}`);
-				redirects.push({ ...redirect, file, ...(line ? { line } : {}) });
+				redirects.push({ ...redirect, ...at });
 			}
 		});
 	}
