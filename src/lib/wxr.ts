@@ -148,6 +148,15 @@ const TERM_FIELDS: Readonly<Record<string, 'slug' | 'name' | 'parent' | 'descrip
 
 const TERM_ELEMENTS: Readonly<Record<string, string>> = { 'wp:category': 'category', 'wp:tag': 'post_tag', 'wp:term': '' };
 
+/**
+ * A copy of a short string that does not point into the chunk it was cut from. V8 keeps a
+ * substring as a view of its parent, so a title kept in the index would otherwise keep the whole
+ * 64 KiB chunk it came from alive, and the index would grow with the file instead of the items.
+ */
+function detached(text: string): string {
+	return text.length < 13 ? text : (` ${text}`).slice(1);
+}
+
 function emptyItem(line: number): WxrItem {
 	return {
 		kind: 'item', line, id: 0, type: '', status: '', title: '', link: '', creator: '', content: '', excerpt: '',
@@ -217,7 +226,7 @@ export async function* readWxr(file: string, options: WxrReadOptions = {}): Asyn
 		if (item && parent === 'item') {
 			if (name === 'category') {
 				const attribute = (key: string) => (typeof tag.attributes[key] === 'string' ? (tag.attributes[key] as string) : '');
-				item.terms.push({ domain: attribute('domain'), slug: attribute('nicename'), name: '' });
+				item.terms.push({ domain: detached(attribute('domain')), slug: detached(attribute('nicename')), name: '' });
 				collecting = true;
 			} else if (name === 'wp:postmeta') meta = { key: '', value: '' };
 			else collecting = (name in ITEM_FIELDS && (bodies || name !== 'content:encoded')) || name === 'wp:post_id' || name === 'wp:post_parent';
@@ -238,7 +247,7 @@ export async function* readWxr(file: string, options: WxrReadOptions = {}): Asyn
 		const name = tag.name;
 		stack.pop();
 		const parent = stack.at(-1);
-		const value = text;
+		const value = detached(text);
 		text = '';
 		collecting = false;
 		if (parent === 'channel') {
