@@ -226,7 +226,7 @@ function renderItem(item: PlannedItem, body: string, summary: string, image: { n
 }
 
 function yamlFile(comment: string, data: unknown): string {
-	return `# ${comment}\n${dumpYaml(data, { lineWidth: -1, quotingType: "'" })}`;
+	return `# ${comment}\n${dumpYaml(data, { lineWidth: -1 })}`;
 }
 
 /** The redirects file of an export: one per export file name, so two exports keep theirs. */
