@@ -8,6 +8,7 @@ import { load as loadYaml } from 'js-yaml';
 import { adminBundle } from './src/integrations/admin-bundle.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
 import { notFoundPages } from './src/integrations/not-found-pages.ts';
+import { redirects } from './src/integrations/redirects.ts';
 import { markdownPlugins } from './src/markdown/pipeline.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
 
@@ -38,6 +39,8 @@ export default defineConfig({
 		notFoundPages(['en']),
 		adminBundle(),
 		searchIndex(),
+		// After the not-found pages are in place, so a redirect cannot hide one.
+		redirects(),
 		sitemap({
 			// Pairs /x/ with /en/x/ and writes the xhtml:link alternates of each translation.
 			i18n: { defaultLocale: 'ar', locales: { ar: 'ar', en: 'en' } },

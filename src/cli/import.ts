@@ -4,10 +4,12 @@
  * Turns text files scraped from the old WordPress site into Arabic articles
  * (`<content>/articles/ar/<slug>.md`). Safe to re-run: an article already imported is left
  * alone, and one an editor has changed since is only replaced with `--force`.
+ *
+ * `npm run import -- <export.xml> [--uploads <folder>] [--lang ar|en] ...` imports a whole
+ * WordPress export instead (src/cli/import-wxr.ts).
  */
-import { randomBytes } from 'node:crypto';
 import { realpathSync } from 'node:fs';
-import { mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
@@ -19,11 +21,13 @@ import { ISO_WITH_ZONE } from '../schemas/common.ts';
 import { LegacyFormatError, parseLegacyArticle } from '../lib/legacy.ts';
 import type { LegacyArticle } from '../lib/legacy.ts';
 import { slugFromTitle } from '../lib/slug.ts';
+import { describeDifference, readIfExists, writeAtomically } from './files.ts';
 
 const USAGE = `Usage: npm run import -- <file or folder>... [options]
 
 Imports articles from the old site's text files into <content>/articles/ar/<slug>.md.
-A folder means every *.txt file directly in it.
+A folder means every *.txt file directly in it. For a WordPress export (.xml), see
+npm run import -- export.xml --help.
 
 Options:
   --date <when>     publication date of every imported article: ISO 8601 with a time zone
@@ -214,49 +218,6 @@ function renderArticle(article: LegacyArticle, date: string): string {
 	return matter.stringify(`${article.paragraphs.join('\n\n')}\n`, frontmatter, FRONT_MATTER_STYLE);
 }
 
-async function readIfExists(file: string): Promise<Buffer | undefined> {
-	try {
-		return await readFile(file);
-	} catch (error) {
-		if ((error as { code?: unknown }).code === 'ENOENT') return undefined;
-		throw error;
-	}
-}
-
-/**
- * Why an existing article is not what this import would write, for the refusal message: the
- * front matter fields and/or 'body' that differ, and a warning when the title differs, which
- * is more likely another article with the same slug than an edit.
- */
-function describeDifference(existing: string, wanted: string): string {
-	let before;
-	let after;
-	try {
-		before = matter(existing);
-		after = matter(wanted);
-	} catch {
-		return 'its front matter is not valid YAML';
-	}
-	const fields = new Set([...Object.keys(before.data), ...Object.keys(after.data)]);
-	const parts = [...fields].filter((field) => JSON.stringify(before.data[field]) !== JSON.stringify(after.data[field]));
-	if (before.content.trim() !== after.content.trim()) parts.push('body');
-	if (parts.length === 0) return 'differs in layout only';
-	const otherTitle = parts.includes('title') ? `; it is titled «${before.data.title}»: another article with the same slug?` : '';
-	return `differs in ${parts.join(', ')}${otherTitle}`;
-}
-
-/** Readers (and the dev server) never see a half-written article: write beside it, then rename. */
-async function writeAtomically(target: string, text: string): Promise<void> {
-	const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
-	try {
-		await writeFile(temporary, text, { flag: 'wx' });
-		await rename(temporary, target);
-	} catch (error) {
-		await rm(temporary, { force: true });
-		throw error;
-	}
-}
-
 interface Run {
 	options: Options;
 	categoryIds: ReadonlyMap<string, string>;
@@ -304,6 +265,9 @@ async function importFile(input: InputFile, run: Run): Promise<Outcome> {
 
 /** Runs the command; returns the exit status. */
 export async function main(argv: string[]): Promise<number> {
+	// A WordPress export is a different import, with options of its own.
+	// Loaded only then: its HTML and XML libraries would slow every plain-text import's start.
+	if (argv.some((arg) => !arg.startsWith('-') && /\.xml$/i.test(arg))) return (await import('./import-wxr.ts')).main(argv);
 	let options: Options;
 	let categoryIds: Map<string, string>;
 	try {

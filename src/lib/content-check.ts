@@ -10,7 +10,10 @@ import { idSchema } from '../schemas/common.ts';
 import { pageSchema } from '../schemas/page.ts';
 import { frontPageSchema, siteSettingsSchema } from '../schemas/settings.ts';
 import { isLocale, localeCodes } from './locales.ts';
+import type { Locale } from './locales.ts';
 import type { ContentProblem } from './problems.ts';
+import { canonicalPath, loadRedirects } from './redirects.ts';
+import { articleUrl, authorUrl, categoryUrl, homeUrl, pageUrl } from './urls.ts';
 
 /** Content files larger than this are refused: no article needs it, and a runaway paste can. */
 export const MAX_FILE_BYTES = 1024 * 1024;
@@ -155,7 +158,33 @@ export function checkContent(root: string): LocatedProblem[] {
 		}
 	}
 
-	for (const path of listFiles(join(contentDir, 'pages')).filter((file) => file.endsWith('.md'))) readMarkdown(path, 'pages', pageSchema);
+	const pages: { locale: string; slug: string }[] = [];
+	for (const path of listFiles(join(contentDir, 'pages')).filter((file) => file.endsWith('.md'))) {
+		const page = readMarkdown(path, 'pages', pageSchema);
+		if (page) pages.push(page);
+	}
+
+	// Redirects: valid files, no old path twice, no old path that is one of the site's own
+	// pages (the build checks every built file again), and a target that exists.
+	const redirects = loadRedirects(contentDir, rel(contentDir));
+	problems.push(...redirects.problems);
+	const sitePages = new Set<string>();
+	for (const locale of localeCodes) {
+		sitePages.add(homeUrl(locale));
+		for (const id of categories) sitePages.add(categoryUrl(locale, id));
+		for (const id of authors) sitePages.add(authorUrl(locale, id));
+	}
+	for (const article of articles) sitePages.add(articleUrl(article.locale as Locale, article.slug));
+	for (const page of pages) sitePages.add(pageUrl(page.locale as Locale, page.slug));
+	const targets = new Set([...articles.map((a) => articleUrl(a.locale as Locale, a.slug)), ...pages.map((p) => pageUrl(p.locale as Locale, p.slug))]);
+	for (const redirect of redirects.redirects) {
+		const at = { file: redirect.file, ...(redirect.line ? { line: redirect.line } : {}) };
+		if (sitePages.has(canonicalPath(redirect.from))) problems.push({ ...at, field: 'from', message: `${redirect.from} is a page of the site; a redirect would hide it` });
+		const isContentUrl = /^(?:\/en)?\/news\/[^/]+\/$/.test(redirect.to) || /^(?:\/en)?\/[^/]+\/$/.test(redirect.to);
+		if (isContentUrl && !targets.has(redirect.to) && !sitePages.has(redirect.to)) {
+			problems.push({ ...at, field: 'to', message: `${redirect.to}: no article or page has this address` });
+		}
+	}
 	return problems;
 }
 

@@ -27,6 +27,9 @@ const site: Record<string, string> = {
 	'admin/index.html': page('ar', 'لوحة التحرير'),
 	'.hidden': 'secret',
 	_headers: 'not for readers',
+	// What the build writes from content/redirects/: the include, and the page at the old path.
+	'nginx-redirects.conf': 'location = "/2021/06/خبر/" { return 301 /news/khabar/; }\n',
+	'2021/06/خبر/index.html': '<!doctype html><meta http-equiv="refresh" content="0; url=/news/khabar/"><a href="/news/khabar/">/news/khabar/</a>',
 };
 
 function page(lang: string, title: string): string {
@@ -46,6 +49,8 @@ const requests = [
 	{ path: '/en', status: 200, body: 'Home', csp: 'site', cache: 'short' },
 	{ path: '/.hidden', status: 404, body: 'الصفحة غير موجودة', csp: 'site', cache: 'short' },
 	{ path: '/_headers', status: 404, body: 'الصفحة غير موجودة', csp: 'site', cache: 'short' },
+	{ path: '/nginx-redirects.conf', status: 404, body: 'الصفحة غير موجودة', csp: 'site', cache: 'short' },
+	{ path: '/2021/06/%D8%AE%D8%A8%D8%B1/', status: 200, body: 'خبر', csp: 'site', cache: 'short' },
 ] as const;
 
 const COMPARED = ['content-security-policy', 'cache-control', 'x-content-type-options', 'referrer-policy', 'permissions-policy'];
@@ -117,8 +122,14 @@ let nginxConfText = '';
 
 /** The example file as a test server runs it: this port on 127.0.0.1, this site as root. */
 function testServerBlock(port: number, root: string): string {
-	const text = nginxConfText.replace(/^\s*listen \[::\]:80;\n/m, '').replace(/listen 80;/, `listen 127.0.0.1:${port};`).replace(/root \/srv\/newsroom\/current;/, `root ${root};`);
-	if (!text.includes(`127.0.0.1:${port}`) || !text.includes(`root ${root};`)) throw new Error('nginx.conf no longer has the listen and root lines this test replaces');
+	const text = nginxConfText
+		.replace(/^\s*listen \[::\]:80;\n/m, '')
+		.replace(/listen 80;/, `listen 127.0.0.1:${port};`)
+		.replace(/root \/srv\/newsroom\/current;/, `root ${root};`)
+		.replace('include /srv/newsroom/current/nginx-redirects*.conf;', `include ${root}/nginx-redirects*.conf;`);
+	if (!text.includes(`127.0.0.1:${port}`) || !text.includes(`root ${root};`) || !text.includes(`include ${root}/`)) {
+		throw new Error('nginx.conf no longer has the listen, root and include lines this test replaces');
+	}
 	return text;
 }
 
@@ -207,6 +218,18 @@ describe.skipIf(!nginxBinary)('the example nginx site (src/deploy/nginx.conf)', 
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
 		expect(response.headers.get('permissions-policy')).toContain('camera=()');
+	});
+
+	test('an old address is a permanent redirect, however its Arabic is percent-encoded', async () => {
+		for (const path of ['/2021/06/%D8%AE%D8%A8%D8%B1/', '/2021/06/%d8%ae%d8%a8%d8%b1/']) {
+			const response = await fetch(`${baseUrl}${path}`, { redirect: 'manual' });
+			expect(response.status, path).toBe(301);
+			expect(response.headers.get('location'), path).toBe('/news/khabar/');
+			// The server-wide headers still apply (a location with its own add_header would drop them).
+			expect(response.headers.get('content-security-policy')).toContain("frame-ancestors 'none'");
+		}
+		const other = await fetch(`${baseUrl}/2021/06/other/`, { redirect: 'manual' });
+		expect(other.status).toBe(404);
 	});
 
 	test('pages and stylesheets are compressed for browsers that ask', async () => {

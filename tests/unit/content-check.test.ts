@@ -37,6 +37,23 @@ write('content/articles/fr/french.md', article(ok));
 write('content/articles/ar/paired.md', article(ok));
 write('content/articles/en/paired.md', article("title: Story\ndate: '2024-05-01T10:00:00+03:00'\ncategory: sports"));
 write('content/pages/ar/about.md', article('description: بلا عنوان'));
+write('content/pages/ar/contact.md', article('title: اتصل بنا'));
+write(
+	'content/redirects/wordpress.yml',
+	[
+		'- from: /2022/01/خبر/',
+		'  to: /news/fine/',
+		'- from: /contact/',
+		'  to: /news/fine/',
+		'- from: /2022/01/gone/',
+		'  to: /news/missing/',
+		'- from: /2022/01/خبر',
+		'  to: /news/paired/',
+		'- from: /old page/',
+		'  to: /news/fine/',
+		'',
+	].join('\n'),
+);
 
 const problems = checkContent(root);
 const lines = formatProblems(problems).split('\n');
@@ -58,6 +75,10 @@ describe('the content check reports every problem at once', () => {
 		['articles/en/paired.md', /^category: is "sports" but its Arabic original content\/articles\/ar\/paired\.md is in "world"/],
 		['settings/frontpage.yml', /^sections: unknown category "culture"/],
 		['pages/ar/about.md', /^title: /],
+		['redirects/wordpress.yml', /^from@3: \/contact\/ is a page of the site; a redirect would hide it$/],
+		['redirects/wordpress.yml', /^to@5: \/news\/missing\/: no article or page has this address$/],
+		['redirects/wordpress.yml', /^3\.from@7: \/2022\/01\/خبر is also redirected by content\/redirects\/wordpress\.yml:1$/],
+		['redirects/wordpress.yml', /^4\.from@9: must be a decoded site path/],
 	])('%s', (file, expected) => {
 		expect(about(file).some((line) => expected.test(line)), about(file).join('\n') || 'no problem reported').toBe(true);
 	});
