@@ -1,16 +1,8 @@
 import { createHash } from 'node:crypto';
 import { asciiSlug } from './transliterate.ts';
 
-export { SLUG_MAX_LENGTH, SLUG_MAX_WORDS } from './transliterate.ts';
-
-/**
- * Lower-case ASCII words of a text (Arabic transliterated), joined by '-' and shortened like a
- * slug; '' when the text spells nothing. Used for titles, and for the names of sections,
- * authors and media files that come from WordPress.
- */
-export function asciiSlug(text: string): string {
-	return shorten(latinWords(text.normalize('NFKC')));
-}
+/** Used for titles, and for the names of sections, authors and media files that come from WordPress. */
+export { asciiSlug, SLUG_MAX_LENGTH, SLUG_MAX_WORDS } from './transliterate.ts';
 
 /**
  * URL and file name of an article, from its title: lower-case ASCII words joined by '-'.

@@ -390,7 +390,7 @@ export function planImport(index: WxrIndex, existing: ExistingContent, options: 
 		const { item, kind, locale } = candidate;
 		const categories = item.terms.filter((term) => term.domain === 'category');
 		// Pages have no section; an article without a category goes where WordPress's default would.
-		let category = '';
+		let category: string;
 		let folded = false;
 		if (kind === 'page') category = '';
 		else if (categories.length > 0) ({ id: category, folded } = sectionOf(categories[0]!.slug));

@@ -296,12 +296,10 @@ export async function* readWxr(file: string, options: WxrReadOptions = {}): Asyn
 	});
 
 	const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: options.chunkSize ?? 64 * 1024 });
-	let bytesRead = 0;
 	try {
 		for await (const chunk of stream as AsyncIterable<string>) {
 			parser.write(chunk);
-			bytesRead = stream.bytesRead;
-			options.onProgress?.(bytesRead);
+			options.onProgress?.(stream.bytesRead);
 			yield* queue.splice(0);
 		}
 		parser.close();

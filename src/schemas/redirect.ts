@@ -8,6 +8,8 @@ import { z } from 'astro/zod';
  */
 export const oldPathSchema = z
 	.string()
+	// Control characters are exactly what the class must refuse.
+	// eslint-disable-next-line no-control-regex
 	.regex(/^\/[^\s?#"'`\\<>{};$%\u0000-\u001f\u007f]*$/u, 'must be a decoded site path starting with / (no query, white space or quotes)')
 	.refine((path) => !path.split('/').slice(1, -1).some((segment) => segment === '' || segment === '.' || segment === '..'), 'has an empty, . or .. segment');
 
