@@ -37,7 +37,11 @@ function slugField(labelKey: 'field.slug' | 'field.id', hintKey: 'field.slug.hin
 }
 
 /** A text in both languages, as `bilingualSchema`: `{ ar, en }`. */
-function bilingualField(name: string, labelKey: Parameters<typeof label>[0], options: { required: boolean; widget?: 'string' | 'text' }): CmsField {
+function bilingualField(
+	name: string,
+	labelKey: Parameters<typeof label>[0],
+	options: { required: boolean; widget?: 'string' | 'text' },
+): CmsField {
 	const widget = options.widget ?? 'string';
 	return {
 		name,
@@ -82,10 +86,26 @@ const articles: CmsCollection = {
 	fields: [
 		{ name: 'title', label: label('field.title'), widget: 'string', i18n: true },
 		slugField('field.slug', 'field.slug.hint'),
-		{ name: 'date', label: label('field.date'), widget: 'datetime', format: DATE_FORMAT, default: '{{now}}', hint: label('field.date.hint'), i18n: 'duplicate' },
+		{
+			name: 'date',
+			label: label('field.date'),
+			widget: 'datetime',
+			format: DATE_FORMAT,
+			default: '{{now}}',
+			hint: label('field.date.hint'),
+			i18n: 'duplicate',
+		},
 		{ ...categoryRelation('category', 'field.category'), i18n: 'duplicate' },
 		{ name: 'summary', label: label('field.summary'), widget: 'text', required: false, i18n: true },
-		{ name: 'tags', label: label('field.tags'), label_singular: label('field.tag'), widget: 'list', required: false, field: { name: 'tag', label: label('field.tag'), widget: 'string' }, i18n: true },
+		{
+			name: 'tags',
+			label: label('field.tags'),
+			label_singular: label('field.tag'),
+			widget: 'list',
+			required: false,
+			field: { name: 'tag', label: label('field.tag'), widget: 'string' },
+			i18n: true,
+		},
 		{
 			name: 'author',
 			label: label('field.author'),
@@ -167,7 +187,15 @@ const authors: CmsCollection = {
 		bilingualField('name', 'field.name', { required: true }),
 		bilingualField('bio', 'field.bio', { required: false, widget: 'text' }),
 		// Portraits are served as they are from public/, so the schema takes a site path.
-		{ name: 'photo', label: label('field.photo'), widget: 'image', required: false, choose_url: false, media_folder: '/public/media/authors', public_folder: '/media/authors' },
+		{
+			name: 'photo',
+			label: label('field.photo'),
+			widget: 'image',
+			required: false,
+			choose_url: false,
+			media_folder: '/public/media/authors',
+			public_folder: '/media/authors',
+		},
 	] as CmsField[],
 };
 
@@ -206,7 +234,16 @@ const settings: CmsCollection = {
 			label: label('settings.frontPage'),
 			file: 'content/settings/frontpage.yml',
 			fields: [
-				{ name: 'headlines', label: label('field.headlines'), widget: 'number', value_type: 'int', min: 1, max: 12, default: 5, required: false },
+				{
+					name: 'headlines',
+					label: label('field.headlines'),
+					widget: 'number',
+					value_type: 'int',
+					min: 1,
+					max: 12,
+					default: 5,
+					required: false,
+				},
 				{ name: 'latest', label: label('field.latest'), widget: 'number', value_type: 'int', min: 1, max: 30, default: 8, required: false },
 				{
 					name: 'sections',
@@ -216,7 +253,16 @@ const settings: CmsCollection = {
 					required: false,
 					field: categoryRelation('section', 'field.section'),
 				},
-				{ name: 'perSection', label: label('field.perSection'), widget: 'number', value_type: 'int', min: 1, max: 12, default: 4, required: false },
+				{
+					name: 'perSection',
+					label: label('field.perSection'),
+					widget: 'number',
+					value_type: 'int',
+					min: 1,
+					max: 12,
+					default: 4,
+					required: false,
+				},
 			] as CmsField[],
 		},
 	],

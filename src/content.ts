@@ -169,7 +169,8 @@ async function readNewsroom(): Promise<Newsroom> {
 		const report = (field: string, message: string) => problems.push({ file, field, message });
 		const path = localeAndSlug(entry.id, report, 'content/pages');
 		if (!path) continue;
-		if (RESERVED_PAGE_SLUGS.has(path.slug)) report('slug', `"${path.slug}" is taken by the site's own pages (${[...RESERVED_PAGE_SLUGS].join(', ')})`);
+		if (RESERVED_PAGE_SLUGS.has(path.slug))
+			report('slug', `"${path.slug}" is taken by the site's own pages (${[...RESERVED_PAGE_SLUGS].join(', ')})`);
 		pages[path.locale].set(path.slug, { id: entry.id, ...path, url: pageUrl(path.locale, path.slug), entry, data: entry.data });
 	}
 	if (problems.length > 0) throw new ContentError(problems);

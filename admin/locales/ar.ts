@@ -18,8 +18,7 @@ const ar = {
 		errors: {
 			email: 'أدخل بريدك الإلكتروني.',
 			password: 'أدخل كلمة المرور.',
-			identitySettings:
-				'تعذّر الوصول إلى إعدادات الهوية. عند استخدام خادم git-gateway فعّل خدمة Identity وGit Gateway.',
+			identitySettings: 'تعذّر الوصول إلى إعدادات الهوية. عند استخدام خادم git-gateway فعّل خدمة Identity وGit Gateway.',
 		},
 	},
 	app: {
@@ -357,7 +356,9 @@ const ar = {
 			draftHeader: 'مسودات',
 			inReviewHeader: 'قيد المراجعة',
 			readyHeader: 'جاهز',
-			currentEntries: ['لا مواد', 'مادة واحدة', 'مادتان', '%{smart_count} مواد', '%{smart_count} مادة', '%{smart_count} مادة'].join(' |||| '),
+			currentEntries: ['لا مواد', 'مادة واحدة', 'مادتان', '%{smart_count} مواد', '%{smart_count} مادة', '%{smart_count} مادة'].join(
+				' |||| ',
+			),
 		},
 	},
 };

@@ -31,7 +31,12 @@ export function articlePreview(timeZone: string) {
 					{ className: 'article-header' },
 					h('h1', { dir: 'auto' }, title),
 					summary && h('p', { className: 'standfirst', dir: 'auto' }, summary),
-					date && h('div', { className: 'byline' }, h('p', { className: 'dates' }, h('time', { dateTime: date.toISOString() }, formatDateTime(date, lang, timeZone)))),
+					date &&
+						h(
+							'div',
+							{ className: 'byline' },
+							h('p', { className: 'dates' }, h('time', { dateTime: date.toISOString() }, formatDateTime(date, lang, timeZone))),
+						),
 				),
 				imageUrl &&
 					h(
@@ -41,7 +46,8 @@ export function articlePreview(timeZone: string) {
 						caption && h('figcaption', { dir: 'auto' }, caption),
 					),
 				h('div', { className: 'article-body' }, widgetFor('body')),
-				tags.length > 0 && h('div', { className: 'tags' }, h('ul', null, ...tags.map((tag) => h('li', { key: tag }, h('span', null, tag))))),
+				tags.length > 0 &&
+					h('div', { className: 'tags' }, h('ul', null, ...tags.map((tag) => h('li', { key: tag }, h('span', null, tag))))),
 			),
 		);
 	};
@@ -53,7 +59,11 @@ export function PagePreview({ entry, widgetFor, document }: PreviewTemplateCompo
 	const title = data?.get('title') as string | undefined;
 	const { lang, dir } = previewLocale(title, data?.get('body'));
 	useDocumentLanguage(document, lang, dir);
-	return h('main', { id: 'main', lang, dir }, h('article', { className: 'article' }, h('h1', { dir: 'auto' }, title), h('div', { className: 'article-body' }, widgetFor('body'))));
+	return h(
+		'main',
+		{ id: 'main', lang, dir },
+		h('article', { className: 'article' }, h('h1', { dir: 'auto' }, title), h('div', { className: 'article-body' }, widgetFor('body'))),
+	);
 }
 
 /** The site's CSS sizes Arabic from `html:lang(ar)`, so the preview frame's root carries the language too. */

@@ -28,7 +28,16 @@ await mkdir(out, { recursive: true });
 const server = await serveStatic(dist);
 const chrome = await chromeLauncher.launch({
 	chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	chromeFlags: ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+	chromeFlags: [
+		'--headless=new',
+		'--no-sandbox',
+		'--disable-gpu',
+		'--disable-background-networking',
+		'--disable-component-update',
+		'--disable-sync',
+		'--no-first-run',
+		'--disable-quic',
+	],
 });
 const rows: string[] = ['| page | performance | accessibility | best practices | SEO |', '| --- | ---: | ---: | ---: | ---: |'];
 let missed = false;
@@ -47,4 +56,6 @@ try {
 	await server.close();
 }
 console.log(rows.join('\n'));
-console.log(`\nReports in ${out}/. ${missed ? 'Some scores miss their targets (performance 95, the others 100).' : 'Every score meets its target.'}`);
+console.log(
+	`\nReports in ${out}/. ${missed ? 'Some scores miss their targets (performance 95, the others 100).' : 'Every score meets its target.'}`,
+);

@@ -12,7 +12,10 @@ import matter from 'gray-matter';
 import { generateCorpus } from './corpus-generator.ts';
 
 /** Writes the content tree and returns how many articles went into each language. */
-export async function writeCorpus(out: string, options: { articles: number; seed?: number; translated?: number }): Promise<{ ar: number; en: number }> {
+export async function writeCorpus(
+	out: string,
+	options: { articles: number; seed?: number; translated?: number },
+): Promise<{ ar: number; en: number }> {
 	const project = path.resolve(import.meta.dirname, '../../content');
 	await rm(out, { recursive: true, force: true });
 	for (const folder of ['categories', 'authors', 'pages', 'settings', 'media']) {
@@ -43,5 +46,7 @@ if (import.meta.main) {
 		seed: values.seed ? Number(values.seed) : 1,
 		translated: values.translated ? Number(values.translated) : 0.3,
 	});
-	console.log(`${counts.ar} Arabic and ${counts.en} English articles written to ${values.out} in ${Math.round(performance.now() - started)} ms`);
+	console.log(
+		`${counts.ar} Arabic and ${counts.en} English articles written to ${values.out} in ${Math.round(performance.now() - started)} ms`,
+	);
 }

@@ -44,7 +44,20 @@ interface Row {
 
 /** Sample queries for timing and transfer on a corpus without labels: words the generator uses. */
 const SAMPLES: Record<Locale, string[]> = {
-	ar: ['الحكومة', 'وزير الخارجية', 'الأطفال', 'مستشفى', 'السيارات الكهربائية', 'البرتقال', 'المسؤولين', 'بيروت', 'الموازنة', 'الطاقة الشمسية', 'المدارس', 'الأسعار'],
+	ar: [
+		'الحكومة',
+		'وزير الخارجية',
+		'الأطفال',
+		'مستشفى',
+		'السيارات الكهربائية',
+		'البرتقال',
+		'المسؤولين',
+		'بيروت',
+		'الموازنة',
+		'الطاقة الشمسية',
+		'المدارس',
+		'الأسعار',
+	],
 	en: ['minister', 'elections', 'children', 'hospital', 'electric cars', 'budget', 'schools', 'inflation', 'farmers', 'prices'],
 };
 const PAGE_SIZE = 10;
@@ -69,7 +82,11 @@ async function recordsOf(folder: string, locale: Locale, now: Date): Promise<{ a
 		const date = new Date(data.date);
 		if (data.draft || date > now) continue;
 		const url = articleUrl(locale, name.replace(/\.md$/, ''));
-		const html = content.trim().split(/\n\s*\n/).map((paragraph) => `<p>${paragraph.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('');
+		const html = content
+			.trim()
+			.split(/\n\s*\n/)
+			.map((paragraph) => `<p>${paragraph.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`)
+			.join('');
 		const record = searchRecord({
 			url,
 			title: data.title,
@@ -82,7 +99,14 @@ async function recordsOf(folder: string, locale: Locale, now: Date): Promise<{ a
 		});
 		analysed.push(record);
 		const text = [data.title, data.summary, record.content.slice(record.content.indexOf('\u2063') + 1)].filter(Boolean).join('\n');
-		raw.push({ url, content: text, language: locale, meta: { title: data.title, ...(record.meta.image ? { image: record.meta.image } : {}) }, filters: record.filters, sort: record.sort });
+		raw.push({
+			url,
+			content: text,
+			language: locale,
+			meta: { title: data.title, ...(record.meta.image ? { image: record.meta.image } : {}) },
+			filters: record.filters,
+			sort: record.sort,
+		});
 	}
 	return { analysed, raw };
 }
@@ -108,7 +132,12 @@ async function byteCounter(page: Page) {
 	const pending: Promise<void>[] = [];
 	page.context().on('requestfinished', (request) => {
 		// A request still finishing when the context closes has no sizes: it is not counted.
-		pending.push(request.sizes().then((sizes) => void (bytes += sizes.responseBodySize + sizes.responseHeadersSize), () => undefined));
+		pending.push(
+			request.sizes().then(
+				(sizes) => void (bytes += sizes.responseBodySize + sizes.responseHeadersSize),
+				() => undefined,
+			),
+		);
 	});
 	return {
 		take: async () => {
@@ -127,12 +156,18 @@ async function builtInSearch(page: Page, locale: Locale, query: string, all = fa
 			const started = performance.now();
 			// Pagefind's browser API, loaded from the bundle under test; only the calls made here are typed.
 			type PagefindResult = { data: () => Promise<{ url: string; excerpt: string; meta: { title: string } }> };
-			type Pagefind = { options: (o: object) => Promise<void>; init: () => Promise<void>; search: (q: string) => Promise<{ results: PagefindResult[] }> };
-			const engine = (window as unknown as { builtIn?: Promise<Pagefind> }).builtIn ??= import(/* @vite-ignore */ `${bundle}pagefind.js`).then(async (module) => {
+			type Pagefind = {
+				options: (o: object) => Promise<void>;
+				init: () => Promise<void>;
+				search: (q: string) => Promise<{ results: PagefindResult[] }>;
+			};
+			const engine = ((window as unknown as { builtIn?: Promise<Pagefind> }).builtIn ??= import(
+				/* @vite-ignore */ `${bundle}pagefind.js`
+			).then(async (module) => {
 				await module.options({ basePath: bundle });
 				await module.init();
 				return module;
-			});
+			}));
 			const pagefindApi: Pagefind = await engine;
 			const search = await pagefindApi.search(query);
 			const results = all ? search.results : search.results.slice(0, size);
@@ -165,7 +200,15 @@ async function measure(browser: Browser, url: string, locale: Locale, engine: En
 	await page.waitForLoadState('networkidle');
 	// The page itself is not search; its search script is part of the library.
 	await counter.take();
-	const scriptBytes = engine === 'analysed' ? await page.evaluate(() => performance.getEntriesByType('resource').filter((entry) => entry.name.includes('/_astro/') && entry.name.endsWith('.js')).reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).encodedBodySize, 0)) : 0;
+	const scriptBytes =
+		engine === 'analysed'
+			? await page.evaluate(() =>
+					performance
+						.getEntriesByType('resource')
+						.filter((entry) => entry.name.includes('/_astro/') && entry.name.endsWith('.js'))
+						.reduce((sum, entry) => sum + (entry as PerformanceResourceTiming).encodedBodySize, 0),
+				)
+			: 0;
 	const transfers: number[] = [];
 	const totals: number[] = [];
 	const renders: number[] = [];
@@ -243,7 +286,8 @@ async function main() {
 	try {
 		// The real site, built from the labelled corpus.
 		await rm(path.join(copy.root, 'content/articles'), { recursive: true });
-		for (const locale of ['ar', 'en'] as const) await cp(path.join(searchCorpusRoot, locale), path.join(copy.root, 'content/articles', locale), { recursive: true });
+		for (const locale of ['ar', 'en'] as const)
+			await cp(path.join(searchCorpusRoot, locale), path.join(copy.root, 'content/articles', locale), { recursive: true });
 		console.error('building the site with the labelled corpus…');
 		const build = await buildSite(copy.root);
 		if (build.code !== 0) throw new Error('the site did not build', { cause: build.output });
@@ -268,15 +312,40 @@ async function main() {
 				const oursMs = performance.now() - started;
 				const builtInStarted = performance.now();
 				const theirs = await writeBuiltInIndex(raw, path.join(dist, 'pagefind-builtin', locale));
-				console.error(`  indexed in ${Math.round(oursMs)} ms (analysed) and ${Math.round(performance.now() - builtInStarted)} ms (Pagefind alone)`);
-				const queries = name.startsWith('labelled') ? (locale === 'ar' ? arabicQueries : englishQueries).map(({ query }) => query).filter((q) => !/زبرجد|ياقوت/.test(q)).slice(0, 12) : SAMPLES[locale];
-				const scores = name.startsWith('labelled') ? await labelled(browser, server.url, locale, locale === 'ar' ? arabicQueries : englishQueries) : undefined;
-				for (const [engine, index] of [['analysed', ours], ['pagefind', theirs]] as const) {
+				console.error(
+					`  indexed in ${Math.round(oursMs)} ms (analysed) and ${Math.round(performance.now() - builtInStarted)} ms (Pagefind alone)`,
+				);
+				const queries = name.startsWith('labelled')
+					? (locale === 'ar' ? arabicQueries : englishQueries)
+							.map(({ query }) => query)
+							.filter((q) => !/زبرجد|ياقوت/.test(q))
+							.slice(0, 12)
+					: SAMPLES[locale];
+				const scores = name.startsWith('labelled')
+					? await labelled(browser, server.url, locale, locale === 'ar' ? arabicQueries : englishQueries)
+					: undefined;
+				for (const [engine, index] of [
+					['analysed', ours],
+					['pagefind', theirs],
+				] as const) {
 					console.error(`  measuring ${engine}…`);
 					const figures = await measure(browser, server.url, locale, engine, queries);
-					rows.push({ corpus: name, locale, engine, articles: index.pages, files: index.files, bytes: index.bytes, ...figures, ...(scores ? { recall: scores[engine].recall, precision: scores[engine].precision } : {}) });
+					rows.push({
+						corpus: name,
+						locale,
+						engine,
+						articles: index.pages,
+						files: index.files,
+						bytes: index.bytes,
+						...figures,
+						...(scores ? { recall: scores[engine].recall, precision: scores[engine].precision } : {}),
+					});
 				}
-				if (scores) for (const miss of scores.analysed.misses) console.error(`  analysed, "${miss.query}": missed ${miss.missed.join(', ') || '-'}; unexpected ${miss.unexpected.join(', ') || '-'}`);
+				if (scores)
+					for (const miss of scores.analysed.misses)
+						console.error(
+							`  analysed, "${miss.query}": missed ${miss.missed.join(', ') || '-'}; unexpected ${miss.unexpected.join(', ') || '-'}`,
+						);
 			}
 		}
 		await server.close();
@@ -294,7 +363,9 @@ function print(rows: Row[]) {
 	const percent = (value: number | undefined) => (value === undefined ? '–' : `${(value * 100).toFixed(1)}%`);
 	const ms = (value: number | undefined) => (value === undefined ? '–' : `${Math.round(value)} ms`);
 	console.log(`\nSearch benchmark, ${new Date().toISOString().slice(0, 10)}, Chromium, ${process.platform} ${process.arch}\n`);
-	console.log('| corpus | lang | engine | articles | index files | index size | first query (library included) | next queries (median) | query → rendered (median) | rendering after data (median / max) | recall | precision |');
+	console.log(
+		'| corpus | lang | engine | articles | index files | index size | first query (library included) | next queries (median) | query → rendered (median) | rendering after data (median / max) | recall | precision |',
+	);
 	console.log('| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |');
 	for (const row of rows) {
 		console.log(

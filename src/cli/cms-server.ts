@@ -54,7 +54,15 @@ export async function gitProblem(root: string, env: NodeJS.ProcessEnv = process.
 }
 
 /** Starts the local backend for the working tree at `root`. `port` 0 picks a free one. */
-export async function startCmsServer({ root, port = 8081, mode = 'fs' }: { root: string; port?: number; mode?: CmsServerMode }): Promise<CmsServer> {
+export async function startCmsServer({
+	root,
+	port = 8081,
+	mode = 'fs',
+}: {
+	root: string;
+	port?: number;
+	mode?: CmsServerMode;
+}): Promise<CmsServer> {
 	root = resolve(root);
 	if (mode === 'git') {
 		const problem = await gitProblem(root);
@@ -97,7 +105,11 @@ async function main(args: string[]) {
 	};
 	const mode: CmsServerMode = args.includes('--git') || process.env.NEWSROOM_CMS_MODE === 'git' ? 'git' : 'fs';
 	try {
-		const server = await startCmsServer({ root: value('--root') ?? process.cwd(), port: Number(value('--port') ?? process.env.PORT ?? 8081), mode });
+		const server = await startCmsServer({
+			root: value('--root') ?? process.cwd(),
+			port: Number(value('--port') ?? process.env.PORT ?? 8081),
+			mode,
+		});
 		console.log(`CMS local backend (${mode} mode) on ${server.url}`);
 		const stop = () => server.close().then(() => process.exit(0));
 		process.once('SIGINT', stop);

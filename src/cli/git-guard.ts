@@ -69,7 +69,11 @@ export function pathsOfSave(body: ApiRequest): string[] | undefined {
 	return [...new Set(paths.filter((path): path is string => typeof path === 'string' && path !== ''))];
 }
 
-type Middleware = (request: { body?: ApiRequest; method?: string }, response: { statusCode: number; once(event: 'finish' | 'close', listener: () => void): void }, next: () => void) => void;
+type Middleware = (
+	request: { body?: ApiRequest; method?: string },
+	response: { statusCode: number; once(event: 'finish' | 'close', listener: () => void): void },
+	next: () => void,
+) => void;
 
 /** Installs the shim on this process's PATH and returns a middleware that serialises saves and hands the shim their paths. */
 export async function installGitGuard(): Promise<{ middleware(paths: typeof pathsOfSave): Middleware }> {
@@ -99,7 +103,8 @@ export async function installGitGuard(): Promise<{ middleware(paths: typeof path
 							done = true;
 							delete process.env[PATHS_VARIABLE];
 							// A failed commit (e.g. no git user) leaves the save staged: unstage it again.
-							if (response.statusCode >= 500) await run(realGit, ['reset', '-q', '--', ...savePaths], { cwd: process.env.GIT_REPO_DIRECTORY }).catch(() => undefined);
+							if (response.statusCode >= 500)
+								await run(realGit, ['reset', '-q', '--', ...savePaths], { cwd: process.env.GIT_REPO_DIRECTORY }).catch(() => undefined);
 							release();
 						};
 						response.once('finish', finish);

@@ -92,7 +92,8 @@ function parseOptions(argv: string[]): Options {
 	const { values, positionals } = parsed;
 	if (values.help) return { file: '', force: false, contentDir: values.content, help: true };
 	if (positionals.length !== 1) throw new SetupError('give exactly one WordPress export (.xml), and no other file');
-	if (values.lang !== undefined && values.lang !== 'ar' && values.lang !== 'en') throw new SetupError(`--lang ${values.lang}: expected ar or en`);
+	if (values.lang !== undefined && values.lang !== 'ar' && values.lang !== 'en')
+		throw new SetupError(`--lang ${values.lang}: expected ar or en`);
 	if (values.permalink !== undefined && !/^\/.*%[a-z_]+%/.test(values.permalink)) {
 		throw new SetupError(`--permalink ${values.permalink}: expected a structure such as /%year%/%monthnum%/%postname%/`);
 	}
@@ -112,7 +113,15 @@ function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; mess
 }
 
 /** Every `<folder>/*.yml` of the content tree, validated, by id. */
-async function loadYamlFolder<T>(contentDir: string, folder: string, schema: { safeParse: (data: unknown) => { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } } }): Promise<Map<string, T>> {
+async function loadYamlFolder<T>(
+	contentDir: string,
+	folder: string,
+	schema: {
+		safeParse: (
+			data: unknown,
+		) => { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+	},
+): Promise<Map<string, T>> {
 	const dir = path.join(contentDir, folder);
 	const found = new Map<string, T>();
 	let names: string[];
@@ -196,7 +205,12 @@ class MediaLibrary {
 }
 
 /** The Markdown file of an article or page. */
-function renderItem(item: PlannedItem, body: string, summary: string, image: { name: string; alt: string; caption: string } | undefined): string {
+function renderItem(
+	item: PlannedItem,
+	body: string,
+	summary: string,
+	image: { name: string; alt: string; caption: string } | undefined,
+): string {
 	if (item.kind === 'page') {
 		// Imported pages stay out of the footer until an editor puts them there.
 		const frontmatter: Omit<PageFrontmatter, 'footer' | 'order'> & { footer: boolean } = {
@@ -215,7 +229,13 @@ function renderItem(item: PlannedItem, body: string, summary: string, image: { n
 		...(summary ? { summary } : {}),
 		...(item.tags.length > 0 ? { tags: item.tags } : {}),
 		...(item.author ? { author: item.author } : {}),
-		...(image ? { image: `../../media/${image.name}`, ...(image.alt ? { imageAlt: image.alt } : {}), ...(image.caption ? { imageCaption: image.caption } : {}) } : {}),
+		...(image
+			? {
+					image: `../../media/${image.name}`,
+					...(image.alt ? { imageAlt: image.alt } : {}),
+					...(image.caption ? { imageCaption: image.caption } : {}),
+				}
+			: {}),
 		...(item.draft ? { draft: true } : {}),
 	};
 	const checked = articleFrontmatterSchema.safeParse(frontmatter);
@@ -229,7 +249,14 @@ function yamlFile(comment: string, data: unknown): string {
 
 /** The redirects file of an export: one per export file name, so two exports keep theirs. */
 function redirectsFileName(exportFile: string): string {
-	return `${asciiSlug(path.basename(exportFile).replace(/\.xml$/i, '').replace(/[._]+/g, ' ')) || 'wordpress'}.yml`;
+	return `${
+		asciiSlug(
+			path
+				.basename(exportFile)
+				.replace(/\.xml$/i, '')
+				.replace(/[._]+/g, ' '),
+		) || 'wordpress'
+	}.yml`;
 }
 
 /** Runs the command; returns the exit status. */
@@ -268,15 +295,24 @@ async function run(options: Options): Promise<number> {
 	// 1. Index the whole export; a malformed file stops here, before anything is written.
 	const index = emptyIndex();
 	try {
-		for await (const record of readWxr(options.file, { bodies: false, keepMeta: KEPT_META, onProgress: (bytes) => progress.update(bytes, 'reading') })) {
+		for await (const record of readWxr(options.file, {
+			bodies: false,
+			keepMeta: KEPT_META,
+			onProgress: (bytes) => progress.update(bytes, 'reading'),
+		})) {
 			indexRecord(index, record);
 		}
 	} catch (error) {
 		progress.done();
-		if (error instanceof WxrFormatError) throw new SetupError(`${options.file}:${error.line}:${error.column}: ${error.reason}; nothing was written`);
+		if (error instanceof WxrFormatError)
+			throw new SetupError(`${options.file}:${error.line}:${error.column}: ${error.reason}; nothing was written`);
 		throw error;
 	}
-	const plan = planImport(index, { categories, authors }, { ...(options.lang ? { lang: options.lang } : {}), ...(options.permalink ? { permalink: options.permalink } : {}) });
+	const plan = planImport(
+		index,
+		{ categories, authors },
+		{ ...(options.lang ? { lang: options.lang } : {}), ...(options.permalink ? { permalink: options.permalink } : {}) },
+	);
 
 	// 2. Convert and stage every file.
 	const contentRoot = path.resolve(options.contentDir);
@@ -290,10 +326,24 @@ async function run(options: Options): Promise<number> {
 			await writeFile(source, text);
 			staged.push({ target, type, source });
 		};
-		const report: Report = { unknownShortcodes: new Map(), missingMedia: new Map(), remoteMedia: new Map(), featuredLeftOut: [], localDates: 0 };
+		const report: Report = {
+			unknownShortcodes: new Map(),
+			missingMedia: new Map(),
+			remoteMedia: new Map(),
+			featuredLeftOut: [],
+			localDates: 0,
+		};
 		const media = new MediaLibrary(options.uploads);
 		const baseUrl = index.site.baseBlogUrl || index.site.baseSiteUrl || undefined;
-		const siteHosts = new Set([index.site.baseSiteUrl, index.site.baseBlogUrl].filter(Boolean).map((url) => { try { return new URL(url).host; } catch { return ''; } }));
+		const siteHosts = new Set(
+			[index.site.baseSiteUrl, index.site.baseBlogUrl].filter(Boolean).map((url) => {
+				try {
+					return new URL(url).host;
+				} catch {
+					return '';
+				}
+			}),
+		);
 		const planned = new Map(plan.items.map((item) => [item.id, item]));
 
 		/** The new address of a link to an old post, if it is one. */
@@ -318,7 +368,10 @@ async function run(options: Options): Promise<number> {
 		};
 
 		try {
-			for await (const record of readWxr(options.file, { keepMeta: KEPT_META, onProgress: (bytes) => progress.update(size + bytes, 'converting') })) {
+			for await (const record of readWxr(options.file, {
+				keepMeta: KEPT_META,
+				onProgress: (bytes) => progress.update(size + bytes, 'converting'),
+			})) {
 				if (record.kind !== 'item') continue;
 				const item = planned.get(record.id);
 				if (!item) continue;
@@ -342,7 +395,9 @@ async function run(options: Options): Promise<number> {
 				const attachment = item.thumbnail === undefined ? undefined : index.attachments.get(item.thumbnail);
 				if (item.thumbnail !== undefined && !attachment) report.missingMedia.set(`attachment ${item.thumbnail} (featured image)`, label);
 				if (attachment && item.kind === 'article') {
-					const url = attachment.url || (baseUrl && attachment.file ? new URL(`wp-content/uploads/${attachment.file}`, `${baseUrl.replace(/\/?$/, '/')}`).href : '');
+					const url =
+						attachment.url ||
+						(baseUrl && attachment.file ? new URL(`wp-content/uploads/${attachment.file}`, `${baseUrl.replace(/\/?$/, '/')}`).href : '');
 					const found = media.resolve(url);
 					if (found.kind === 'local') image = { name: found.name, alt: attachment.alt.trim(), caption: plainText(attachment.caption) };
 					else if (found.kind === 'missing') report.missingMedia.set(url, `${label} (featured image, left out)`);
@@ -350,17 +405,28 @@ async function run(options: Options): Promise<number> {
 				}
 				if (item.localDate) report.localDates += 1;
 				const folder = item.kind === 'article' ? 'articles' : 'pages';
-				await stage(`${folder}/${item.locale}/${item.slug}.md`, item.kind, renderItem(item, converted.markdown, plainText(record.excerpt), image));
+				await stage(
+					`${folder}/${item.locale}/${item.slug}.md`,
+					item.kind,
+					renderItem(item, converted.markdown, plainText(record.excerpt), image),
+				);
 			}
 		} catch (error) {
-			if (error instanceof WxrFormatError) throw new SetupError(`${options.file}:${error.line}:${error.column}: ${error.reason} (the file changed while it was read?); nothing was written`);
+			if (error instanceof WxrFormatError)
+				throw new SetupError(
+					`${options.file}:${error.line}:${error.column}: ${error.reason} (the file changed while it was read?); nothing was written`,
+				);
 			throw error;
 		}
 		progress.done();
 
 		for (const [id, category] of plan.newCategories) {
 			categorySchema.parse(category);
-			await stage(`categories/${id}.yml`, 'category', yamlFile('Created by the WordPress import; the English name is the original until an editor translates it.', category));
+			await stage(
+				`categories/${id}.yml`,
+				'category',
+				yamlFile('Created by the WordPress import; the English name is the original until an editor translates it.', category),
+			);
 		}
 		for (const [id, author] of plan.newAuthors) {
 			authorSchema.parse(author);
@@ -373,7 +439,14 @@ async function run(options: Options): Promise<number> {
 		const redirectsFile = `${REDIRECTS_FOLDER}/${redirectsFileName(options.file)}`;
 		if (redirects.length > 0) {
 			redirectsFileSchema.parse(redirects);
-			await stage(redirectsFile, 'redirects', yamlFile(`Old addresses of the posts imported from ${path.basename(options.file)}: the build writes them as _redirects lines, nginx-redirects.conf and redirect pages.`, redirects));
+			await stage(
+				redirectsFile,
+				'redirects',
+				yamlFile(
+					`Old addresses of the posts imported from ${path.basename(options.file)}: the build writes them as _redirects lines, nginx-redirects.conf and redirect pages.`,
+					redirects,
+				),
+			);
 		}
 
 		// 3. Move into place: media first and redirects last, so no moment has a link to a missing file.
@@ -430,14 +503,23 @@ function printSummary(
 	};
 	const articles = plan.items.filter((item) => item.kind === 'article');
 	const pages = plan.items.filter((item) => item.kind === 'page');
-	const byLocale = (items: PlannedItem[]) => `${items.filter((item) => item.locale === 'ar').length} ar, ${items.filter((item) => item.locale === 'en').length} en`;
+	const byLocale = (items: PlannedItem[]) =>
+		`${items.filter((item) => item.locale === 'ar').length} ar, ${items.filter((item) => item.locale === 'en').length} en`;
 	print(`WordPress export ${options.file} imported into ${options.contentDir} in ${(milliseconds / 1000).toFixed(1)} s:`);
-	print(`  articles:   ${articles.length} (${byLocale(articles)}; ${articles.filter((item) => item.draft).length} drafts): ${counts('article')}`);
+	print(
+		`  articles:   ${articles.length} (${byLocale(articles)}; ${articles.filter((item) => item.draft).length} drafts): ${counts('article')}`,
+	);
 	print(`  pages:      ${pages.length} (${byLocale(pages)}): ${counts('page')}`);
-	print(`  categories: ${plan.newCategories.size} created${plan.newCategories.size ? ` (${[...plan.newCategories.keys()].join(', ')})` : ''}, ${plan.matchedCategories.size} matched by name: ${counts('category')}`);
-	print(`  authors:    ${plan.newAuthors.size} created${plan.newAuthors.size ? ` (${[...plan.newAuthors.keys()].join(', ')})` : ''}, ${plan.matchedAuthors.size} matched by name: ${counts('author')}`);
+	print(
+		`  categories: ${plan.newCategories.size} created${plan.newCategories.size ? ` (${[...plan.newCategories.keys()].join(', ')})` : ''}, ${plan.matchedCategories.size} matched by name: ${counts('category')}`,
+	);
+	print(
+		`  authors:    ${plan.newAuthors.size} created${plan.newAuthors.size ? ` (${[...plan.newAuthors.keys()].join(', ')})` : ''}, ${plan.matchedAuthors.size} matched by name: ${counts('author')}`,
+	);
 	print(`  media:      ${outcomes.get('media') ? counts('media') : options.uploads ? 'none used' : 'none copied (no --uploads)'}`);
-	print(`  redirects:  ${redirectCount} old addresses${redirectCount ? ` in ${path.join(options.contentDir, ...redirectsFile.split('/'))}: ${counts('redirects')}` : ''}`);
+	print(
+		`  redirects:  ${redirectCount} old addresses${redirectCount ? ` in ${path.join(options.contentDir, ...redirectsFile.split('/'))}: ${counts('redirects')}` : ''}`,
+	);
 	const list = (title: string, lines: string[]) => {
 		if (lines.length === 0) return;
 		print(`${title} (${lines.length}):`);
@@ -446,19 +528,36 @@ function printSummary(
 	};
 	const reasons = new Map<string, number>();
 	for (const skipped of plan.skipped) reasons.set(skipped.reason, (reasons.get(skipped.reason) ?? 0) + 1);
-	list('skipped', [...reasons].map(([reason, count]) => `${count} × ${reason}`));
+	list(
+		'skipped',
+		[...reasons].map(([reason, count]) => `${count} × ${reason}`),
+	);
 	list(
 		'skipped items',
-		plan.skipped.filter((skipped) => skipped.type === 'post' || skipped.type === 'page').map((skipped) => `item ${skipped.id} (line ${skipped.line}) «${skipped.title}»: ${skipped.reason}`),
+		plan.skipped
+			.filter((skipped) => skipped.type === 'post' || skipped.type === 'page')
+			.map((skipped) => `item ${skipped.id} (line ${skipped.line}) «${skipped.title}»: ${skipped.reason}`),
 	);
-	list('unknown shortcodes, kept as text', [...report.unknownShortcodes].map(([name, { count, first }]) => `[${name}]: ${count} post(s), first ${first}`));
-	list('missing media (not found in --uploads)', [...report.missingMedia].map(([url, where]) => `${url} (${where})`));
+	list(
+		'unknown shortcodes, kept as text',
+		[...report.unknownShortcodes].map(([name, { count, first }]) => `[${name}]: ${count} post(s), first ${first}`),
+	);
+	list(
+		'missing media (not found in --uploads)',
+		[...report.missingMedia].map(([url, where]) => `${url} (${where})`),
+	);
 	list(
 		'remote media kept (the site shows no remote image: pass --uploads to copy them)',
 		[...report.remoteMedia].map(([url, where]) => `${url} (${where})`),
 	);
-	list('featured images left out (remote; pass --uploads)', report.featuredLeftOut.map(({ item, url }) => `${item}: ${url}`));
-	list('old addresses not redirected', plan.droppedPaths.map(({ id, path: old, reason }) => `item ${id}: ${old} ${reason}`));
+	list(
+		'featured images left out (remote; pass --uploads)',
+		report.featuredLeftOut.map(({ item, url }) => `${item}: ${url}`),
+	);
+	list(
+		'old addresses not redirected',
+		plan.droppedPaths.map(({ id, path: old, reason }) => `item ${id}: ${old} ${reason}`),
+	);
 	if (report.localDates > 0) print(`note: ${report.localDates} item(s) had no GMT date (drafts); their local wp:post_date was read as UTC`);
 }
 

@@ -90,9 +90,7 @@ function isRealDateTime(iso: string): boolean {
 function dateFromOption(value: string): string {
 	const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
 	if (!ISO_WITH_ZONE.test(iso) || !isRealDateTime(iso)) {
-		throw new SetupError(
-			`--date ${value}: expected ISO 8601 with a time zone (2022-01-10T12:00:00+03:00) or a day (2022-01-10)`,
-		);
+		throw new SetupError(`--date ${value}: expected ISO 8601 with a time zone (2022-01-10T12:00:00+03:00) or a day (2022-01-10)`);
 	}
 	return iso;
 }

@@ -25,10 +25,14 @@ body { margin: 0; font-family: Serif, Naskh; }`;
 const red = '#a3161a';
 
 /** A square icon: the first letter of the Arabic name, after the article «ال», in white on red. */
-const icon = (size: number) => `<div style="width:${size}px;height:${size}px;background:${red};display:grid;place-items:center;border-radius:${size / 6}px">
+const icon = (
+	size: number,
+) => `<div style="width:${size}px;height:${size}px;background:${red};display:grid;place-items:center;border-radius:${size / 6}px">
 	<span style="font-family:Naskh;font-weight:700;color:#fff;font-size:${size * 0.62}px;line-height:1;transform:translateY(-${size * 0.04}px)">${settings.name.ar.replace(/^ال/, '').at(0)}</span></div>`;
 
-const social = (lang: 'ar' | 'en') => `<div dir="${lang === 'ar' ? 'rtl' : 'ltr'}" lang="${lang}" style="width:1200px;height:630px;box-sizing:border-box;padding:80px;background:#fff;border-block-start:24px solid ${red};display:flex;flex-direction:column;justify-content:center;gap:24px;font-family:${lang === 'ar' ? 'Naskh, Serif' : 'Serif, Naskh'}">
+const social = (
+	lang: 'ar' | 'en',
+) => `<div dir="${lang === 'ar' ? 'rtl' : 'ltr'}" lang="${lang}" style="width:1200px;height:630px;box-sizing:border-box;padding:80px;background:#fff;border-block-start:24px solid ${red};display:flex;flex-direction:column;justify-content:center;gap:24px;font-family:${lang === 'ar' ? 'Naskh, Serif' : 'Serif, Naskh'}">
 	<div style="font-size:150px;font-weight:700;line-height:1.2;color:#16181d">${settings.name[lang]}</div>
 	<div style="font-size:46px;line-height:1.5;color:#50555f">${settings.tagline[lang]}</div></div>`;
 

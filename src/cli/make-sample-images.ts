@@ -49,9 +49,10 @@ function skyline(seed: number, base: number, minH: number, maxH: number, color: 
 		if (rnd() < 0.2) {
 			// A dome or a minaret now and then.
 			const cx = x + w / 2;
-			out += rnd() < 0.5
-				? `<circle cx="${cx.toFixed(0)}" cy="${(base - h).toFixed(0)}" r="${(w / 2.4).toFixed(0)}"/>`
-				: `<rect x="${(cx - 7).toFixed(0)}" y="${(base - h - 90).toFixed(0)}" width="14" height="92"/>`;
+			out +=
+				rnd() < 0.5
+					? `<circle cx="${cx.toFixed(0)}" cy="${(base - h).toFixed(0)}" r="${(w / 2.4).toFixed(0)}"/>`
+					: `<rect x="${(cx - 7).toFixed(0)}" y="${(base - h - 90).toFixed(0)}" width="14" height="92"/>`;
 		}
 		x += w + rnd() * 6;
 	}
@@ -107,11 +108,14 @@ const images: Record<string, () => string> = {
 				`<rect x="800" y="538" width="420" height="34"/></g>` +
 				`<g fill="#ffffff" opacity="0.35">${Array.from({ length: 9 }, (_, i) => `<rect x="${270 + i * 54}" y="400" width="30" height="44" rx="3"/>`).join('')}</g>` +
 				`<rect y="565" width="${W}" height="${H - 565}" fill="url(#sea)"/>` +
-				`<g fill="none" stroke="#cfe9f2" stroke-opacity="0.45" stroke-width="4" stroke-linecap="round">${Array.from({ length: 9 }, (_, i) => {
-					const y = 610 + i * 32;
-					const off = (i % 2) * 90;
-					return `<path d="M${-100 + off} ${y} q 90 -16 180 0 t 180 0 t 180 0 t 180 0 t 180 0 t 180 0 t 180 0 t 180 0 t 180 0 t 180 0"/>`;
-				}).join('')}</g>` +
+				`<g fill="none" stroke="#cfe9f2" stroke-opacity="0.45" stroke-width="4" stroke-linecap="round">${Array.from(
+					{ length: 9 },
+					(_, i) => {
+						const y = 610 + i * 32;
+						const off = (i % 2) * 90;
+						return `<path d="M${-100 + off} ${y} q 90 -16 180 0 t 180 0 t 180 0 t 180 0 t 180 0 t 180 0 t 180 0 t 180 0 t 180 0 t 180 0"/>`;
+					},
+				).join('')}</g>` +
 				`<rect x="0" y="555" width="${W}" height="14" fill="#2a3d4a"/>`,
 		),
 	/** Technology: a neural network of glowing nodes. */
@@ -128,7 +132,9 @@ const images: Record<string, () => string> = {
 			}
 		}
 		return svg(
-			linear('bg', ['#120a2e', '#2b1457', '#0d3b66'], 1, 1) + radial('glow', '#7c5cff', '#120a2e', 0.5, 0.5, 0.5) + radial('dot', '#ffffff', '#6ee7f9'),
+			linear('bg', ['#120a2e', '#2b1457', '#0d3b66'], 1, 1) +
+				radial('glow', '#7c5cff', '#120a2e', 0.5, 0.5, 0.5) +
+				radial('dot', '#ffffff', '#6ee7f9'),
 			`<rect width="${W}" height="${H}" fill="url(#bg)"/>` +
 				`<ellipse cx="800" cy="450" rx="620" ry="380" fill="url(#glow)" opacity="0.55"/>` +
 				`<g stroke="#8fd3ff" stroke-width="2">${lines}</g>` +
@@ -167,7 +173,9 @@ const images: Record<string, () => string> = {
 			return `<line x1="${(1100 + Math.cos(a) * 150).toFixed(0)}" y1="${(450 + Math.sin(a) * 150).toFixed(0)}" x2="${(1100 + Math.cos(a) * 200).toFixed(0)}" y2="${(450 + Math.sin(a) * 200).toFixed(0)}"/><circle cx="${(1100 + Math.cos(a) * 210).toFixed(0)}" cy="${(450 + Math.sin(a) * 210).toFixed(0)}" r="14"/>`;
 		}).join('');
 		return svg(
-			linear('bg', ['#e8f6f5', '#bfe5e3', '#7cc7c4'], 1, 1) + radial('cell', '#ffffff', '#5fb3b0', 0.4, 0.4, 0.6) + radial('virus', '#f08a7e', '#c2493f', 0.4, 0.4, 0.6),
+			linear('bg', ['#e8f6f5', '#bfe5e3', '#7cc7c4'], 1, 1) +
+				radial('cell', '#ffffff', '#5fb3b0', 0.4, 0.4, 0.6) +
+				radial('virus', '#f08a7e', '#c2493f', 0.4, 0.4, 0.6),
 			`<rect width="${W}" height="${H}" fill="url(#bg)"/>` +
 				cells +
 				`<g stroke="#c2493f" stroke-width="10" fill="#c2493f" opacity="0.85">${spikes}</g>` +
@@ -268,7 +276,10 @@ const images: Record<string, () => string> = {
 			}).join(''),
 		).join('');
 		return svg(
-			linear('sky', ['#f7b267', '#f4845f', '#f27059']) + linear('sand', ['#e9c46a', '#d4a373']) + linear('panel', ['#264653', '#1d3557']) + radial('sun', '#fff3c4', '#ffd166'),
+			linear('sky', ['#f7b267', '#f4845f', '#f27059']) +
+				linear('sand', ['#e9c46a', '#d4a373']) +
+				linear('panel', ['#264653', '#1d3557']) +
+				radial('sun', '#fff3c4', '#ffd166'),
 			`<rect width="${W}" height="${H}" fill="url(#sky)"/>` +
 				`<circle cx="1180" cy="300" r="170" fill="url(#sun)"/>` +
 				`<circle cx="1180" cy="300" r="230" fill="#ffd166" opacity="0.18"/>` +
@@ -293,7 +304,7 @@ const images: Record<string, () => string> = {
 		);
 	},
 	/** English-only culture story: an old manuscript page with arches. */
-	'manuscript': () => {
+	manuscript: () => {
 		const rnd = random(121);
 		let lines = '';
 		for (let i = 0; i < 13; i++) {
@@ -317,8 +328,6 @@ const images: Record<string, () => string> = {
 await mkdir(outDir, { recursive: true });
 for (const [name, draw] of Object.entries(images)) {
 	const file = path.join(outDir, `${name}.jpg`);
-	const info = await sharp(Buffer.from(draw()))
-		.jpeg({ quality: 80, mozjpeg: true, chromaSubsampling: '4:2:0' })
-		.toFile(file);
+	const info = await sharp(Buffer.from(draw())).jpeg({ quality: 80, mozjpeg: true, chromaSubsampling: '4:2:0' }).toFile(file);
 	console.log(`${path.relative(process.cwd(), file)}  ${info.width}x${info.height}  ${(info.size / 1024).toFixed(0)} KB`);
 }

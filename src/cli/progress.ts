@@ -2,7 +2,10 @@
  * A one-line progress bar on standard error, only when it is a terminal: logs and pipes get the
  * summary alone. Redrawn at most ten times a second.
  */
-export function createProgress(total: number, stream: NodeJS.WriteStream = process.stderr): { update: (done: number, label: string) => void; done: () => void } {
+export function createProgress(
+	total: number,
+	stream: NodeJS.WriteStream = process.stderr,
+): { update: (done: number, label: string) => void; done: () => void } {
 	if (!stream.isTTY || total <= 0) return { update: () => {}, done: () => {} };
 	let last = 0;
 	let drawn = false;

@@ -101,7 +101,12 @@ export async function checkSite(dist: string): Promise<SiteCheckResult> {
 	const started = performance.now();
 	const problems: SiteProblem[] = [];
 	const notChecked: string[] = [];
-	const finish = (pages: number): SiteCheckResult => ({ problems, notChecked, pages, milliseconds: Math.round(performance.now() - started) });
+	const finish = (pages: number): SiteCheckResult => ({
+		problems,
+		notChecked,
+		pages,
+		milliseconds: Math.round(performance.now() - started),
+	});
 
 	try {
 		if (!(await stat(dist)).isDirectory()) throw new Error('not a folder');
@@ -117,7 +122,8 @@ export async function checkSite(dist: string): Promise<SiteCheckResult> {
 	}
 	for (const [locale, folder] of Object.entries(ARTICLE_FOLDERS)) {
 		const articles = files.filter((file) => file.startsWith(`${folder}/`) && /^[^/]+\/index\.html$/.test(file.slice(folder.length + 1)));
-		if (articles.length === 0) problems.push({ file: `${folder}/`, message: `has no article: at least one ${locale} article page is required` });
+		if (articles.length === 0)
+			problems.push({ file: `${folder}/`, message: `has no article: at least one ${locale} article page is required` });
 	}
 
 	const features: Record<Feature, { present: boolean; missing: string }> = {

@@ -48,7 +48,8 @@ async function preReceive(root: string): Promise<number> {
 	const updates = await readUpdates();
 	const deployed = updates.find((update) => update.ref === deployedRef);
 	for (const update of updates) {
-		if (update.ref !== deployedRef) say(`deploy: ${update.ref.replace(/^refs\/heads\//, '')}: accepted, not deployed (only ${config.branch} is)`);
+		if (update.ref !== deployedRef)
+			say(`deploy: ${update.ref.replace(/^refs\/heads\//, '')}: accepted, not deployed (only ${config.branch} is)`);
 	}
 	if (!deployed) return 0;
 	if (ZERO.test(deployed.newId)) {

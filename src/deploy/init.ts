@@ -27,7 +27,11 @@ async function writeScript(path: string, lines: string[]): Promise<void> {
 /** The shell entry points: each runs a TypeScript file of the installed deploy code on a suitable Node. */
 async function writeScripts(target: DeployTarget): Promise<void> {
 	const root = shellQuote(target.root);
-	const header = (...what: string[]) => [...what.map((line) => `# ${line}`), '# Written by `npm run deploy:init`; run it again rather than editing this file.', `ROOT=${root}`];
+	const header = (...what: string[]) => [
+		...what.map((line) => `# ${line}`),
+		'# Written by `npm run deploy:init`; run it again rather than editing this file.',
+		`ROOT=${root}`,
+	];
 	await writeScript(join(target.bin, 'run-ts'), [
 		...header(
 			'Runs a TypeScript file of the deploy code on Node >= 22.12, the first found of: $NEWSROOM_NODE,',
@@ -51,8 +55,14 @@ async function writeScripts(target: DeployTarget): Promise<void> {
 		),
 		'exec "$ROOT/bin/run-ts" "$ROOT/deploy/with-lock.ts" "$ROOT" git-receive-pack "$@"',
 	]);
-	await writeScript(join(target.bin, 'rebuild'), [...header('Rebuilds the live commit (the timer runs this).'), 'exec "$ROOT/bin/run-ts" "$ROOT/deploy/rebuild.ts" "$ROOT"']);
-	await writeScript(join(target.bin, 'rollback'), [...header('Switches current back one release.'), 'exec "$ROOT/bin/run-ts" "$ROOT/deploy/rollback.ts" "$ROOT"']);
+	await writeScript(join(target.bin, 'rebuild'), [
+		...header('Rebuilds the live commit (the timer runs this).'),
+		'exec "$ROOT/bin/run-ts" "$ROOT/deploy/rebuild.ts" "$ROOT"',
+	]);
+	await writeScript(join(target.bin, 'rollback'), [
+		...header('Switches current back one release.'),
+		'exec "$ROOT/bin/run-ts" "$ROOT/deploy/rollback.ts" "$ROOT"',
+	]);
 	for (const hook of ['pre-receive', 'post-receive']) {
 		await writeScript(join(target.repo, 'hooks', hook), [
 			...header(`The deploy's ${hook} hook (src/deploy/hook.ts).`),
@@ -95,9 +105,22 @@ export function timerFiles(target: DeployTarget, user: string): Record<string, s
 }
 
 /** Prepares (or updates) the deploy target at `dir`. */
-export async function init(dir: string, options: { keep?: number; branch?: string; node?: string }, print: (line: string) => void): Promise<DeployTarget> {
+export async function init(
+	dir: string,
+	options: { keep?: number; branch?: string; node?: string },
+	print: (line: string) => void,
+): Promise<DeployTarget> {
 	const target = deployTarget(dir);
-	for (const folder of [target.root, target.releases, target.work, target.cache, target.logs, target.bin, target.deployCode, join(target.root, 'systemd')]) {
+	for (const folder of [
+		target.root,
+		target.releases,
+		target.work,
+		target.cache,
+		target.logs,
+		target.bin,
+		target.deployCode,
+		join(target.root, 'systemd'),
+	]) {
 		await mkdir(folder, { recursive: true });
 	}
 	if (options.keep !== undefined && (!Number.isInteger(options.keep) || options.keep < 2)) {
@@ -153,8 +176,10 @@ if (isMain(import.meta.url)) {
 		process.exit(2);
 	}
 	try {
-		await init(positionals[0]!, { keep: values.keep === undefined ? undefined : Number(values.keep), branch: values.branch, node: values.node }, (line) =>
-			console.log(line),
+		await init(
+			positionals[0]!,
+			{ keep: values.keep === undefined ? undefined : Number(values.keep), branch: values.branch, node: values.node },
+			(line) => console.log(line),
 		);
 	} catch (error) {
 		console.error(`deploy:init FAILED: ${(error as Error).message}`);

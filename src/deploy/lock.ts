@@ -49,7 +49,12 @@ export async function acquireLock(
 	lockDir: string,
 	options: { pid: number; what: string; onWait?: (owner: LockOwner | undefined) => void; timeoutMs?: number },
 ): Promise<LockOwner> {
-	const owner: LockOwner = { pid: options.pid, token: randomBytes(12).toString('hex'), what: options.what, since: new Date().toISOString() };
+	const owner: LockOwner = {
+		pid: options.pid,
+		token: randomBytes(12).toString('hex'),
+		what: options.what,
+		since: new Date().toISOString(),
+	};
 	const started = Date.now();
 	let lastNotice = 0;
 	for (;;) {
@@ -58,7 +63,8 @@ export async function acquireLock(
 			await writeFile(join(lockDir, 'owner.json'), JSON.stringify(owner));
 			return owner;
 		} catch (error) {
-			if ((error as NodeJS.ErrnoException).code !== 'EEXIST') throw new Error(`could not create the deploy lock ${lockDir}`, { cause: error });
+			if ((error as NodeJS.ErrnoException).code !== 'EEXIST')
+				throw new Error(`could not create the deploy lock ${lockDir}`, { cause: error });
 		}
 		const holder = await lockOwner(lockDir);
 		// A lock folder without an owner for long is one whose taker died between mkdir and write.
@@ -78,7 +84,9 @@ export async function acquireLock(
 			continue;
 		}
 		if (Date.now() - started > (options.timeoutMs ?? 30 * 60_000)) {
-			throw new Error(`gave up waiting for the deploy lock held by ${holder ? `process ${holder.pid} (${holder.what})` : 'another process'}`);
+			throw new Error(
+				`gave up waiting for the deploy lock held by ${holder ? `process ${holder.pid} (${holder.what})` : 'another process'}`,
+			);
 		}
 		if (Date.now() - lastNotice > 30_000) {
 			options.onWait?.(holder);

@@ -31,7 +31,9 @@ export async function rebuild(dir: string, print: (line: string) => void): Promi
 			print(`rebuild: nothing is deployed in ${target.root} yet: push to ${config.branch} first`);
 			return 1;
 		}
-		const commit = (await runCapture('git', ['--git-dir', target.repo, 'rev-parse', '--verify', `${commitOfRelease(live)}^{commit}`])).trim();
+		const commit = (
+			await runCapture('git', ['--git-dir', target.repo, 'rev-parse', '--verify', `${commitOfRelease(live)}^{commit}`])
+		).trim();
 		const result = await deployCommit(target, { commit, reason: 'scheduled rebuild of the live commit', print, keep: config.keep });
 		return result.ok ? 0 : 1;
 	} finally {

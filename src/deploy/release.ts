@@ -23,8 +23,7 @@ import { currentRelease, pruneReleases, recordLive, releaseId, switchCurrent, ty
 
 /** The outcome of a deploy. */
 export type DeployResult =
-	| { ok: true; release: string; seconds: number }
-	| { ok: false; step: string; live: string | undefined; log: string };
+	{ ok: true; release: string; seconds: number } | { ok: false; step: string; live: string | undefined; log: string };
 
 /** Top-level node_modules entries that are caches written during builds: copied, never hard-linked. */
 const BUILD_CACHES = ['.astro', '.vite', '.cache'];
@@ -36,7 +35,10 @@ function seconds(since: number): string {
 /** Runs `git archive` of `commit` into `folder`. `gitEnv` carries a pre-receive hook's quarantine. */
 function checkout(repo: string, commit: string, folder: string, gitEnv: NodeJS.ProcessEnv): Promise<void> {
 	return new Promise((resolve, reject) => {
-		const archive = spawn('git', ['--git-dir', repo, 'archive', '--format=tar', commit], { env: gitEnv, stdio: ['ignore', 'pipe', 'pipe'] });
+		const archive = spawn('git', ['--git-dir', repo, 'archive', '--format=tar', commit], {
+			env: gitEnv,
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		const tar = spawn('tar', ['-x', '-f', '-', '-C', folder], { stdio: ['pipe', 'ignore', 'pipe'] });
 		let errors = '';
 		archive.stderr.on('data', (chunk: Buffer) => (errors += chunk));
@@ -148,7 +150,11 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 			}
 		}
 		if (!reused) {
-			const code = await runStreaming('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], { cwd: folder, env: buildEnv, onLine: stream });
+			const code = await runStreaming('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], {
+				cwd: folder,
+				env: buildEnv,
+				onLine: stream,
+			});
 			if (code !== 0) throw new Error(`npm ci failed (exit ${code})`);
 			print(`deploy: npm ci done in ${seconds(stepStarted.at)}`);
 			// Keep this install for the next releases: link a copy into the cache, then swap it in.

@@ -11,7 +11,11 @@ import { currentRelease, deployTarget, previousRelease, switchCurrent, writeHist
 /** Rolls the target at `dir` back one release; returns the process exit code. */
 export async function rollback(dir: string, print: (line: string) => void): Promise<number> {
 	const target = deployTarget(dir);
-	const owner = await acquireLock(target.lock, { pid: process.pid, what: 'rollback', onWait: () => print('rollback: waiting for the deploy in progress') });
+	const owner = await acquireLock(target.lock, {
+		pid: process.pid,
+		what: 'rollback',
+		onWait: () => print('rollback: waiting for the deploy in progress'),
+	});
 	try {
 		const live = await currentRelease(target);
 		if (!live) {

@@ -92,7 +92,8 @@ async function writeAdmin(root: string, dir: string, logger: AstroIntegrationLog
 		`admin bundle: cms.js ${formatBytes(script.bytes)} (${formatBytes(script.gzipBytes)} gzipped), ` +
 			`${files.length} files ${formatBytes(total)} in ${relative(root, dir)}/, ${Math.round(performance.now() - started)} ms`,
 	);
-	if (cmsOptionsFromEnv(process.env).localBackend) logger.warn('the CMS is built for the local backend (NEWSROOM_CMS_LOCAL is set): not for production');
+	if (cmsOptionsFromEnv(process.env).localBackend)
+		logger.warn('the CMS is built for the local backend (NEWSROOM_CMS_LOCAL is set): not for production');
 }
 
 /**
@@ -133,7 +134,9 @@ export function adminBundle(): AstroIntegration {
 						})
 						.catch((error: unknown) => {
 							logger.error(error instanceof Error ? `${error.message}: ${String(error.cause)}` : String(error));
-							response.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' }).end('The CMS bundle failed to build; see the dev server log.');
+							response
+								.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
+								.end('The CMS bundle failed to build; see the dev server log.');
 						});
 				});
 			},
@@ -147,7 +150,12 @@ export function adminBundle(): AstroIntegration {
 function contentType(name: string): string {
 	const extension = name.slice(name.lastIndexOf('.') + 1);
 	return (
-		{ html: 'text/html; charset=utf-8', js: 'text/javascript; charset=utf-8', css: 'text/css; charset=utf-8', woff2: 'font/woff2', woff: 'font/woff' }[extension] ??
-		'application/octet-stream'
+		{
+			html: 'text/html; charset=utf-8',
+			js: 'text/javascript; charset=utf-8',
+			css: 'text/css; charset=utf-8',
+			woff2: 'font/woff2',
+			woff: 'font/woff',
+		}[extension] ?? 'application/octet-stream'
 	);
 }

@@ -28,7 +28,8 @@ export function redirects(): AstroIntegration {
 				const started = performance.now();
 				const dist = fileURLToPath(dir);
 				const { redirects: list, problems } = loadRedirects(join(root, 'content'), 'content');
-				if (problems.length > 0) throw new Error(`content/redirects: ${problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; ')}`);
+				if (problems.length > 0)
+					throw new Error(`content/redirects: ${problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; ')}`);
 				const collisions = list.filter((redirect) => existsSync(join(dist, redirectPageFile(redirect.from))));
 				if (collisions.length > 0) {
 					throw new Error(
@@ -50,7 +51,9 @@ export function redirects(): AstroIntegration {
 				} catch (cause) {
 					throw new Error('could not write the redirects', { cause });
 				}
-				logger.info(`${list.length} redirects written (pages, _redirects, ${NGINX_INCLUDE}) in ${Math.round(performance.now() - started)} ms`);
+				logger.info(
+					`${list.length} redirects written (pages, _redirects, ${NGINX_INCLUDE}) in ${Math.round(performance.now() - started)} ms`,
+				);
 			},
 		},
 	};

@@ -82,7 +82,9 @@ export function searchIndex(): AstroIntegration {
 						const report = await writeSearchIndex(records, outputPath);
 						await rm(recordsFile);
 						const ms = Math.round(performance.now() - started);
-						logger.info(`${locale}: ${report.pages} articles indexed, ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB written in ${ms} ms`);
+						logger.info(
+							`${locale}: ${report.pages} articles indexed, ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB written in ${ms} ms`,
+						);
 					}
 				} finally {
 					await pagefind.close();

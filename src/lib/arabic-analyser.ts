@@ -28,7 +28,7 @@ const EARLY_FOLDS: Record<string, string> = {
 	'\u0672': 'ا',
 	'\u0673': 'ا',
 	'\u0675': 'ا',
-	'ى': 'ي',
+	ى: 'ي',
 	'\u06CC': 'ي', // Persian yeh
 	'\u06D2': 'ي', // yeh barree
 	'\u06A9': 'ك', // keheh

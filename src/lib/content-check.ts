@@ -43,7 +43,8 @@ export function checkContent(root: string): LocatedProblem[] {
 		problems.push({ file: rel(path), field, message, ...(line ? { line } : {}) });
 
 	const mdx = listFiles(contentDir).filter((path) => path.endsWith('.mdx'));
-	for (const path of mdx) report(path, 'file', 'MDX runs code at build time and is for developers\' pages only: save articles and pages as .md');
+	for (const path of mdx)
+		report(path, 'file', "MDX runs code at build time and is for developers' pages only: save articles and pages as .md");
 
 	/** Reads a file, or reports why it cannot be used; undefined when it cannot. */
 	const readText = (path: string): string | undefined => {
@@ -86,7 +87,11 @@ export function checkContent(root: string): LocatedProblem[] {
 	};
 
 	const yamlFiles = (folder: string) => listFiles(join(contentDir, folder)).filter((path) => /\.ya?ml$/.test(path));
-	const idOf = (path: string) => path.split(/[\\/]/).pop()!.replace(/\.[^.]+$/, '');
+	const idOf = (path: string) =>
+		path
+			.split(/[\\/]/)
+			.pop()!
+			.replace(/\.[^.]+$/, '');
 	const categories = new Set<string>();
 	for (const path of yamlFiles('categories')) if (readYamlFile(path, categorySchema)) categories.add(idOf(path));
 	const authors = new Set<string>();
@@ -109,7 +114,8 @@ export function checkContent(root: string): LocatedProblem[] {
 			return undefined;
 		}
 		const slug = name.replace(/\.md$/, '');
-		if (!idSchema.safeParse(slug).success) report(path, 'slug', `"${slug}" must be lower-case ASCII [a-z0-9-]+ (the file name is the slug)`);
+		if (!idSchema.safeParse(slug).success)
+			report(path, 'slug', `"${slug}" must be lower-case ASCII [a-z0-9-]+ (the file name is the slug)`);
 		const text = readText(path);
 		if (text === undefined) return undefined;
 		let data: unknown;
@@ -176,10 +182,14 @@ export function checkContent(root: string): LocatedProblem[] {
 	}
 	for (const article of articles) sitePages.add(articleUrl(article.locale as Locale, article.slug));
 	for (const page of pages) sitePages.add(pageUrl(page.locale as Locale, page.slug));
-	const targets = new Set([...articles.map((a) => articleUrl(a.locale as Locale, a.slug)), ...pages.map((p) => pageUrl(p.locale as Locale, p.slug))]);
+	const targets = new Set([
+		...articles.map((a) => articleUrl(a.locale as Locale, a.slug)),
+		...pages.map((p) => pageUrl(p.locale as Locale, p.slug)),
+	]);
 	for (const redirect of redirects.redirects) {
 		const at = { file: redirect.file, ...(redirect.line ? { line: redirect.line } : {}) };
-		if (sitePages.has(canonicalPath(redirect.from))) problems.push({ ...at, field: 'from', message: `${redirect.from} is a page of the site; a redirect would hide it` });
+		if (sitePages.has(canonicalPath(redirect.from)))
+			problems.push({ ...at, field: 'from', message: `${redirect.from} is a page of the site; a redirect would hide it` });
 		const isContentUrl = /^(?:\/en)?\/news\/[^/]+\/$/.test(redirect.to) || /^(?:\/en)?\/[^/]+\/$/.test(redirect.to);
 		if (isContentUrl && !targets.has(redirect.to) && !sitePages.has(redirect.to)) {
 			problems.push({ ...at, field: 'to', message: `${redirect.to}: no article or page has this address` });

@@ -28,9 +28,45 @@ const IRREGULAR: Record<string, string> = {
 
 /** Words that end in s without being plurals. */
 const NOT_PLURAL = new Set([
-	'news', 'series', 'species', 'means', 'always', 'perhaps', 'various', 'whereas', 'lens', 'gas', 'has', 'was', 'does', 'his',
-	'its', 'this', 'thus', 'yes', 'physics', 'economics', 'politics', 'mathematics', 'athletics', 'olympics', 'canvas', 'bias',
-	'chaos', 'alias', 'atlas', 'paris', 'texas', 'athens', 'tunis', 'emirates', 'wales', 'less', 'unless', 'across', 'besides',
+	'news',
+	'series',
+	'species',
+	'means',
+	'always',
+	'perhaps',
+	'various',
+	'whereas',
+	'lens',
+	'gas',
+	'has',
+	'was',
+	'does',
+	'his',
+	'its',
+	'this',
+	'thus',
+	'yes',
+	'physics',
+	'economics',
+	'politics',
+	'mathematics',
+	'athletics',
+	'olympics',
+	'canvas',
+	'bias',
+	'chaos',
+	'alias',
+	'atlas',
+	'paris',
+	'texas',
+	'athens',
+	'tunis',
+	'emirates',
+	'wales',
+	'less',
+	'unless',
+	'across',
+	'besides',
 ]);
 
 /** Lower case with accents removed: «Pokémon» → «pokemon». */
@@ -40,7 +76,10 @@ export function normaliseLatin(word: string): string {
 
 /** The singular of an English word (already through `normaliseLatin`), or the word itself. */
 export function englishSingular(word: string): string {
-	const plain = word.replace(/['’]s$/, '').replace(/s['’]$/, 's').replace(/['’]/g, '');
+	const plain = word
+		.replace(/['’]s$/, '')
+		.replace(/s['’]$/, 's')
+		.replace(/['’]/g, '');
 	if (IRREGULAR[plain]) return IRREGULAR[plain];
 	if (plain.length < 4 || !plain.endsWith('s') || NOT_PLURAL.has(plain)) return plain;
 	if (/(ss|us|is)$/.test(plain)) return plain;

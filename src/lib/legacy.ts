@@ -8,12 +8,7 @@
 export const BREADCRUMB_PREFIX = 'العناوين الرئيسية';
 
 /** Lines that start the old site's footer; nothing from there on belongs to the article. */
-export const FOOTER_STARTS: readonly string[] = [
-	'تابعونا على صفحة الفيسبوك',
-	'اظهر المزيد',
-	'مقالات ذات صلة',
-	'زر الذهاب إلى الأعلى',
-];
+export const FOOTER_STARTS: readonly string[] = ['تابعونا على صفحة الفيسبوك', 'اظهر المزيد', 'مقالات ذات صلة', 'زر الذهاب إلى الأعلى'];
 
 const SOURCE_LINE = /^المصدر\s*:\s*(.*)$/u;
 
@@ -81,7 +76,7 @@ export function parseLegacyArticle(text: string, categoryIdByArabicName: Readonl
 	if (lines.length === 0) throw new LegacyFormatError('empty file');
 	const footerAt = lines.findIndex(isFooter);
 	const [breadcrumb, title, ...rest] = footerAt === -1 ? lines : lines.slice(0, footerAt);
-	if (breadcrumb === undefined) throw new LegacyFormatError('no breadcrumb: the file starts with the old site\'s footer');
+	if (breadcrumb === undefined) throw new LegacyFormatError("no breadcrumb: the file starts with the old site's footer");
 
 	const category = categoryOf(breadcrumb, categoryIdByArabicName);
 	if (title === undefined || SOURCE_LINE.test(title)) {

@@ -27,7 +27,8 @@ export function newsSitemapFiles(entries: NewsEntry[], now: Date): NewsEntry[][]
 /** A Google News sitemap. `publication` must match the name the publication has in Google News. */
 export function newsSitemapXml(entries: NewsEntry[], publication: (language: string) => string): string {
 	const urls = entries.map(
-		(entry) => `<url><loc>${escapeXml(entry.url)}</loc><news:news><news:publication><news:name>${escapeXml(publication(entry.language))}</news:name><news:language>${escapeXml(entry.language)}</news:language></news:publication><news:publication_date>${entry.published.toISOString()}</news:publication_date><news:title>${escapeXml(entry.title)}</news:title></news:news></url>`,
+		(entry) =>
+			`<url><loc>${escapeXml(entry.url)}</loc><news:news><news:publication><news:name>${escapeXml(publication(entry.language))}</news:name><news:language>${escapeXml(entry.language)}</news:language></news:publication><news:publication_date>${entry.published.toISOString()}</news:publication_date><news:title>${escapeXml(entry.title)}</news:title></news:news></url>`,
 	);
 	return `<?xml version="1.0" encoding="UTF-8"?>\n<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:news="http://www.google.com/schemas/sitemap-news/0.9">\n${urls.join('\n')}\n</urlset>\n`;
 }

@@ -144,7 +144,9 @@ export function loadRedirects(contentDir: string, shownRoot = contentDir): { red
 	const problems: LocatedProblem[] = [];
 	if (!existsSync(folder)) return { redirects, problems };
 	const seen = new Map<string, string>();
-	for (const name of readdirSync(folder).filter((file) => /\.ya?ml$/.test(file)).sort()) {
+	for (const name of readdirSync(folder)
+		.filter((file) => /\.ya?ml$/.test(file))
+		.sort()) {
 		const path = join(folder, name);
 		const file = join(shownRoot, REDIRECTS_FOLDER, name).split('\\').join('/');
 		const text = readFileSync(path, 'utf8');
@@ -153,7 +155,12 @@ export function loadRedirects(contentDir: string, shownRoot = contentDir): { red
 			data = loadYaml(text) ?? [];
 		} catch (error) {
 			const yamlError = error as { reason?: string; mark?: { line: number } };
-			problems.push({ file, field: 'yaml', message: yamlError.reason ?? String(error), ...(yamlError.mark ? { line: yamlError.mark.line + 1 } : {}) });
+			problems.push({
+				file,
+				field: 'yaml',
+				message: yamlError.reason ?? String(error),
+				...(yamlError.mark ? { line: yamlError.mark.line + 1 } : {}),
+			});
 			continue;
 		}
 		if (!Array.isArray(data)) {
@@ -173,7 +180,8 @@ export function loadRedirects(contentDir: string, shownRoot = contentDir): { red
 			const key = canonicalPath(redirect.from);
 			const first = seen.get(key);
 			if (first !== undefined) problems.push({ ...at, field: `${index}.from`, message: `${redirect.from} is also redirected by ${first}` });
-			else if (canonicalPath(redirect.to) === key) problems.push({ ...at, field: `${index}.to`, message: `${redirect.from} redirects to itself` });
+			else if (canonicalPath(redirect.to) === key)
+				problems.push({ ...at, field: `${index}.to`, message: `${redirect.from} redirects to itself` });
 			else {
 				seen.set(key, `${file}${line ? `:${line}` : ''}`);
 				redirects.push({ ...redirect, ...at });

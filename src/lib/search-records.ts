@@ -67,7 +67,9 @@ export function searchRecord(article: ArticleForSearch): SearchRecord {
 
 /** `YYYY-MM-DD` of a moment in a time zone. */
 export function dayIn(date: Date, timeZone: string): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', numberingSystem: 'latn' }).format(date);
+	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', numberingSystem: 'latn' }).format(
+		date,
+	);
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -79,7 +81,8 @@ export function htmlToText(html: string): string {
 		.replace(/<\/(p|h[1-6]|li|blockquote|figcaption|tr|div|pre)>|<br\s*\/?>/gi, '\n')
 		.replace(/<[^>]*>/g, '')
 		.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
-			if (name[0] === '#') return String.fromCodePoint(name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
+			if (name[0] === '#')
+				return String.fromCodePoint(name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
 			return ENTITIES[name.toLowerCase()] ?? entity;
 		})
 		.split('\n')

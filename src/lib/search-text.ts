@@ -26,7 +26,8 @@ const WORD_CHAR = '[\\p{L}\\p{N}\\p{M}\\u0640\\u00AD\\u061C\\u200B-\\u200F\\u206
 /** A word of the original text; an apostrophe inside a word and a separator inside a number are part of it. */
 const WORD = new RegExp(`${WORD_CHAR}+(?:(?:['’]|(?<=\\p{N})[.,٫٬](?=\\p{N}))${WORD_CHAR}+)*`, 'gu');
 /** After normalisation: a number, a run of Arabic letters, or a run of other letters. */
-const TOKEN = /\d+|[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\u08A0-\u08C9]+|(?:(?![\u0600-\u06FF\u0750-\u08FF])[\p{L}\p{M}'’])+/gu;
+const TOKEN =
+	/\d+|[\u0621-\u064A\u066E-\u06D3\u06FA-\u06FF\u0750-\u077F\u08A0-\u08C9]+|(?:(?![\u0600-\u06FF\u0750-\u08FF])[\p{L}\p{M}'’])+/gu;
 const ARABIC = /^[\u0600-\u06FF\u0750-\u08FF]/;
 
 /** A word of the original text, where it is, and what it is indexed under. */
@@ -99,9 +100,61 @@ export function indexedText(text: string): string {
 /** Words left out of a query that has other words: they would only narrow it («وزير في الحكومة»). */
 const STOP_WORDS = new Set(
 	[
-		'في', 'من', 'على', 'إلى', 'الى', 'عن', 'مع', 'أو', 'او', 'ثم', 'أن', 'إن', 'ان', 'هذا', 'هذه', 'ذلك', 'تلك', 'التي', 'الذي',
-		'الذين', 'قد', 'لا', 'ما', 'لم', 'لن', 'بين', 'حتى', 'كل', 'عند', 'منذ', 'و', 'the', 'a', 'an', 'of', 'in', 'on', 'at', 'to',
-		'for', 'and', 'or', 'by', 'with', 'from', 'is', 'are', 'was', 'were', 'be', 'as', 'that', 'this', 'it', 'its',
+		'في',
+		'من',
+		'على',
+		'إلى',
+		'الى',
+		'عن',
+		'مع',
+		'أو',
+		'او',
+		'ثم',
+		'أن',
+		'إن',
+		'ان',
+		'هذا',
+		'هذه',
+		'ذلك',
+		'تلك',
+		'التي',
+		'الذي',
+		'الذين',
+		'قد',
+		'لا',
+		'ما',
+		'لم',
+		'لن',
+		'بين',
+		'حتى',
+		'كل',
+		'عند',
+		'منذ',
+		'و',
+		'the',
+		'a',
+		'an',
+		'of',
+		'in',
+		'on',
+		'at',
+		'to',
+		'for',
+		'and',
+		'or',
+		'by',
+		'with',
+		'from',
+		'is',
+		'are',
+		'was',
+		'were',
+		'be',
+		'as',
+		'that',
+		'this',
+		'it',
+		'its',
 	].flatMap((word) => analyseWord(word).primaries),
 );
 

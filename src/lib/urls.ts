@@ -66,7 +66,20 @@ export function searchBundleUrl(locale: Locale): string {
 }
 
 /** First path segments the site uses itself; a static page cannot take them. */
-export const RESERVED_PAGE_SLUGS = new Set(['en', 'news', 'category', 'tag', 'author', 'archive', 'search', 'admin', 'media', '404', '_astro', 'pagefind']);
+export const RESERVED_PAGE_SLUGS = new Set([
+	'en',
+	'news',
+	'category',
+	'tag',
+	'author',
+	'archive',
+	'search',
+	'admin',
+	'media',
+	'404',
+	'_astro',
+	'pagefind',
+]);
 
 /** A language's RSS feed, or a section's when `category` is given. */
 export function feedUrl(locale: Locale, category?: string): string {

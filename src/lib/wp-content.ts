@@ -39,7 +39,22 @@ export interface WpContentResult {
 const KNOWN_SHORTCODES = new Set(['caption', 'wp_caption', 'embed']);
 
 /** Elements removed with everything in them (the default schema keeps the text of what it removes). */
-const STRIPPED = ['script', 'style', 'template', 'noscript', 'textarea', 'title', 'iframe', 'object', 'embed', 'form', 'select', 'button', 'svg', 'math'];
+const STRIPPED = [
+	'script',
+	'style',
+	'template',
+	'noscript',
+	'textarea',
+	'title',
+	'iframe',
+	'object',
+	'embed',
+	'form',
+	'select',
+	'button',
+	'svg',
+	'math',
+];
 
 /**
  * GitHub's allow-list (no scripts, styles, frames, forms or event handlers; links to http(s),
@@ -48,7 +63,8 @@ const STRIPPED = ['script', 'style', 'template', 'noscript', 'textarea', 'title'
 const SCHEMA: Schema = { ...defaultSchema, strip: STRIPPED, clobberPrefix: '' };
 
 /** Elements that start a block: WordPress does not wrap them in a paragraph (wpautop). */
-const BLOCK_START = /^<\/?(?:p|div|h[1-6]|ul|ol|li|dl|dt|dd|blockquote|figure|figcaption|table|thead|tbody|tfoot|tr|td|th|caption|pre|hr|iframe|address|section|article|aside|header|footer|nav|form|fieldset|legend|script|style|object|video|audio|center|details|summary|!--)\b/i;
+const BLOCK_START =
+	/^<\/?(?:p|div|h[1-6]|ul|ol|li|dl|dt|dd|blockquote|figure|figcaption|table|thead|tbody|tfoot|tr|td|th|caption|pre|hr|iframe|address|section|article|aside|header|footer|nav|form|fieldset|legend|script|style|object|video|audio|center|details|summary|!--)\b/i;
 
 /** A URL alone on its line: WordPress embeds it (oEmbed) when the provider is known. */
 const URL_LINE = /^[ \t]*(https?:\/\/[^\s<>"'[\]]+)[ \t]*$/gm;
@@ -217,7 +233,11 @@ function rewriteUrls(tree: Root, options: WpContentOptions): void {
 				replaceWith(parent, index, []);
 				return [SKIP, index];
 			}
-			node.properties = { src: chosen, alt: String(node.properties.alt ?? '').trim(), ...(node.properties.title ? { title: node.properties.title } : {}) };
+			node.properties = {
+				src: chosen,
+				alt: String(node.properties.alt ?? '').trim(),
+				...(node.properties.title ? { title: node.properties.title } : {}),
+			};
 			return;
 		}
 		if (node.tagName !== 'a') return;

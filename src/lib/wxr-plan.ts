@@ -199,8 +199,16 @@ export function permalinkPath(structure: string, item: IndexedItem, categorySlug
 	const local = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(item.date);
 	if (!local || !item.name) return undefined;
 	const tags: Record<string, string> = {
-		year: local[1]!, monthnum: local[2]!, day: local[3]!, hour: local[4]!, minute: local[5]!, second: local[6]!,
-		postname: decodeSlug(item.name), post_id: String(item.id), category: decodeSlug(categorySlug), author: item.creator,
+		year: local[1]!,
+		monthnum: local[2]!,
+		day: local[3]!,
+		hour: local[4]!,
+		minute: local[5]!,
+		second: local[6]!,
+		postname: decodeSlug(item.name),
+		post_id: String(item.id),
+		category: decodeSlug(categorySlug),
+		author: item.creator,
 	};
 	let unknown = false;
 	const path = structure.replace(/%([a-z_]+)%/g, (_, tag: string) => {
@@ -213,8 +221,15 @@ export function permalinkPath(structure: string, item: IndexedItem, categorySlug
 /** Decides what every item of the export becomes. */
 export function planImport(index: WxrIndex, existing: ExistingContent, options: PlanOptions = {}): ImportPlan {
 	const plan: ImportPlan = {
-		items: [], skipped: [], newCategories: new Map(), matchedCategories: new Set(), newAuthors: new Map(), matchedAuthors: new Set(),
-		urlByOldPath: new Map(), urlById: new Map(), droppedPaths: [],
+		items: [],
+		skipped: [],
+		newCategories: new Map(),
+		matchedCategories: new Set(),
+		newAuthors: new Map(),
+		matchedAuthors: new Set(),
+		urlByOldPath: new Map(),
+		urlById: new Map(),
+		droppedPaths: [],
 	};
 	const defaultLocale = options.lang ?? siteLocale(index.site.language) ?? 'ar';
 
@@ -242,7 +257,11 @@ export function planImport(index: WxrIndex, existing: ExistingContent, options: 
 		if (memo) return memo;
 		const chain: WxrTerm[] = [];
 		const seen = new Set<string>();
-		for (let term = index.categories.get(slug); term && !seen.has(term.slug); term = term.parent ? index.categories.get(term.parent) : undefined) {
+		for (
+			let term = index.categories.get(slug);
+			term && !seen.has(term.slug);
+			term = term.parent ? index.categories.get(term.parent) : undefined
+		) {
 			chain.push(term);
 			seen.add(term.slug);
 		}
@@ -274,7 +293,11 @@ export function planImport(index: WxrIndex, existing: ExistingContent, options: 
 		let id = authorByName.get(nameKey(name));
 		if (id) plan.matchedAuthors.add(id);
 		else {
-			id = uniqueId([login.toLowerCase().replace(/[._\s]+/g, '-'), asciiSlug(name)], (candidate) => existing.authors.has(candidate) || plan.newAuthors.has(candidate), 'author');
+			id = uniqueId(
+				[login.toLowerCase().replace(/[._\s]+/g, '-'), asciiSlug(name)],
+				(candidate) => existing.authors.has(candidate) || plan.newAuthors.has(candidate),
+				'author',
+			);
 			plan.newAuthors.set(id, { name: { ar: name, en: name } });
 			authorByName.set(nameKey(name), id);
 		}
@@ -342,8 +365,14 @@ export function planImport(index: WxrIndex, existing: ExistingContent, options: 
 		}
 		const group = groupOf(item);
 		candidates.push({
-			item, kind: item.type === 'page' ? 'page' : 'article', locale, draft, published: item.status === 'publish',
-			date: (gmt ?? local)!, localDate: !gmt, ...(group ? { group } : {}),
+			item,
+			kind: item.type === 'page' ? 'page' : 'article',
+			locale,
+			draft,
+			published: item.status === 'publish',
+			date: (gmt ?? local)!,
+			localDate: !gmt,
+			...(group ? { group } : {}),
 		});
 	}
 
@@ -351,7 +380,8 @@ export function planImport(index: WxrIndex, existing: ExistingContent, options: 
 	// two unrelated posts never look like translations of each other.
 	const groups = new Map<string, Candidate[]>();
 	for (const candidate of candidates) {
-		if (candidate.group) groups.set(`${candidate.kind}:${candidate.group}`, [...(groups.get(`${candidate.kind}:${candidate.group}`) ?? []), candidate]);
+		if (candidate.group)
+			groups.set(`${candidate.kind}:${candidate.group}`, [...(groups.get(`${candidate.kind}:${candidate.group}`) ?? []), candidate]);
 	}
 	const takenSlugs = { article: new Set<string>(), page: new Set<string>(RESERVED_PAGE_SLUGS) };
 	const groupSlugs = new Map<string, { slug: string; locales: Set<Locale> }>();
@@ -365,7 +395,11 @@ export function planImport(index: WxrIndex, existing: ExistingContent, options: 
 	const newSlug = (kind: 'article' | 'page', members: Candidate[]): string => {
 		const taken = takenSlugs[kind];
 		const fallback = `${members[0]!.date.slice(0, 10)}-${members[0]!.item.id}`;
-		const slug = uniqueId(slugCandidates(members).map((slug) => (kind === 'page' && RESERVED_PAGE_SLUGS.has(slug) ? `${slug}-page` : slug)), (id) => taken.has(id), fallback);
+		const slug = uniqueId(
+			slugCandidates(members).map((slug) => (kind === 'page' && RESERVED_PAGE_SLUGS.has(slug) ? `${slug}-page` : slug)),
+			(id) => taken.has(id),
+			fallback,
+		);
 		taken.add(slug);
 		return slug;
 	};
@@ -394,7 +428,11 @@ export function planImport(index: WxrIndex, existing: ExistingContent, options: 
 		let folded = false;
 		if (kind === 'page') category = '';
 		else if (categories.length > 0) ({ id: category, folded } = sectionOf(categories[0]!.slug));
-		else category = categoryByName.get(nameKey('غير مصنف')) ?? categoryByName.get(nameKey('Uncategorized')) ?? createCategory('غير مصنف', 'uncategorized');
+		else
+			category =
+				categoryByName.get(nameKey('غير مصنف')) ??
+				categoryByName.get(nameKey('Uncategorized')) ??
+				createCategory('غير مصنف', 'uncategorized');
 		const names = categories.map((term) => term.name || decodeSlug(term.slug));
 		const tags = [
 			...(categories.length > 1 || folded ? names : []),
@@ -404,9 +442,21 @@ export function planImport(index: WxrIndex, existing: ExistingContent, options: 
 		const thumbnail = Number(item.meta._thumbnail_id);
 		const url = kind === 'article' ? articleUrl(locale, slug) : pageUrl(locale, slug);
 		planned.push({
-			id: item.id, line: item.line, kind, locale, slug, title: item.title.trim(), date: candidate.date, localDate: candidate.localDate,
-			draft: candidate.draft, category, tags: [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))],
-			...(author ? { author } : {}), ...(thumbnail > 0 ? { thumbnail } : {}), url, oldPaths: [],
+			id: item.id,
+			line: item.line,
+			kind,
+			locale,
+			slug,
+			title: item.title.trim(),
+			date: candidate.date,
+			localDate: candidate.localDate,
+			draft: candidate.draft,
+			category,
+			tags: [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))],
+			...(author ? { author } : {}),
+			...(thumbnail > 0 ? { thumbnail } : {}),
+			url,
+			oldPaths: [],
 		});
 		if (kind === 'article' && locale === 'ar') sectionBySlug.set(slug, category);
 	}

@@ -154,13 +154,28 @@ const TERM_ELEMENTS: Readonly<Record<string, string>> = { 'wp:category': 'catego
  * 64 KiB chunk it came from alive, and the index would grow with the file instead of the items.
  */
 function detached(text: string): string {
-	return text.length < 13 ? text : (` ${text}`).slice(1);
+	return text.length < 13 ? text : ` ${text}`.slice(1);
 }
 
 function emptyItem(line: number): WxrItem {
 	return {
-		kind: 'item', line, id: 0, type: '', status: '', title: '', link: '', creator: '', content: '', excerpt: '',
-		date: '', dateGmt: '', name: '', parent: 0, attachmentUrl: '', terms: [], meta: {},
+		kind: 'item',
+		line,
+		id: 0,
+		type: '',
+		status: '',
+		title: '',
+		link: '',
+		creator: '',
+		content: '',
+		excerpt: '',
+		date: '',
+		dateGmt: '',
+		name: '',
+		parent: 0,
+		attachmentUrl: '',
+		terms: [],
+		meta: {},
 	};
 }
 
@@ -218,7 +233,16 @@ export async function* readWxr(file: string, options: WxrReadOptions = {}): Asyn
 				item = emptyItem(parser.line);
 			} else if (name === 'wp:author') author = { kind: 'author', login: '', displayName: '', line: parser.line };
 			else if (name in TERM_ELEMENTS) {
-				term = { kind: 'term', taxonomy: TERM_ELEMENTS[name]!, slug: '', name: '', parent: '', description: '', line: parser.line, element: name };
+				term = {
+					kind: 'term',
+					taxonomy: TERM_ELEMENTS[name]!,
+					slug: '',
+					name: '',
+					parent: '',
+					description: '',
+					line: parser.line,
+					element: name,
+				};
 			}
 			collecting = name in SITE_FIELDS || name === 'wp:wxr_version';
 			return;
@@ -229,7 +253,8 @@ export async function* readWxr(file: string, options: WxrReadOptions = {}): Asyn
 				item.terms.push({ domain: detached(attribute('domain')), slug: detached(attribute('nicename')), name: '' });
 				collecting = true;
 			} else if (name === 'wp:postmeta') meta = { key: '', value: '' };
-			else collecting = (name in ITEM_FIELDS && (bodies || name !== 'content:encoded')) || name === 'wp:post_id' || name === 'wp:post_parent';
+			else
+				collecting = (name in ITEM_FIELDS && (bodies || name !== 'content:encoded')) || name === 'wp:post_id' || name === 'wp:post_parent';
 			return;
 		}
 		if (meta && parent === 'wp:postmeta') collecting = name === 'wp:meta_key' || (name === 'wp:meta_value' && keepMeta.has(meta.key));

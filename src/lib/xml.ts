@@ -11,10 +11,12 @@ export function absolutizeHtml(html: string, site: string): string {
 	const absolute = (path: string) => new URL(path, site).href;
 	return html
 		.replace(/\b(href|src)="(\/[^"]*)"/g, (_, name: string, path: string) => `${name}="${absolute(path)}"`)
-		.replace(/\bsrcset="([^"]*)"/g, (_, set: string) =>
-			`srcset="${set
-				.split(',')
-				.map((candidate) => candidate.trim().replace(/^\/\S*/, (path) => absolute(path)))
-				.join(', ')}"`,
+		.replace(
+			/\bsrcset="([^"]*)"/g,
+			(_, set: string) =>
+				`srcset="${set
+					.split(',')
+					.map((candidate) => candidate.trim().replace(/^\/\S*/, (path) => absolute(path)))
+					.join(', ')}"`,
 		);
 }

@@ -29,7 +29,13 @@ export function matchEmbed(href: string, allowedHosts: readonly string[]): Embed
 
 	if (/(^|\.)youtube(-nocookie)?\.com$|^youtu\.be$/.test(host)) {
 		const id =
-			host === 'youtu.be' ? path[0] : path[0] === 'watch' || path.length === 0 ? url.searchParams.get('v') : ['embed', 'shorts', 'live'].includes(path[0]!) ? path[1] : undefined;
+			host === 'youtu.be'
+				? path[0]
+				: path[0] === 'watch' || path.length === 0
+					? url.searchParams.get('v')
+					: ['embed', 'shorts', 'live'].includes(path[0]!)
+						? path[1]
+						: undefined;
 		if (!id || !YOUTUBE_ID.test(id)) return undefined;
 		return { provider: 'youtube', url: href, frameUrl: `https://www.youtube-nocookie.com/embed/${id}?autoplay=1` };
 	}

@@ -14,6 +14,13 @@ export function markdownPlugins(embedHosts: readonly string[]): { remarkPlugins:
 	const embeds = { hosts: embedHosts };
 	return {
 		remarkPlugins: [remarkLimitHtmlDepth],
-		rehypePlugins: [rehypeRaw, [rehypeEmbedSources, embeds], [rehypeSanitize, bodySchema], rehypeFixAnchors, [rehypeEmbeds, embeds], rehypeLocalizeFootnotes],
+		rehypePlugins: [
+			rehypeRaw,
+			[rehypeEmbedSources, embeds],
+			[rehypeSanitize, bodySchema],
+			rehypeFixAnchors,
+			[rehypeEmbeds, embeds],
+			rehypeLocalizeFootnotes,
+		],
 	};
 }

@@ -61,7 +61,13 @@ export function rehypeEmbeds(options: { hosts: readonly string[] }) {
 			if (meaningful.length !== 1 || only?.type !== 'element' || only.tagName !== 'a') return;
 			const embed = matchEmbed(String(only.properties.href ?? ''), options.hosts);
 			if (!embed) return;
-			parent.children[index] = embedFigure(embed, t[`embed.${embed.provider}`], t['embed.play'], t['embed.original'], english ? 'ltr' : 'rtl');
+			parent.children[index] = embedFigure(
+				embed,
+				t[`embed.${embed.provider}`],
+				t['embed.play'],
+				t['embed.original'],
+				english ? 'ltr' : 'rtl',
+			);
 		});
 	};
 }
@@ -131,8 +137,18 @@ function embedFigure(embed: Embed, name: string, play: string, original: string,
 		properties: {},
 		children: [
 			{ type: 'text', value: `${original}: ` },
-			{ type: 'element', tagName: 'a', properties: { href: embed.url, rel: ['noopener'], dir: 'ltr' }, children: [{ type: 'text', value: embed.url }] },
+			{
+				type: 'element',
+				tagName: 'a',
+				properties: { href: embed.url, rel: ['noopener'], dir: 'ltr' },
+				children: [{ type: 'text', value: embed.url }],
+			},
 		],
 	};
-	return { type: 'element', tagName: 'figure', properties: { className: ['embed', `embed-${embed.provider}`] }, children: [frame, caption] };
+	return {
+		type: 'element',
+		tagName: 'figure',
+		properties: { className: ['embed', `embed-${embed.provider}`] },
+		children: [frame, caption],
+	};
 }

@@ -9,7 +9,10 @@ export const authorSchema = z
 		/** Short biography per language. */
 		bio: bilingualSchema.partial().optional(),
 		/** Portrait: a site path of a file under `public/`, e.g. /media/authors/<id>.jpg. */
-		photo: z.string().regex(/^\/[^\s]*$/, 'must be a site path starting with /, e.g. /media/authors/name.jpg').optional(),
+		photo: z
+			.string()
+			.regex(/^\/[^\s]*$/, 'must be a site path starting with /, e.g. /media/authors/name.jpg')
+			.optional(),
 	})
 	.strict();
 

@@ -11,7 +11,14 @@ export const oldPathSchema = z
 	// Control characters are exactly what the class must refuse.
 	// eslint-disable-next-line no-control-regex
 	.regex(/^\/[^\s?#"'`\\<>{};$%\u0000-\u001f\u007f]*$/u, 'must be a decoded site path starting with / (no query, white space or quotes)')
-	.refine((path) => !path.split('/').slice(1, -1).some((segment) => segment === '' || segment === '.' || segment === '..'), 'has an empty, . or .. segment');
+	.refine(
+		(path) =>
+			!path
+				.split('/')
+				.slice(1, -1)
+				.some((segment) => segment === '' || segment === '.' || segment === '..'),
+		'has an empty, . or .. segment',
+	);
 
 /** A page of this site a redirect leads to: `/news/<slug>/`, `/en/<slug>/`... */
 export const redirectTargetSchema = z.string().regex(/^\/(?:[a-z0-9-]+\/)*$/, 'must be a path of this site such as /news/<slug>/');

@@ -20,9 +20,7 @@ export const siteSettingsSchema = z
 			}
 		}, 'is not a known IANA time zone'),
 		/** Links to the publication's social accounts, shown in the footer. */
-		social: z
-			.array(z.object({ name: z.string().min(1), url: z.string().url() }).strict())
-			.default([]),
+		social: z.array(z.object({ name: z.string().min(1), url: z.string().url() }).strict()).default([]),
 	})
 	.strict();
 

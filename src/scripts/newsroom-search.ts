@@ -26,7 +26,10 @@ interface SearchConfig {
 interface Pagefind {
 	options(options: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
-	search(query: string, options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> }): Promise<{ results: PagefindResult[] }>;
+	search(
+		query: string,
+		options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
+	): Promise<{ results: PagefindResult[] }>;
 }
 interface PagefindResult {
 	id: string;
@@ -70,7 +73,10 @@ class NewsroomSearch extends HTMLElement {
 	}
 
 	#formSearch(): SearchParams {
-		return readSearchParams(new URLSearchParams(new FormData(this.querySelector('form')!) as unknown as Record<string, string>), Object.keys(this.#config.sections));
+		return readSearchParams(
+			new URLSearchParams(new FormData(this.querySelector('form')!) as unknown as Record<string, string>),
+			Object.keys(this.#config.sections),
+		);
 	}
 
 	#go(search: SearchParams, history: 'push' | 'replace') {

@@ -2,7 +2,11 @@
 
 declare module 'subset-font' {
 	/** Subsets a font to `text`'s characters with HarfBuzz, keeping their shaping. */
-	export default function subsetFont(font: Buffer, text: string, options?: { targetFormat?: 'woff2' | 'woff' | 'truetype' | 'sfnt' }): Promise<Buffer>;
+	export default function subsetFont(
+		font: Buffer,
+		text: string,
+		options?: { targetFormat?: 'woff2' | 'woff' | 'truetype' | 'sfnt' },
+	): Promise<Buffer>;
 }
 
 declare module 'decap-cms-locales/dist/esm/en/index.js' {

@@ -38,15 +38,21 @@ const paragraph = (n: number) =>
 
 async function generate(): Promise<void> {
 	const out = createWriteStream(exportFile);
-	const write = (text: string) => (out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve())));
+	const write = (text: string) =>
+		out.write(text) ? Promise.resolve() : new Promise<void>((resolve) => out.once('drain', () => resolve()));
 	await write(`<?xml version="1.0" encoding="UTF-8" ?>
 <rss version="2.0" xmlns:excerpt="http://wordpress.org/export/1.2/excerpt/" xmlns:content="http://purl.org/rss/1.0/modules/content/" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:wp="http://wordpress.org/export/1.2/">
 <channel><title>bench</title><language>ar</language><wp:wxr_version>1.2</wp:wxr_version>
 <wp:base_site_url>https://old.example</wp:base_site_url><wp:base_blog_url>https://old.example</wp:base_blog_url>
 `);
-	for (let a = 0; a < 10; a += 1) await write(`<wp:author><wp:author_login><![CDATA[writer${a}]]></wp:author_login><wp:author_display_name><![CDATA[كاتب ${a}]]></wp:author_display_name></wp:author>\n`);
+	for (let a = 0; a < 10; a += 1)
+		await write(
+			`<wp:author><wp:author_login><![CDATA[writer${a}]]></wp:author_login><wp:author_display_name><![CDATA[كاتب ${a}]]></wp:author_display_name></wp:author>\n`,
+		);
 	for (let c = 0; c < 20; c += 1) {
-		await write(`<wp:category><wp:category_nicename><![CDATA[section-${c}]]></wp:category_nicename><wp:category_parent><![CDATA[${c >= 10 ? `section-${c - 10}` : ''}]]></wp:category_parent><wp:cat_name><![CDATA[قسم ${c}]]></wp:cat_name></wp:category>\n`);
+		await write(
+			`<wp:category><wp:category_nicename><![CDATA[section-${c}]]></wp:category_nicename><wp:category_parent><![CDATA[${c >= 10 ? `section-${c - 10}` : ''}]]></wp:category_parent><wp:cat_name><![CDATA[قسم ${c}]]></wp:cat_name></wp:category>\n`,
+		);
 	}
 	for (let id = 1; id <= posts; id += 1) {
 		const day = new Date(Date.UTC(2015, 0, 1) + id * 3_600_000).toISOString();
@@ -85,7 +91,8 @@ try {
 	const megabytes = statSync(exportFile).size / 1024 / 1024;
 	console.log(`generated ${posts} posts: ${megabytes.toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 	const contentDir = path.join(folder, 'content');
-	for (const part of ['categories', 'authors', 'settings']) cpSync(path.join(ROOT, 'content', part), path.join(contentDir, part), { recursive: true });
+	for (const part of ['categories', 'authors', 'settings'])
+		cpSync(path.join(ROOT, 'content', part), path.join(contentDir, part), { recursive: true });
 
 	for (const label of ['first import', 'second import (nothing to change)']) {
 		started = performance.now();
@@ -110,8 +117,15 @@ try {
 		if (!report) throw new Error(`the import did not finish:\n${child.stderr}\n${child.stdout.slice(-2000)}`);
 		const { status, maxRssKiB } = JSON.parse(report) as { status: number; maxRssKiB: number };
 		const peak = maxRssKiB / 1024;
-		console.log(child.stdout.split('\n').filter((line) => /^ {2}(articles|categories|authors|redirects):/.test(line)).join('\n'));
-		console.log(`${label}: exit ${status}, ${seconds.toFixed(1)} s, peak RSS ${peak.toFixed(0)} MB (limit ${LIMIT_MB} MB: ${peak < LIMIT_MB ? 'under' : 'OVER'})`);
+		console.log(
+			child.stdout
+				.split('\n')
+				.filter((line) => /^ {2}(articles|categories|authors|redirects):/.test(line))
+				.join('\n'),
+		);
+		console.log(
+			`${label}: exit ${status}, ${seconds.toFixed(1)} s, peak RSS ${peak.toFixed(0)} MB (limit ${LIMIT_MB} MB: ${peak < LIMIT_MB ? 'under' : 'OVER'})`,
+		);
 		if (peak >= LIMIT_MB) process.exitCode = 1;
 	}
 } finally {

@@ -22,9 +22,24 @@ const { title: _title, ...withoutTitle } = good;
 const cases = [
 	{ name: 'bad YAML', file: 'ar/bad-yaml.md', text: article(good, 'tags: [أ, ب\n'), expect: [/bad-yaml\.md:\d+: yaml: /] },
 	{ name: 'a missing title', file: 'ar/no-title.md', text: article(withoutTitle), expect: [/\btitle\b/] },
-	{ name: 'an unknown category', file: 'ar/bad-category.md', text: article({ ...good, category: 'sport' }), expect: [/category: unknown category "sport"/] },
-	{ name: 'a date without a time zone', file: 'ar/bad-date.md', text: article({ ...good, date: "'2024-05-01 10:00'" }), expect: [/date: must be an ISO 8601 date/] },
-	{ name: 'an impossible date', file: 'ar/impossible-date.md', text: article({ ...good, date: "'2024-13-45T10:00:00Z'" }), expect: [/date: must be an ISO 8601 date/] },
+	{
+		name: 'an unknown category',
+		file: 'ar/bad-category.md',
+		text: article({ ...good, category: 'sport' }),
+		expect: [/category: unknown category "sport"/],
+	},
+	{
+		name: 'a date without a time zone',
+		file: 'ar/bad-date.md',
+		text: article({ ...good, date: "'2024-05-01 10:00'" }),
+		expect: [/date: must be an ISO 8601 date/],
+	},
+	{
+		name: 'an impossible date',
+		file: 'ar/impossible-date.md',
+		text: article({ ...good, date: "'2024-13-45T10:00:00Z'" }),
+		expect: [/date: must be an ISO 8601 date/],
+	},
 	{ name: 'an Arabic file name', file: 'ar/خبر-عاجل.md', text: article(good), expect: [/slug: "خبر-عاجل" must be lower-case ASCII/] },
 ];
 

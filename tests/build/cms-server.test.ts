@@ -68,7 +68,20 @@ function start(command: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<
 }
 
 const ourServer = (root: string, env: NodeJS.ProcessEnv) =>
-	start(['--experimental-strip-types', '--disable-warning=ExperimentalWarning', join(projectRoot, 'src/cli/cms-server.ts'), '--git', '--port', '0', '--root', root], env, root);
+	start(
+		[
+			'--experimental-strip-types',
+			'--disable-warning=ExperimentalWarning',
+			join(projectRoot, 'src/cli/cms-server.ts'),
+			'--git',
+			'--port',
+			'0',
+			'--root',
+			root,
+		],
+		env,
+		root,
+	);
 
 async function freePort(): Promise<number> {
 	return new Promise((resolve) => {
@@ -84,13 +97,20 @@ const save = {
 	action: 'persistEntry',
 	params: {
 		branch: 'main',
-		dataFiles: [{ slug: 'budget-vote', path: 'content/articles/ar/budget-vote.md', raw: "---\ntitle: الموازنة\ndate: '2026-05-01T10:00:00+03:00'\ncategory: politics\n---\n\nنص.\n" }],
+		dataFiles: [
+			{
+				slug: 'budget-vote',
+				path: 'content/articles/ar/budget-vote.md',
+				raw: "---\ntitle: الموازنة\ndate: '2026-05-01T10:00:00+03:00'\ncategory: politics\n---\n\nنص.\n",
+			},
+		],
 		assets: [{ path: 'content/media/budget-vote.jpg', content: Buffer.from('not really a jpeg').toString('base64'), encoding: 'base64' }],
 		options: { collectionName: 'articles', commitMessage: 'Create article “budget-vote”', useWorkflow: false, status: 'draft' },
 	},
 };
 
-const post = (url: string, body: unknown) => fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
+const post = (url: string, body: unknown) =>
+	fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
 
 describe('the local backend in git mode', () => {
 	test('commits exactly the files of the save, leaving other changes alone', async () => {
@@ -99,15 +119,25 @@ describe('the local backend in git mode', () => {
 		const response = await post(url, save);
 		expect(response.status, await response.text()).toBe(200);
 		expect(git('log', '-1', '--format=%s')).toBe('Create article “budget-vote”\n');
-		expect(git('show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual(['content/articles/ar/budget-vote.md', 'content/media/budget-vote.jpg']);
-		expect(git('-c', 'core.quotePath=false', 'status', '--porcelain').split('\n').filter(Boolean).sort()).toEqual([' M README.md', '?? notes-ملاحظات.txt']);
+		expect(git('show', '--name-only', '--format=', 'HEAD').trim().split('\n').sort()).toEqual([
+			'content/articles/ar/budget-vote.md',
+			'content/media/budget-vote.jpg',
+		]);
+		expect(git('-c', 'core.quotePath=false', 'status', '--porcelain').split('\n').filter(Boolean).sort()).toEqual([
+			' M README.md',
+			'?? notes-ملاحظات.txt',
+		]);
 		expect(await readFile(join(root, 'content/articles/ar/budget-vote.md'), 'utf8')).toContain('title: الموازنة');
 	});
 
 	test('(decap-server on its own sweeps the unrelated files into the commit: what the guard prevents)', async () => {
 		const { root, env, git } = await repository({ user: true });
 		const port = await freePort();
-		const { url } = await start([join(projectRoot, 'node_modules/decap-server/dist/index.js')], { ...env, MODE: 'git', BIND_HOST: '127.0.0.1', PORT: String(port), GIT_REPO_DIRECTORY: root }, root);
+		const { url } = await start(
+			[join(projectRoot, 'node_modules/decap-server/dist/index.js')],
+			{ ...env, MODE: 'git', BIND_HOST: '127.0.0.1', PORT: String(port), GIT_REPO_DIRECTORY: root },
+			root,
+		);
 		// It says it listens before its git middleware is registered: wait until it answers.
 		await expect.poll(async () => (await post(url, { action: 'info' })).status).toBe(200);
 		expect((await post(url, save)).status).toBe(200);
@@ -130,7 +160,10 @@ describe('the paths of a save', () => {
 	test.each([
 		[save, ['content/articles/ar/budget-vote.md', 'content/media/budget-vote.jpg']],
 		[{ action: 'persistMedia', params: { asset: { path: 'content/media/a.jpg' } } }, ['content/media/a.jpg']],
-		[{ action: 'deleteFiles', params: { paths: ['content/articles/ar/a.md', 'content/articles/en/a.md'] } }, ['content/articles/ar/a.md', 'content/articles/en/a.md']],
+		[
+			{ action: 'deleteFiles', params: { paths: ['content/articles/ar/a.md', 'content/articles/en/a.md'] } },
+			['content/articles/ar/a.md', 'content/articles/en/a.md'],
+		],
 		[{ action: 'persistEntry', params: { entry: { path: 'content/categories/a.yml' }, assets: [] } }, ['content/categories/a.yml']],
 		[{ action: 'getEntry', params: { path: 'content/a.md' } }, undefined],
 	])('%#', (body, paths) => {

@@ -54,7 +54,10 @@ describe('the gates catch a broken site', () => {
 	write('index.html', page('<h1 id="top">الرئيسية</h1><a href="/news/ok/">خبر</a>'));
 	write('news/ok/index.html', page('<h1>خبر</h1><a href="/#top">أعلى</a>'));
 	write('news/no-alt/index.html', page('<h1>خبر</h1><img src="/x.png" width="10" height="10">'));
-	write('news/broken/index.html', page('<h1>خبر</h1><a href="/news/missing/">مفقود</a><a href="/#nowhere">مرساة</a><img src="/gone.png" alt="x">'));
+	write(
+		'news/broken/index.html',
+		page('<h1>خبر</h1><a href="/news/missing/">مفقود</a><a href="/#nowhere">مرساة</a><img src="/gone.png" alt="x">'),
+	);
 	write('news/heavy/index.html', page(`<h1>خبر</h1><p>${randomBytes(30_000).toString('base64')}</p>`));
 	write('news/scripted/index.html', page('<h1>خبر</h1><script src="/_astro/app.js"></script>'));
 	write('_astro/site.css', randomBytes(30_000).toString('base64'));

@@ -79,7 +79,11 @@ describe('every built page', () => {
 		let pairs = 0;
 		for (const file of pages()) {
 			const $ = load(read(file));
-			const alternates = Object.fromEntries($('link[rel=alternate][hreflang]').map((_, el) => [[$(el).attr('hreflang'), $(el).attr('href')]]).get());
+			const alternates = Object.fromEntries(
+				$('link[rel=alternate][hreflang]')
+					.map((_, el) => [[$(el).attr('hreflang'), $(el).attr('href')]])
+					.get(),
+			);
 			if (Object.keys(alternates).length === 0) continue;
 			pairs++;
 			expect(Object.keys(alternates).sort(), file).toEqual(['ar', 'en', 'x-default']);
@@ -87,7 +91,9 @@ describe('every built page', () => {
 			const other = alternates[file.startsWith('en/') ? 'ar' : 'en'] as string;
 			const path = decodeURIComponent(new URL(other).pathname);
 			const $other = load(read(`${path.slice(1)}index.html`));
-			const back = $other('link[rel=alternate][hreflang]').map((_, el) => $other(el).attr('href')).get();
+			const back = $other('link[rel=alternate][hreflang]')
+				.map((_, el) => $other(el).attr('href'))
+				.get();
 			expect(back, `${other} does not link back to ${file}`).toContain(site + encodeURI(pathOf(file)));
 		}
 		expect(pairs).toBeGreaterThan(40);
@@ -121,7 +127,8 @@ describe('every built page', () => {
 test('no built file contains undefined, NaN, [object Object] or an empty content attribute', () => {
 	for (const file of files) {
 		const text = read(file);
-		for (const bad of ['undefined', 'NaN', '[object Object]', 'content=""']) expect(text.includes(bad), `${file} contains ${bad}`).toBe(false);
+		for (const bad of ['undefined', 'NaN', '[object Object]', 'content=""'])
+			expect(text.includes(bad), `${file} contains ${bad}`).toBe(false);
 	}
 });
 
@@ -142,7 +149,9 @@ describe('sitemaps, robots.txt and feeds', () => {
 		const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(read('sitemap-0.xml'));
 		const seed = `${site}/news/qasm-twkayyf-ma-hsl-fy-kazakhstan-mhawla-anqlab/`;
 		const entry = parsed.urlset.url.find((url: { loc: string }) => url.loc === seed);
-		const links = Object.fromEntries([entry['xhtml:link']].flat().map((link: { hreflang: string; href: string }) => [link.hreflang, link.href]));
+		const links = Object.fromEntries(
+			[entry['xhtml:link']].flat().map((link: { hreflang: string; href: string }) => [link.hreflang, link.href]),
+		);
 		expect(links).toEqual({ ar: seed, en: `${site}/en/news/qasm-twkayyf-ma-hsl-fy-kazakhstan-mhawla-anqlab/` });
 		const single = parsed.urlset.url.find((url: { loc: string }) => url.loc === `${site}/news/metro-line-two-opens/`);
 		expect(single['xhtml:link']).toBeUndefined();
@@ -152,7 +161,12 @@ describe('sitemaps, robots.txt and feeds', () => {
 		const parsed = new XMLParser().parse(read('news-sitemap.xml'));
 		const urls = [parsed.urlset.url].flat().map((url: { loc: string }) => url.loc);
 		expect(urls.sort()).toEqual(
-			[`${site}/en/news/parliament-passes-2027-budget/`, `${site}/en/news/window-fresh/`, `${site}/news/parliament-passes-2027-budget/`, `${site}/news/window-fresh/`].sort(),
+			[
+				`${site}/en/news/parliament-passes-2027-budget/`,
+				`${site}/en/news/window-fresh/`,
+				`${site}/news/parliament-passes-2027-budget/`,
+				`${site}/news/window-fresh/`,
+			].sort(),
 		);
 		const entry = [parsed.urlset.url].flat().find((url: { loc: string }) => url.loc.endsWith('/en/news/window-fresh/'));
 		expect(entry['news:news']['news:publication']).toEqual({ 'news:name': 'Al Wasat', 'news:language': 'en' });

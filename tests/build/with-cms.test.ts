@@ -32,11 +32,15 @@ const answers = (url: string, init?: RequestInit) =>
 
 test('npm run dev serves the CMS with its local backend, and stopping it stops both', { timeout: 180_000 }, async () => {
 	const [site, cms] = [await freePort(), await freePort()];
-	const child = spawn(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', join(copy.root, 'src/cli/with-cms.ts'), 'dev'], {
-		cwd: copy.root,
-		env: { ...process.env, PORT: String(site), CMS_PORT: String(cms), ASTRO_TELEMETRY_DISABLED: '1' },
-		stdio: 'ignore',
-	});
+	const child = spawn(
+		process.execPath,
+		['--experimental-strip-types', '--disable-warning=ExperimentalWarning', join(copy.root, 'src/cli/with-cms.ts'), 'dev'],
+		{
+			cwd: copy.root,
+			env: { ...process.env, PORT: String(site), CMS_PORT: String(cms), ASTRO_TELEMETRY_DISABLED: '1' },
+			stdio: 'ignore',
+		},
+	);
 	const exited = new Promise<number | null>((resolve) => child.once('exit', resolve));
 	try {
 		const backend = `http://127.0.0.1:${cms}/api/v1`;

@@ -26,7 +26,16 @@ beforeAll(async () => {
 	dist = join(copy.root, 'dist');
 	const imported = spawnSync(
 		process.execPath,
-		['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'src/cli/import.ts', FIXTURE, '--uploads', 'tests/fixtures/wxr/uploads', '--content', join(copy.root, 'content')],
+		[
+			'--experimental-strip-types',
+			'--disable-warning=ExperimentalWarning',
+			'src/cli/import.ts',
+			FIXTURE,
+			'--uploads',
+			'tests/fixtures/wxr/uploads',
+			'--content',
+			join(copy.root, 'content'),
+		],
 		{ cwd: projectRoot, encoding: 'utf8' },
 	);
 	if (imported.status !== 0) throw new Error(`import failed: ${imported.stderr}`);
@@ -59,7 +68,9 @@ describe('an imported WordPress export, built', () => {
 	});
 
 	test('redirects: _redirects lines before the not-found rules, in both percent-encodings', () => {
-		const lines = html('_redirects').split('\n').filter((line) => line && !line.startsWith('#'));
+		const lines = html('_redirects')
+			.split('\n')
+			.filter((line) => line && !line.startsWith('#'));
 		const encoded = encodeURI(OLD_ARABIC);
 		expect(lines).toContain(`${encoded} /news/${PAIR}/ 301`);
 		expect(lines).toContain(`${encoded.toLowerCase()} /news/${PAIR}/ 301`);
@@ -76,7 +87,9 @@ describe('an imported WordPress export, built', () => {
 		expect(include).toContain(`location = "${OLD_ARABIC}" { return 301 /news/${PAIR}/; }`);
 		expect(include).toContain('location = "/من-نحن/" { return 301 /mn-nhn/; }');
 		expect(include.match(/^location /gm)).toHaveLength(4);
-		expect(readFileSync(join(projectRoot, 'src/deploy/nginx.conf'), 'utf8')).toContain('include /srv/newsroom/current/nginx-redirects*.conf;');
+		expect(readFileSync(join(projectRoot, 'src/deploy/nginx.conf'), 'utf8')).toContain(
+			'include /srv/newsroom/current/nginx-redirects*.conf;',
+		);
 	});
 
 	test('redirects: an HTML page at each old path, with a meta refresh, the canonical address and a plain link, and no script', () => {
@@ -94,7 +107,8 @@ describe('an imported WordPress export, built', () => {
 		const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(html|xml|json|txt)$/.test(file));
 		for (const file of files) {
 			const text = readFileSync(join(dist, file), 'utf8');
-			for (const unsafe of ['document.cookie', 'evil.example', "alert('", 'steal()', 'لا ينبغي أن يظهر']) expect(text, `${file} contains ${unsafe}`).not.toContain(unsafe);
+			for (const unsafe of ['document.cookie', 'evil.example', "alert('", 'steal()', 'لا ينبغي أن يظهر'])
+				expect(text, `${file} contains ${unsafe}`).not.toContain(unsafe);
 			if (file.endsWith('.html')) expect(inlineCode(text), file).toEqual([]);
 		}
 		const result = await checkSite(dist);

@@ -40,7 +40,11 @@ function env(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
 }
 
 /** Runs a command; resolves with its exit code and everything it printed. */
-function run(command: string, args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<{ code: number | null; output: string }> {
+function run(
+	command: string,
+	args: string[],
+	options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
+): Promise<{ code: number | null; output: string }> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, { cwd: options.cwd ?? clone, env: options.env ?? env(), stdio: ['ignore', 'pipe', 'pipe'] });
 		let output = '';
@@ -91,8 +95,15 @@ async function livePage(path: string): Promise<string | undefined> {
 async function treeDigest(folder: string): Promise<string> {
 	const hash = createHash('sha256');
 	const entries = await readdir(folder, { recursive: true, withFileTypes: true });
-	const files = entries.filter((entry) => entry.isFile()).map((entry) => join(entry.parentPath, entry.name)).sort();
-	for (const file of files) hash.update(file.slice(folder.length)).update('\0').update(await readFile(file));
+	const files = entries
+		.filter((entry) => entry.isFile())
+		.map((entry) => join(entry.parentPath, entry.name))
+		.sort();
+	for (const file of files)
+		hash
+			.update(file.slice(folder.length))
+			.update('\0')
+			.update(await readFile(file));
 	return hash.digest('hex');
 }
 
@@ -109,10 +120,19 @@ afterAll(async () => {
 
 describe('deploy by git push', () => {
 	test('deploy:init prepares the target, and a push of the project makes current serve the built site', async () => {
-		const init = await run(process.execPath, [...strip, join(projectRoot, 'src/deploy/init.ts'), target, '--keep', '3'], { cwd: projectRoot });
+		const init = await run(process.execPath, [...strip, join(projectRoot, 'src/deploy/init.ts'), target, '--keep', '3'], {
+			cwd: projectRoot,
+		});
 		expect(init.output).toContain('deploy target ready');
 		expect(init.code).toBe(0);
-		for (const path of ['site.git/hooks/pre-receive', 'site.git/hooks/post-receive', 'bin/receive-pack', 'bin/rebuild', 'systemd/newsroom-rebuild.timer', 'systemd/crontab']) {
+		for (const path of [
+			'site.git/hooks/pre-receive',
+			'site.git/hooks/post-receive',
+			'bin/receive-pack',
+			'bin/rebuild',
+			'systemd/newsroom-rebuild.timer',
+			'systemd/crontab',
+		]) {
 			expect(existsSync(join(target, path)), path).toBe(true);
 		}
 
@@ -152,7 +172,11 @@ describe('deploy by git push', () => {
 	test('a commit that adds an article goes live; a future-dated one does not yet; node_modules is reused', async () => {
 		await mkdir(join(clone, 'content/articles/ar'), { recursive: true });
 		await writeFile(join(clone, 'content/articles/ar/scheduled-story.md'), article('خبر مجدول للنشر لاحقا', SCHEDULED));
-		await commitFile('content/articles/ar/new-story.md', article('خبر جديد منشور', '2026-11-30T12:00:00Z'), 'Add a story and a scheduled one');
+		await commitFile(
+			'content/articles/ar/new-story.md',
+			article('خبر جديد منشور', '2026-11-30T12:00:00Z'),
+			'Add a story and a scheduled one',
+		);
 		// This push goes to plain git-receive-pack: the hooks take the lock themselves and release it after.
 		const result = await push('push: add an article', '--receive-pack=git-receive-pack', 'main');
 		expect(result.code, result.output).toBe(0);
@@ -201,13 +225,21 @@ describe('deploy by git push', () => {
 	test('two pushes close together: the later one ends live, no release is half-written, a reader never gets an error', async () => {
 		const { server, url } = await serveCurrent(join(target, 'current'));
 		try {
-			const commitA = await commitFile('content/articles/ar/deploy-test.md', article('النسخة الأولى', '2026-11-30T08:00:00Z'), 'First version');
+			const commitA = await commitFile(
+				'content/articles/ar/deploy-test.md',
+				article('النسخة الأولى', '2026-11-30T08:00:00Z'),
+				'First version',
+			);
 			const pushA = push('push A (concurrent)', 'main');
 			// Push B starts while A is building.
 			for (let waited = 0; (await readdir(join(target, 'work')).catch(() => [])).length === 0 && waited < 600; waited++) {
 				await new Promise((resolve) => setTimeout(resolve, 100));
 			}
-			const commitB = await commitFile('content/articles/ar/deploy-test.md', article('النسخة الثانية', '2026-11-30T08:00:00Z'), 'Second version');
+			const commitB = await commitFile(
+				'content/articles/ar/deploy-test.md',
+				article('النسخة الثانية', '2026-11-30T08:00:00Z'),
+				'Second version',
+			);
 			const pushB = push('push B (waits for A)', 'main');
 			const both = Promise.all([pushA, pushB]);
 			const reader = await readWhile(url, ['/', '/en/', '/news/deploy-test/'], both);
@@ -254,7 +286,7 @@ describe('deploy by git push', () => {
 		}
 	}, 180_000);
 
-	test('the scheduled rebuild (the systemd service\'s command) publishes the future-dated article once its time has come', async () => {
+	test("the scheduled rebuild (the systemd service's command) publishes the future-dated article once its time has come", async () => {
 		const before = await live();
 		const service = await readFile(join(target, 'systemd/newsroom-rebuild.service'), 'utf8');
 		const command = /^ExecStart=(.+)$/m.exec(service)?.[1];

@@ -14,7 +14,8 @@ import { projectRoot } from '../helpers/site-copy.ts';
  */
 
 const nginxBinary = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
-if (!nginxBinary) console.warn('serving.test.ts: nginx is not installed (apt-get install nginx; .ci/run does it): the nginx checks are skipped');
+if (!nginxBinary)
+	console.warn('serving.test.ts: nginx is not installed (apt-get install nginx; .ci/run does it): the nginx checks are skipped');
 
 /** A tiny built site: each kind of path the server treats differently. */
 const site: Record<string, string> = {
@@ -29,7 +30,8 @@ const site: Record<string, string> = {
 	_headers: 'not for readers',
 	// What the build writes from content/redirects/: the include, and the page at the old path.
 	'nginx-redirects.conf': 'location = "/2021/06/خبر/" { return 301 /news/khabar/; }\n',
-	'2021/06/خبر/index.html': '<!doctype html><meta http-equiv="refresh" content="0; url=/news/khabar/"><a href="/news/khabar/">/news/khabar/</a>',
+	'2021/06/خبر/index.html':
+		'<!doctype html><meta http-equiv="refresh" content="0; url=/news/khabar/"><a href="/news/khabar/">/news/khabar/</a>',
 };
 
 function page(lang: string, title: string): string {
@@ -79,7 +81,12 @@ function parseHeadersFile(text: string): HeaderRule[] {
 
 /** Netlify / Cloudflare path patterns: a `*` splat matches the rest of the path, possibly nothing. */
 function matches(pattern: string, path: string): boolean {
-	const regex = new RegExp(`^${pattern.split('*').map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&')).join('.*')}$`);
+	const regex = new RegExp(
+		`^${pattern
+			.split('*')
+			.map((part) => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+			.join('.*')}$`,
+	);
 	return regex.test(path);
 }
 
@@ -100,7 +107,8 @@ function cloudflareHeaders(rules: HeaderRule[], path: string): Map<string, strin
 /** Netlify (netlify/build headers-parser and the CLI's headersForPath): "!" lines have no colon and are dropped; a later matching rule replaces a header's value. */
 function netlifyHeaders(rules: HeaderRule[], path: string): Map<string, string> {
 	const headers = new Map<string, string>();
-	for (const rule of rules.filter((candidate) => matches(candidate.path, path))) for (const [name, value] of rule.set) headers.set(name, value);
+	for (const rule of rules.filter((candidate) => matches(candidate.path, path)))
+		for (const [name, value] of rule.set) headers.set(name, value);
 	return headers;
 }
 
@@ -163,14 +171,17 @@ beforeAll(async () => {
 	const port = await freePort();
 	await writeFile(join(folder, 'site.conf'), testServerBlock(port, join(folder, 'site')));
 	await writeFile(join(folder, 'nginx.conf'), mainConf(folder, join(folder, 'site.conf')));
-	nginx = spawn(nginxBinary, ['-p', folder, '-e', join(folder, 'error.log'), '-c', join(folder, 'nginx.conf')], { stdio: ['ignore', 'ignore', 'pipe'] });
+	nginx = spawn(nginxBinary, ['-p', folder, '-e', join(folder, 'error.log'), '-c', join(folder, 'nginx.conf')], {
+		stdio: ['ignore', 'ignore', 'pipe'],
+	});
 	baseUrl = `http://127.0.0.1:${port}`;
 	for (let attempt = 0; ; attempt++) {
 		try {
 			await fetch(`${baseUrl}/`);
 			break;
 		} catch (error) {
-			if (attempt > 100 || nginx.exitCode !== null) throw new Error(`nginx did not start: ${await readFile(join(folder, 'error.log'), 'utf8').catch(() => '')}`, { cause: error });
+			if (attempt > 100 || nginx.exitCode !== null)
+				throw new Error(`nginx did not start: ${await readFile(join(folder, 'error.log'), 'utf8').catch(() => '')}`, { cause: error });
 			await new Promise((resolve) => setTimeout(resolve, 50));
 		}
 	}
@@ -188,7 +199,9 @@ afterAll(async () => {
 describe.skipIf(!nginxBinary)('the example nginx site (src/deploy/nginx.conf)', () => {
 	test('nginx -t accepts it, as written, inside a standard http block', async () => {
 		await writeFile(join(folder, 'as-written.conf'), mainConf(folder, join(projectRoot, 'src/deploy/nginx.conf')));
-		const result = spawnSync(nginxBinary!, ['-t', '-p', folder, '-e', join(folder, 'error.log'), '-c', join(folder, 'as-written.conf')], { encoding: 'utf8' });
+		const result = spawnSync(nginxBinary!, ['-t', '-p', folder, '-e', join(folder, 'error.log'), '-c', join(folder, 'as-written.conf')], {
+			encoding: 'utf8',
+		});
 		expect(result.stderr).toMatch(/syntax is ok/);
 		expect(result.stderr).toMatch(/test is successful/);
 		expect(result.status).toBe(0);
@@ -197,7 +210,9 @@ describe.skipIf(!nginxBinary)('the example nginx site (src/deploy/nginx.conf)', 
 	test('nginx -t catches a broken file (so the check above can fail)', async () => {
 		await writeFile(join(folder, 'broken.conf'), nginxConfText.replace('try_files $uri $uri/ =404;', 'try_files $uri $uri/ =404'));
 		await writeFile(join(folder, 'broken-main.conf'), mainConf(folder, join(folder, 'broken.conf')));
-		const result = spawnSync(nginxBinary!, ['-t', '-p', folder, '-e', join(folder, 'error.log'), '-c', join(folder, 'broken-main.conf')], { encoding: 'utf8' });
+		const result = spawnSync(nginxBinary!, ['-t', '-p', folder, '-e', join(folder, 'error.log'), '-c', join(folder, 'broken-main.conf')], {
+			encoding: 'utf8',
+		});
 		expect(result.status).not.toBe(0);
 	});
 
@@ -214,7 +229,9 @@ describe.skipIf(!nginxBinary)('the example nginx site (src/deploy/nginx.conf)', 
 			expect(policy).toContain('https://api.github.com');
 		}
 		expect(policy).toContain("frame-ancestors 'none'");
-		expect(response.headers.get('cache-control')).toBe(cache === 'long' ? 'public, max-age=31536000, immutable' : 'public, max-age=60, must-revalidate');
+		expect(response.headers.get('cache-control')).toBe(
+			cache === 'long' ? 'public, max-age=31536000, immutable' : 'public, max-age=60, must-revalidate',
+		);
 		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
 		expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
 		expect(response.headers.get('permissions-policy')).toContain('camera=()');

@@ -10,7 +10,9 @@ const WCAG = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22a', 'wcag22aa']
 function sitemapPaths(): string[] {
 	const index = readFileSync('dist/sitemap-index.xml', 'utf8');
 	const files = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
-	return files.flatMap((file) => [...readFileSync(`dist${file}`, 'utf8').matchAll(/<url><loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname));
+	return files.flatMap((file) =>
+		[...readFileSync(`dist${file}`, 'utf8').matchAll(/<url><loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname),
+	);
 }
 
 async function violations(page: Page): Promise<string[]> {

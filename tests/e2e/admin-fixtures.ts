@@ -36,7 +36,8 @@ export const test = base.extend<{ pageProblems: string[] }>({
 				problems.push(`request failed: ${request.url()} (${request.failure()?.errorText})`);
 			});
 			page.on('response', (response) => {
-				if (response.status() >= 400 && response.request().resourceType() !== 'document') problems.push(`HTTP ${response.status()}: ${response.url()}`);
+				if (response.status() >= 400 && response.request().resourceType() !== 'document')
+					problems.push(`HTTP ${response.status()}: ${response.url()}`);
 			});
 			await use(problems);
 			expect(problems, 'the CMS had console errors or failed requests').toEqual([]);

@@ -12,7 +12,9 @@ test('the CMS at /admin/ is in Arabic, right to left, and logs in through the gi
 });
 
 test('no reader page loads or links to the admin bundle', async () => {
-	const pages = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html') && !file.startsWith('admin/'));
+	const pages = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter(
+		(file) => file.endsWith('.html') && !file.startsWith('admin/'),
+	);
 	expect(pages.length).toBeGreaterThan(50);
 	for (const file of pages) {
 		const html = readFileSync(`dist/${file}`, 'utf8');

@@ -50,18 +50,21 @@ async function openCms(page: Page, hash = '') {
 
 /** Where the last line of `element`'s text ends, against its box: right-aligned text hugs the right edge. */
 async function lastLineGaps(page: Page, selector: string) {
-	return page.locator(selector).first().evaluate((element) => {
-		const range = element.ownerDocument.createRange();
-		range.selectNodeContents(element);
-		const lines = [...range.getClientRects()];
-		const last = lines.reduce((a, b) => (b.bottom > a.bottom ? b : a));
-		const box = element.getBoundingClientRect();
-		const style = getComputedStyle(element);
-		return {
-			right: box.right - parseFloat(style.paddingRight) - last.right,
-			left: last.left - box.left - parseFloat(style.paddingLeft),
-		};
-	});
+	return page
+		.locator(selector)
+		.first()
+		.evaluate((element) => {
+			const range = element.ownerDocument.createRange();
+			range.selectNodeContents(element);
+			const lines = [...range.getClientRects()];
+			const last = lines.reduce((a, b) => (b.bottom > a.bottom ? b : a));
+			const box = element.getBoundingClientRect();
+			const style = getComputedStyle(element);
+			return {
+				right: box.right - parseFloat(style.paddingRight) - last.right,
+				left: last.left - box.left - parseFloat(style.paddingLeft),
+			};
+		});
 }
 
 test('the CMS refuses to publish an article without title, date, category or slug, saying why in Arabic', async ({ page }) => {
@@ -71,7 +74,8 @@ test('the CMS refuses to publish an article without title, date, category or slu
 	await page.locator('input[id^="slug-field-"]').first().fill('الموازنة');
 	await page.getByRole('button', { name: 'انشر' }).click();
 	await page.getByRole('menuitem', { name: 'انشر الآن' }).click();
-	for (const message of ['حقل «العنوان» مطلوب.', 'حقل «تاريخ النشر» مطلوب.', 'حقل «القسم» مطلوب.']) await expect(page.getByText(message)).toBeVisible();
+	for (const message of ['حقل «العنوان» مطلوب.', 'حقل «تاريخ النشر» مطلوب.', 'حقل «القسم» مطلوب.'])
+		await expect(page.getByText(message)).toBeVisible();
 	await expect(page.getByText('الرابط المختصر حروف لاتينية صغيرة (a-z)')).toBeVisible();
 	await expect(page.getByText('لم تملأ حقلًا مطلوبًا. أكمله قبل الحفظ.')).toBeVisible();
 	await page.locator('input[id^="slug-field-"]').first().fill('');
@@ -110,7 +114,11 @@ test('an editor writes an Arabic article with an image in the CMS, and the next 
 
 	// The lead image, uploaded under an Arabic file name.
 	await page.getByRole('button', { name: 'اختر صورة' }).first().click();
-	await page.locator('input[type="file"]').setInputFiles({ name: IMAGE_NAME, mimeType: 'image/jpeg', buffer: readFileSync(join(copy.root, 'content/media/parliament-dome.jpg')) });
+	await page.locator('input[type="file"]').setInputFiles({
+		name: IMAGE_NAME,
+		mimeType: 'image/jpeg',
+		buffer: readFileSync(join(copy.root, 'content/media/parliament-dome.jpg')),
+	});
 	const uploaded = asciiFileName(IMAGE_NAME);
 	await expect(page.getByText(uploaded)).toBeVisible();
 	await page.getByRole('button', { name: 'اختر المحدد' }).click();
@@ -119,7 +127,11 @@ test('an editor writes an Arabic article with an image in the CMS, and the next 
 	// The editor's rich text / Markdown switch: the one switch that is not a field (it has no id, and its aria-label is lost in Decap's Toggle).
 	await page.locator('button[role="switch"]:not([id])').first().click();
 	await page.locator('[contenteditable="true"]').first().click();
-	for (const line of ['## التصويت', '', 'صوّت 91 نائبًا لصالح الموازنة، بحسب [بيان البرلمان](https://example.org/budget) الصادر مساء الأحد.']) {
+	for (const line of [
+		'## التصويت',
+		'',
+		'صوّت 91 نائبًا لصالح الموازنة، بحسب [بيان البرلمان](https://example.org/budget) الصادر مساء الأحد.',
+	]) {
 		await page.keyboard.insertText(line);
 		await page.keyboard.press('Enter');
 	}

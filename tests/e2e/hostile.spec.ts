@@ -67,7 +67,11 @@ for (const { slug } of hostileCases) {
 		const unsafe = await page.evaluate(() =>
 			[...document.querySelectorAll('*')].flatMap((el) =>
 				[...el.attributes]
-					.filter((attr) => /^on/i.test(attr.name) || (/^(href|src|action|formaction)$/i.test(attr.name) && /^\s*(javascript|data|vbscript):/i.test(attr.value)))
+					.filter(
+						(attr) =>
+							/^on/i.test(attr.name) ||
+							(/^(href|src|action|formaction)$/i.test(attr.name) && /^\s*(javascript|data|vbscript):/i.test(attr.value)),
+					)
 					.map((attr) => `${el.tagName} ${attr.name}=${attr.value}`),
 			),
 		);

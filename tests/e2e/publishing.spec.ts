@@ -12,10 +12,15 @@ test('the content has a draft and a future-dated article to test with', () => {
 });
 
 for (const article of hidden) {
-	test(`${article.locale}/${article.slug} (${article.data.draft ? 'draft' : 'future'}) is not published or linked`, async ({ page, request }) => {
+	test(`${article.locale}/${article.slug} (${article.data.draft ? 'draft' : 'future'}) is not published or linked`, async ({
+		page,
+		request,
+	}) => {
 		const response = await request.get(pathOf(article.locale, article.slug));
 		expect(response.status()).toBe(404);
-		for (const path of article.locale === 'ar' ? ['/', `/category/${article.data.category}/`] : ['/en/', `/en/category/${article.data.category}/`]) {
+		for (const path of article.locale === 'ar'
+			? ['/', `/category/${article.data.category}/`]
+			: ['/en/', `/en/category/${article.data.category}/`]) {
 			await page.goto(path);
 			await expect(page.locator(`a[href*="/news/${article.slug}/"]`)).toHaveCount(0);
 			await expect(page.locator('main')).not.toContainText(article.data.title);
@@ -74,7 +79,9 @@ for (const [locale, home, lang, dir, other] of [
 		await expect(page.locator('html')).toHaveAttribute('lang', lang);
 		await expect(page.locator('html')).toHaveAttribute('dir', dir);
 		await expect(page.locator('.language-switch')).toHaveAttribute('href', other);
-		const newest = published.filter((article) => article.locale === locale).sort((a, b) => +new Date(b.data.date) - +new Date(a.data.date))[0]!;
+		const newest = published
+			.filter((article) => article.locale === locale)
+			.sort((a, b) => +new Date(b.data.date) - +new Date(a.data.date))[0]!;
 		// The newest story is at the top: in the breaking strip, the headlines or the latest news.
 		await expect(page.locator(`:is(.breaking, .front-top) a[href="${pathOf(locale, newest.slug)}"]`).first()).toBeVisible();
 		await expect(page.locator(RUNNING_SCRIPTS)).toHaveCount(0);

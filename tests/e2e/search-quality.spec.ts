@@ -44,7 +44,10 @@ for (const [locale, queries, path] of [
 		const returned = new Map<string, string[]>();
 		for (const { query } of queries) {
 			const links = await searchThroughPage(page, query);
-			returned.set(query, links.map((href) => href.match(/\/news\/([^/]+)\/$/)![1]!));
+			returned.set(
+				query,
+				links.map((href) => href.match(/\/news\/([^/]+)\/$/)![1]!),
+			);
 		}
 		const result = quality(queries, returned);
 		const summary = `${locale}: ${queries.length} queries, recall ${(result.recall * 100).toFixed(1)}%, precision ${(result.precision * 100).toFixed(1)}%`;
@@ -62,7 +65,9 @@ for (const [locale, queries, path] of [
 }
 
 test('the scoring fails a search that finds everything or nothing', () => {
-	const everything = new Map(arabicQueries.map(({ query }) => [query, ['fm-visits-baghdad', 'riyadh-expo', 'startup-idea-contest', 'draft-gem-auction']]));
+	const everything = new Map(
+		arabicQueries.map(({ query }) => [query, ['fm-visits-baghdad', 'riyadh-expo', 'startup-idea-contest', 'draft-gem-auction']]),
+	);
 	const all = quality(arabicQueries, everything);
 	expect(all.precision).toBeLessThan(0.9);
 	expect(all.forbidden.length).toBeGreaterThan(0);

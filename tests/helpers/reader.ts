@@ -18,7 +18,9 @@ export function serveCurrent(root: string): Promise<{ server: Server; url: strin
 			response.writeHead(404).end();
 		}
 	});
-	return new Promise((resolve) => server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })));
+	return new Promise((resolve) =>
+		server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })),
+	);
 }
 
 /**

@@ -35,7 +35,8 @@ export async function validateHtml(dist: string, files = htmlFiles(dist)): Promi
 	for (const file of files) {
 		const report = await validator.validateString(readFileSync(join(dist, file), 'utf8'), file);
 		for (const result of report.results) {
-			for (const message of result.messages) problems.push({ file, message: `${message.line}:${message.column} ${message.ruleId}: ${message.message}` });
+			for (const message of result.messages)
+				problems.push({ file, message: `${message.line}:${message.column} ${message.ruleId}: ${message.message}` });
 		}
 	}
 	return problems;
@@ -45,7 +46,9 @@ export async function validateHtml(dist: string, files = htmlFiles(dist)): Promi
 export function resolvePath(dist: string, sitePath: string): string | undefined {
 	const path = decodeURIComponent(sitePath.split(/[?#]/)[0]!);
 	const candidates = path.endsWith('/') ? [`${path}index.html`] : [path, `${path}/index.html`, `${path}.html`];
-	return candidates.map((candidate) => candidate.replace(/^\//, '')).find((candidate) => existsSync(join(dist, candidate)) && statSync(join(dist, candidate)).isFile());
+	return candidates
+		.map((candidate) => candidate.replace(/^\//, ''))
+		.find((candidate) => existsSync(join(dist, candidate)) && statSync(join(dist, candidate)).isFile());
 }
 
 /**
@@ -58,7 +61,14 @@ export function checkLinks(dist: string, files = htmlFiles(dist)): QualityProble
 	const ids = (file: string) => {
 		if (!idsOf.has(file)) {
 			const $ = load(readFileSync(join(dist, file), 'utf8'));
-			idsOf.set(file, new Set($('[id]').map((_, el) => $(el).attr('id')!).get()));
+			idsOf.set(
+				file,
+				new Set(
+					$('[id]')
+						.map((_, el) => $(el).attr('id')!)
+						.get(),
+				),
+			);
 		}
 		return idsOf.get(file)!;
 	};
@@ -66,9 +76,20 @@ export function checkLinks(dist: string, files = htmlFiles(dist)): QualityProble
 		const $ = load(readFileSync(join(dist, file), 'utf8'));
 		const pagePath = `/${file.replace(/index\.html$/, '')}`;
 		const references = [
-			...$('a[href], link[href]').map((_, el) => $(el).attr('href')!).get(),
-			...$('img[src], script[src], source[src], iframe[src]').map((_, el) => $(el).attr('src')!).get(),
-			...$('img[srcset], source[srcset]').map((_, el) => $(el).attr('srcset')!.split(',').map((candidate) => candidate.trim().split(/\s+/)[0]!)).get(),
+			...$('a[href], link[href]')
+				.map((_, el) => $(el).attr('href')!)
+				.get(),
+			...$('img[src], script[src], source[src], iframe[src]')
+				.map((_, el) => $(el).attr('src')!)
+				.get(),
+			...$('img[srcset], source[srcset]')
+				.map((_, el) =>
+					$(el)
+						.attr('srcset')!
+						.split(',')
+						.map((candidate) => candidate.trim().split(/\s+/)[0]!),
+				)
+				.get(),
 		];
 		for (const reference of references) {
 			if (/^(https?:|mailto:|tel:|data:|\/\/)/i.test(reference)) continue;
@@ -128,18 +149,21 @@ export function checkWeights(dist: string, files = htmlFiles(dist)): WeightRepor
 		if (kind === 'article') {
 			const bytes = gzipSize(html);
 			if (bytes > largestArticle.bytes) largestArticle = { file, bytes };
-			if (bytes > BUDGETS.articleHtml) problems.push({ file, message: `article HTML is ${kb(bytes)} compressed; the budget is ${kb(BUDGETS.articleHtml)}` });
+			if (bytes > BUDGETS.articleHtml)
+				problems.push({ file, message: `article HTML is ${kb(bytes)} compressed; the budget is ${kb(BUDGETS.articleHtml)}` });
 		}
 		if (['article', 'front', 'archive', 'static'].includes(kind)) {
 			const $ = load(html.toString('utf8'));
 			const scripts = $('script').filter((_, el) => $(el).attr('type') !== 'application/ld+json').length;
 			const preloads = $('link[rel=modulepreload], link[as=script]').length;
-			if (scripts + preloads > 0) problems.push({ file, message: `a ${kind} page loads JavaScript (${scripts} script, ${preloads} preload)` });
+			if (scripts + preloads > 0)
+				problems.push({ file, message: `a ${kind} page loads JavaScript (${scripts} script, ${preloads} preload)` });
 		}
 	}
 	const cssFiles = readdirSync(join(dist, '_astro')).filter((file) => file.endsWith('.css'));
 	const css = cssFiles.reduce((sum, file) => sum + gzipSize(readFileSync(join(dist, '_astro', file))), 0);
-	if (css > BUDGETS.css) problems.push({ file: '_astro/*.css', message: `the site's CSS is ${kb(css)} compressed; the budget is ${kb(BUDGETS.css)}` });
+	if (css > BUDGETS.css)
+		problems.push({ file: '_astro/*.css', message: `the site's CSS is ${kb(css)} compressed; the budget is ${kb(BUDGETS.css)}` });
 	return { problems, largestArticle, css };
 }
 

@@ -17,7 +17,8 @@ const good: Record<string, string> = {
 	'news/khabar-awal/index.html': page('خبر', undefined, '<script type="module" src="/_astro/search.js"></script>'),
 	'en/news/first-story/index.html': page('Story'),
 	'admin/index.html': page('CMS', '<div id="nc-root"></div><style>body{}</style>'),
-	'old-url/index.html': '<!doctype html><title>Redirecting to: /news/khabar-awal/</title><meta http-equiv="refresh" content="0;url=/news/khabar-awal/"><body><a href="/news/khabar-awal/">Redirecting</a></body>',
+	'old-url/index.html':
+		'<!doctype html><title>Redirecting to: /news/khabar-awal/</title><meta http-equiv="refresh" content="0;url=/news/khabar-awal/"><body><a href="/news/khabar-awal/">Redirecting</a></body>',
 	'pagefind/pagefind-entry.json': '{}',
 	'sitemap-index.xml': '<sitemapindex/>',
 	'news-sitemap.xml': '<urlset/>',
@@ -50,12 +51,28 @@ describe('the built-site check', () => {
 		{ name: 'a missing home page', files: { 'en/index.html': undefined }, expect: /en\/index\.html: is missing/ },
 		{ name: 'a missing not-found page', files: { '404.html': undefined }, expect: /^404\.html: is missing/ },
 		{ name: 'no article in a language', files: { 'en/news/first-story/index.html': undefined }, expect: /en\/news\/: has no article/ },
-		{ name: 'an empty page', files: { 'news/khabar-awal/index.html': page('خبر', '<main></main>') }, expect: /news\/khabar-awal\/index\.html: is empty/ },
+		{
+			name: 'an empty page',
+			files: { 'news/khabar-awal/index.html': page('خبر', '<main></main>') },
+			expect: /news\/khabar-awal\/index\.html: is empty/,
+		},
 		{ name: 'a page cut short', files: { 'index.html': page('الرئيسية').slice(0, 120) }, expect: /index\.html: is cut short/ },
 		{ name: 'a page without a title', files: { 'en/index.html': page('') }, expect: /en\/index\.html: has no title/ },
-		{ name: 'an inline script', files: { 'index.html': page('الرئيسية', '<main><p>نص الصفحة الكامل هنا</p><script>alert(1)</script></main>') }, expect: /index\.html: has an inline <script>/ },
-		{ name: 'a style attribute', files: { 'en/index.html': page('Home', '<main style="color:red"><p>Text of the whole page here</p></main>') }, expect: /has a style="" attribute/ },
-		{ name: 'an event handler', files: { 'en/index.html': page('Home', '<main><img src="/x.png" onerror="alert(1)"><p>Text of the whole page</p></main>') }, expect: /has an onerror="" event handler/ },
+		{
+			name: 'an inline script',
+			files: { 'index.html': page('الرئيسية', '<main><p>نص الصفحة الكامل هنا</p><script>alert(1)</script></main>') },
+			expect: /index\.html: has an inline <script>/,
+		},
+		{
+			name: 'a style attribute',
+			files: { 'en/index.html': page('Home', '<main style="color:red"><p>Text of the whole page here</p></main>') },
+			expect: /has a style="" attribute/,
+		},
+		{
+			name: 'an event handler',
+			files: { 'en/index.html': page('Home', '<main><img src="/x.png" onerror="alert(1)"><p>Text of the whole page</p></main>') },
+			expect: /has an onerror="" event handler/,
+		},
 		{ name: 'an empty sitemap', files: { 'news-sitemap.xml': '' }, expect: /news-sitemap\.xml: is empty/ },
 	];
 
@@ -78,7 +95,10 @@ describe('the built-site check', () => {
 		const result = await checkSite(await site({ ...good, 'pagefind/pagefind-entry.json': undefined, 'sitemap-index.xml': undefined }));
 		for (const feature of ['search', 'sitemaps'] as const) {
 			if (PENDING_FEATURES.has(feature)) expect(result.notChecked.join('\n')).toContain(feature);
-			else expect(result.problems.map(({ message }) => message).join('\n')).toMatch(feature === 'search' ? /search index/ : /sitemap-index\.xml/);
+			else
+				expect(result.problems.map(({ message }) => message).join('\n')).toMatch(
+					feature === 'search' ? /search index/ : /sitemap-index\.xml/,
+				);
 		}
 	});
 });

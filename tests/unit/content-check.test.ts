@@ -17,7 +17,7 @@ const ok = "title: خبر\ndate: '2024-05-01T10:00:00+03:00'\ncategory: world";
 write('content/categories/world.yml', 'name:\n  ar: دولي\n  en: World\norder: 1\n');
 write('content/categories/sports.yml', 'name:\n  ar: رياضة\n  en: Sports\norder: 2\n');
 write('content/authors/newsroom.yml', 'name:\n  ar: غرفة الأخبار\n  en: Newsroom\n');
-write('content/settings/site.yml', "name:\n  ar: أ\n  en: A\ntagline:\n  ar: ب\n  en: B\nurl: https://a.example\ntimeZone: Asia/Riyadh\n");
+write('content/settings/site.yml', 'name:\n  ar: أ\n  en: A\ntagline:\n  ar: ب\n  en: B\nurl: https://a.example\ntimeZone: Asia/Riyadh\n');
 write('content/settings/frontpage.yml', 'sections: [world, culture]\n');
 write('content/media/present.jpg', 'jpeg');
 write('content/articles/ar/fine.md', article(`${ok}\nimage: ../../media/present.jpg`));
@@ -32,7 +32,10 @@ write('content/articles/ar/خبر.md', article(ok));
 write('content/articles/ar/Dup.md', article(ok));
 write('content/articles/ar/dup.md', article(ok));
 write('content/articles/ar/huge.md', article(ok, 'كلمة '.repeat(120_000)));
-write('content/articles/ar/script.mdx', article(ok, "export const run = (() => { require('child_process').execSync('touch /tmp/owned') })();"));
+write(
+	'content/articles/ar/script.mdx',
+	article(ok, "export const run = (() => { require('child_process').execSync('touch /tmp/owned') })();"),
+);
 write('content/articles/fr/french.md', article(ok));
 write('content/articles/ar/paired.md', article(ok));
 write('content/articles/en/paired.md', article("title: Story\ndate: '2024-05-01T10:00:00+03:00'\ncategory: sports"));
@@ -57,7 +60,8 @@ write(
 
 const problems = checkContent(root);
 const lines = formatProblems(problems).split('\n');
-const about = (file: string) => problems.filter((problem) => problem.file === `content/${file}`).map((p) => `${p.field}${p.line ? `@${p.line}` : ''}: ${p.message}`);
+const about = (file: string) =>
+	problems.filter((problem) => problem.file === `content/${file}`).map((p) => `${p.field}${p.line ? `@${p.line}` : ''}: ${p.message}`);
 
 describe('the content check reports every problem at once', () => {
 	test.each([
@@ -80,7 +84,10 @@ describe('the content check reports every problem at once', () => {
 		['redirects/wordpress.yml', /^3\.from@7: \/2022\/01\/خبر is also redirected by content\/redirects\/wordpress\.yml:1$/],
 		['redirects/wordpress.yml', /^4\.from@9: must be a decoded site path/],
 	])('%s', (file, expected) => {
-		expect(about(file).some((line) => expected.test(line)), about(file).join('\n') || 'no problem reported').toBe(true);
+		expect(
+			about(file).some((line) => expected.test(line)),
+			about(file).join('\n') || 'no problem reported',
+		).toBe(true);
 	});
 
 	test('duplicate slugs within a language are reported', () => {

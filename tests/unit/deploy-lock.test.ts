@@ -29,9 +29,9 @@ test('holders take the lock one after another', async () => {
 test('a waiter is told who holds the lock, and gives up after its time-out', async () => {
 	const first = await acquireLock(lock, { pid: process.pid, what: 'push of abc' });
 	const told: string[] = [];
-	await expect(acquireLock(lock, { pid: process.pid, what: 'second', timeoutMs: 300, onWait: (owner) => told.push(owner?.what ?? '?') })).rejects.toThrow(
-		/gave up waiting for the deploy lock held by process \d+ \(push of abc\)/,
-	);
+	await expect(
+		acquireLock(lock, { pid: process.pid, what: 'second', timeoutMs: 300, onWait: (owner) => told.push(owner?.what ?? '?') }),
+	).rejects.toThrow(/gave up waiting for the deploy lock held by process \d+ \(push of abc\)/);
 	expect(told).toEqual(['push of abc']);
 	await releaseLock(lock, first.token);
 });
@@ -40,7 +40,10 @@ test('a lock whose owner died is taken over', async () => {
 	const child = spawn(process.execPath, ['-e', '0']);
 	const deadPid = await new Promise<number>((resolve) => child.on('exit', () => resolve(child.pid!)));
 	await mkdir(lock);
-	await writeFile(join(lock, 'owner.json'), JSON.stringify({ pid: deadPid, token: 'old', what: 'killed push', since: new Date().toISOString() }));
+	await writeFile(
+		join(lock, 'owner.json'),
+		JSON.stringify({ pid: deadPid, token: 'old', what: 'killed push', since: new Date().toISOString() }),
+	);
 	const owner = await acquireLock(lock, { pid: process.pid, what: 'next push', timeoutMs: 2_000 });
 	expect((await lockOwner(lock))?.token).toBe(owner.token);
 });

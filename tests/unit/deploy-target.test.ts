@@ -26,7 +26,12 @@ async function makeRelease(id: string): Promise<void> {
 	await writeFile(join(folder, 'en', 'index.html'), page);
 }
 
-const ids = ['20261201T090000000Z-aaaaaaaaaaaa', '20261201T100000000Z-bbbbbbbbbbbb', '20261201T110000000Z-cccccccccccc', '20261201T120000000Z-dddddddddddd'];
+const ids = [
+	'20261201T090000000Z-aaaaaaaaaaaa',
+	'20261201T100000000Z-bbbbbbbbbbbb',
+	'20261201T110000000Z-cccccccccccc',
+	'20261201T120000000Z-dddddddddddd',
+];
 
 beforeEach(async () => {
 	target = deployTarget(await mkdtemp(join(tmpdir(), 'newsroom-target-')));

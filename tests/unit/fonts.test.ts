@@ -21,7 +21,8 @@ describe('the subset fonts', () => {
 		for (const file of readdirSync(join(root, 'content'), { recursive: true, encoding: 'utf8' })) {
 			if (!/\.(md|ya?ml)$/.test(file)) continue;
 			for (const char of readFileSync(join(root, 'content', file), 'utf8')) {
-				if (/\p{Script=Arabic}/u.test(char) && !covers(ARABIC_RANGES, char)) missing.add(`U+${char.codePointAt(0)!.toString(16)} in ${file}`);
+				if (/\p{Script=Arabic}/u.test(char) && !covers(ARABIC_RANGES, char))
+					missing.add(`U+${char.codePointAt(0)!.toString(16)} in ${file}`);
 			}
 		}
 		expect([...missing]).toEqual([]);

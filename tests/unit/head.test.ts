@@ -24,7 +24,15 @@ function input(kind: PageKind, locale: Locale, translated: boolean): HeadInput {
 		url: site + paths[kind][locale],
 		translationUrl: translated ? site + paths[kind][other] : undefined,
 		image: { url: `${site}/social/${locale}.png`, alt: 'الوسط', width: 1200, height: 630, type: 'image/png' },
-		article: kind === 'article' ? { published: new Date('2022-01-10T09:00:00Z'), modified: new Date('2022-01-11T09:00:00Z'), section: 'دولي', tags: ['روسيا', 'كازاخستان'] } : undefined,
+		article:
+			kind === 'article'
+				? {
+						published: new Date('2022-01-10T09:00:00Z'),
+						modified: new Date('2022-01-11T09:00:00Z'),
+						section: 'دولي',
+						tags: ['روسيا', 'كازاخستان'],
+					}
+				: undefined,
 		feeds: [{ title: 'الوسط', url: `${site}/rss.xml` }],
 		noindex: kind === 'notFound',
 	};
@@ -34,7 +42,9 @@ const attr = (tags: HeadTag[], tag: string, key: string, value: string, want: st
 	tags.filter((t) => t.tag === tag && t.attrs[key] === value).map((t) => t.attrs[want]);
 
 const kinds: PageKind[] = ['home', 'article', 'archive', 'page', 'search'];
-const matrix = kinds.flatMap((kind) => (['ar', 'en'] as const).flatMap((locale) => [true, false].map((translated) => ({ kind, locale, translated }))));
+const matrix = kinds.flatMap((kind) =>
+	(['ar', 'en'] as const).flatMap((locale) => [true, false].map((translated) => ({ kind, locale, translated }))),
+);
 
 describe.each(matrix)('the head of a $locale $kind page (translated: $translated)', ({ kind, locale, translated }) => {
 	const tags = buildHead(input(kind, locale, translated));

@@ -77,7 +77,8 @@ function readArticle(slug: string) {
 	return { data: file.data, content: file.content };
 }
 
-const expectedBody = (input: string) => `${parseLegacyArticle(readFileSync(path.join(ROOT, input), 'utf8'), categories).paragraphs.join('\n\n')}\n`;
+const expectedBody = (input: string) =>
+	`${parseLegacyArticle(readFileSync(path.join(ROOT, input), 'utf8'), categories).paragraphs.join('\n\n')}\n`;
 
 describe('npm run import', { timeout: 30_000 }, () => {
 	it('imports the good files, reports each broken one by name and reason, and exits 1', () => {
@@ -201,9 +202,7 @@ describe('npm run import', { timeout: 30_000 }, () => {
 	it('reads a bare --date day as midnight UTC', () => {
 		const run = runImport(`${FIXTURES}/no-source.txt`, '--date', '2022-01-10');
 
-		expect(run.stdout[0]).toBe(
-			`imported  ${FIXTURES}/no-source.txt → ${shownPath(SLUGS.health)} (date 2022-01-10T00:00:00Z from --date)`,
-		);
+		expect(run.stdout[0]).toBe(`imported  ${FIXTURES}/no-source.txt → ${shownPath(SLUGS.health)} (date 2022-01-10T00:00:00Z from --date)`);
 		expect(readArticle(SLUGS.health).data.date).toBe('2022-01-10T00:00:00Z');
 	});
 

@@ -21,7 +21,8 @@ let contentDir: string;
 beforeEach(() => {
 	tmp = mkdtempSync(path.join(tmpdir(), 'import-wxr-'));
 	contentDir = path.join(tmp, 'content');
-	for (const folder of ['categories', 'authors', 'settings']) cpSync(path.join(ROOT, 'content', folder), path.join(contentDir, folder), { recursive: true });
+	for (const folder of ['categories', 'authors', 'settings'])
+		cpSync(path.join(ROOT, 'content', folder), path.join(contentDir, folder), { recursive: true });
 });
 afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 
@@ -83,8 +84,16 @@ describe('npm run import -- export.xml', { timeout: 60_000 }, () => {
 
 		// The English translation (Polylang) shares the slug and takes the Arabic section.
 		const english = article('en', PAIR);
-		expect(english.data).toEqual({ title: 'Parliament passes the new budget', date: '2022-01-10T09:30:00Z', category: 'akhbar', tags: ['Budget'], author: 'layla-haddad' });
-		expect(english.content).toBe('Parliament passed the budget on Monday evening with a clear majority.\n\nhttps://twitter.com/newsroom/status/1480512345678901234\n');
+		expect(english.data).toEqual({
+			title: 'Parliament passes the new budget',
+			date: '2022-01-10T09:30:00Z',
+			category: 'akhbar',
+			tags: ['Budget'],
+			author: 'layla-haddad',
+		});
+		expect(english.content).toBe(
+			'Parliament passed the budget on Monday evening with a clear majority.\n\nhttps://twitter.com/newsroom/status/1480512345678901234\n',
+		);
 
 		expect(article('ar', 'mswda-khbr-lm-ynshr-bad').data).toMatchObject({ draft: true, date: '2022-01-20T08:15:00Z', category: 'sports' });
 		const derby = article('ar', 'derby');
@@ -101,7 +110,9 @@ describe('npm run import -- export.xml', { timeout: 60_000 }, () => {
 		expect(loadYaml(read('categories/akhbar.yml'))).toEqual({ name: { ar: 'أخبار', en: 'أخبار' }, order: 10 });
 		expect(loadYaml(read('authors/ahmad.yml'))).toEqual({ name: { ar: 'أحمد سالم', en: 'أحمد سالم' } });
 		expect(readdirSync(path.join(contentDir, 'categories'))).not.toContain('uncategorized.yml');
-		expect(readFileSync(path.join(contentDir, 'media/2022-01-parliament.jpg'))).toEqual(readFileSync(path.join(ROOT, WXR_UPLOADS, '2022/01/parliament.jpg')));
+		expect(readFileSync(path.join(contentDir, 'media/2022-01-parliament.jpg'))).toEqual(
+			readFileSync(path.join(ROOT, WXR_UPLOADS, '2022/01/parliament.jpg')),
+		);
 
 		const redirects = redirectsFileSchema.parse(loadYaml(read('redirects/alwst-wordpress-2022-02-01.yml')));
 		expect(redirects).toEqual([
@@ -138,7 +149,9 @@ describe('npm run import -- export.xml', { timeout: 60_000 }, () => {
 
 		const refused = runImport(WXR_FIXTURE, '--uploads', WXR_UPLOADS);
 		expect(refused.status).toBe(1);
-		expect(refused.stderr.trim()).toBe(`${path.join(contentDir, 'articles/ar/derby.md')} already exists and differs in body; not overwritten, use --force to replace it`);
+		expect(refused.stderr.trim()).toBe(
+			`${path.join(contentDir, 'articles/ar/derby.md')} already exists and differs in body; not overwritten, use --force to replace it`,
+		);
 		expect(readFileSync(file, 'utf8')).toContain('فقرة أضافها المحرر.');
 
 		const forced = runImport(WXR_FIXTURE, '--uploads', WXR_UPLOADS, '--force');
@@ -151,10 +164,14 @@ describe('npm run import -- export.xml', { timeout: 60_000 }, () => {
 		expect(run.status).toBe(0);
 		const arabic = article('ar', PAIR);
 		expect(arabic.data.image).toBeUndefined();
-		expect(arabic.content).toContain('](https://old.example/wp-content/uploads/2022/01/%D8%B5%D9%88%D8%B1%D8%A9-%D8%A7%D9%84%D9%82%D8%A7%D8%B9%D8%A9-300x200.jpg)');
+		expect(arabic.content).toContain(
+			'](https://old.example/wp-content/uploads/2022/01/%D8%B5%D9%88%D8%B1%D8%A9-%D8%A7%D9%84%D9%82%D8%A7%D8%B9%D8%A9-300x200.jpg)',
+		);
 		expect(existsSync(path.join(contentDir, 'media'))).toBe(false);
 		expect(run.stdout).toContain('featured images left out (remote; pass --uploads) (1):');
-		expect(run.stdout).toContain('item 11 «البرلمان يقر الموازنة العامة الجديدة»: https://old.example/wp-content/uploads/2022/01/parliament.jpg');
+		expect(run.stdout).toContain(
+			'item 11 «البرلمان يقر الموازنة العامة الجديدة»: https://old.example/wp-content/uploads/2022/01/parliament.jpg',
+		);
 	});
 
 	it('stops at a malformed export with its line and reason, having written nothing', () => {
@@ -168,7 +185,9 @@ describe('npm run import -- export.xml', { timeout: 60_000 }, () => {
 
 		const run = runImport(broken, '--uploads', WXR_UPLOADS);
 		expect(run.status).toBe(2);
-		expect(run.stderr).toMatch(new RegExp(`^import: ${broken.replace(/[.\\]/g, '\\$&')}:${at + 1}:\\d+: unexpected close tag\\.; nothing was written\\n$`));
+		expect(run.stderr).toMatch(
+			new RegExp(`^import: ${broken.replace(/[.\\]/g, '\\$&')}:${at + 1}:\\d+: unexpected close tag\\.; nothing was written\\n$`),
+		);
 		expect(snapshot()).toEqual(before);
 		expect(readdirSync(tmp).filter((name) => name.startsWith('.import-wxr-'))).toEqual([]);
 	});

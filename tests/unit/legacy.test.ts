@@ -31,15 +31,15 @@ const FOOTER_TEXTS = [...FOOTER_STARTS, 'facebook.com', 'المصدر'];
 describe('categories from content/categories', () => {
 	it('maps every Arabic name to its id', () => {
 		expect(Object.fromEntries(categories)).toEqual({
-			'ثقافة': 'culture',
-			'اقتصاد': 'economy',
-			'صحة': 'health',
-			'محلي': 'local',
-			'رأي': 'opinion',
-			'سياسة': 'politics',
-			'رياضة': 'sports',
-			'تكنولوجيا': 'technology',
-			'دولي': 'world',
+			ثقافة: 'culture',
+			اقتصاد: 'economy',
+			صحة: 'health',
+			محلي: 'local',
+			رأي: 'opinion',
+			سياسة: 'politics',
+			رياضة: 'sports',
+			تكنولوجيا: 'technology',
+			دولي: 'world',
 		});
 	});
 });
@@ -113,16 +113,15 @@ describe('parseLegacyArticle on the fixtures', () => {
 		expect(article.category).toBe('health');
 		expect('source' in article).toBe(false);
 		expect(article.paragraphs).toHaveLength(3);
-		expect(article.paragraphs[2]).toBe('ودعت الوزارة الأهالي إلى التعاون مع الفرق الصحية وتطعيم أطفالهم حتى لو سبق تطعيمهم، مؤكدة أن اللقاح آمن ومجاني.');
+		expect(article.paragraphs[2]).toBe(
+			'ودعت الوزارة الأهالي إلى التعاون مع الفرق الصحية وتطعيم أطفالهم حتى لو سبق تطعيمهم، مؤكدة أن اللقاح آمن ومجاني.',
+		);
 	});
 
 	it.each([
 		['no-title.txt', 'no title: nothing between the breadcrumb and the source line or footer'],
 		['no-body.txt', 'no body: no paragraph between the title and the source line or footer'],
-		[
-			'unknown-category.txt',
-			'unknown category «فنون» (known: ثقافة, اقتصاد, صحة, محلي, رأي, سياسة, رياضة, تكنولوجيا, دولي)',
-		],
+		['unknown-category.txt', 'unknown category «فنون» (known: ثقافة, اقتصاد, صحة, محلي, رأي, سياسة, رياضة, تكنولوجيا, دولي)'],
 		[
 			'no-breadcrumb.txt',
 			'no breadcrumb: the first line should start with «العناوين الرئيسية», found «ارتفاع أسعار النفط مع تراجع المخزونات ال…»',

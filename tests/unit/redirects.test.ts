@@ -1,5 +1,14 @@
 import { describe, expect, test } from 'vitest';
-import { canonicalPath, encodedForms, mergeRedirectsFile, nginxInclude, oldPathOf, redirectPage, redirectPageFile, redirectsFileLines } from '../../src/lib/redirects.ts';
+import {
+	canonicalPath,
+	encodedForms,
+	mergeRedirectsFile,
+	nginxInclude,
+	oldPathOf,
+	redirectPage,
+	redirectPageFile,
+	redirectsFileLines,
+} from '../../src/lib/redirects.ts';
 import { oldPathSchema } from '../../src/schemas/redirect.ts';
 
 describe('old addresses', () => {

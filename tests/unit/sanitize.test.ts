@@ -31,13 +31,25 @@ describe('article bodies are sanitised', () => {
 	});
 
 	test('keeps ordinary Markdown', async () => {
-		const html = await render('## عنوان\n\n**عريض** و[رابط](https://example.org/)[^1]\n\n- أ\n- ب\n\n> اقتباس\n\n| أ | ب |\n| - | - |\n| ١ | ٢ |\n\n```\ncode\n```\n\n[^1]: حاشية');
-		for (const piece of ['<h2', '<strong>عريض</strong>', 'href="https://example.org/"', '<li>أ</li>', '<blockquote>', '<table>', '<pre>', 'حاشية', 'data-footnote-ref']) {
+		const html = await render(
+			'## عنوان\n\n**عريض** و[رابط](https://example.org/)[^1]\n\n- أ\n- ب\n\n> اقتباس\n\n| أ | ب |\n| - | - |\n| ١ | ٢ |\n\n```\ncode\n```\n\n[^1]: حاشية',
+		);
+		for (const piece of [
+			'<h2',
+			'<strong>عريض</strong>',
+			'href="https://example.org/"',
+			'<li>أ</li>',
+			'<blockquote>',
+			'<table>',
+			'<pre>',
+			'حاشية',
+			'data-footnote-ref',
+		]) {
 			expect(html).toContain(piece);
 		}
 	});
 
-	test('footnote links lead to their notes, and content cannot take the page\'s own ids', async () => {
+	test("footnote links lead to their notes, and content cannot take the page's own ids", async () => {
 		const html = await render('نص[^1]\n\n<p id="main">x</p>\n\n[^1]: حاشية');
 		const href = html.match(/href="#([^"]+)"[^>]*data-footnote-ref/)?.[1];
 		expect(href).toBeDefined();
@@ -79,7 +91,9 @@ describe('embeds', () => {
 	});
 
 	test('an English article gets an English embed title', async () => {
-		expect(await render('https://youtu.be/dQw4w9WgXcQ', '/site/content/articles/en/a.md')).toContain('title="Click to load the YouTube video"');
+		expect(await render('https://youtu.be/dQw4w9WgXcQ', '/site/content/articles/en/a.md')).toContain(
+			'title="Click to load the YouTube video"',
+		);
 	});
 
 	test('an iframe pasted from an allowed host becomes the same embed', async () => {

@@ -203,7 +203,9 @@ describe('queries', () => {
 
 describe('indexed text', () => {
 	test('every form of every word, each marked at its end', () => {
-		expect(indexedText('قال الوزير، ووزير المالية: «لا».')).toBe(['قال', 'وزير', 'ووزير', 'وزير', 'ماليه', 'مالي', 'ماليات', 'لا'].map((form) => form + TERM_END).join(' '));
+		expect(indexedText('قال الوزير، ووزير المالية: «لا».')).toBe(
+			['قال', 'وزير', 'ووزير', 'وزير', 'ماليه', 'مالي', 'ماليات', 'لا'].map((form) => form + TERM_END).join(' '),
+		);
 	});
 
 	test('a word with no letters or digits has no form', () => {

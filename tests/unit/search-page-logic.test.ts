@@ -18,7 +18,11 @@ describe('highlights and excerpts', () => {
 
 	test('highlighting keeps every character of the text, markup included, as text', () => {
 		const text = 'قال <b>الوزير</b> & «النواب»';
-		expect(highlight(text, queryWords('الوزير')).map((segment) => segment.text).join('')).toBe(text);
+		expect(
+			highlight(text, queryWords('الوزير'))
+				.map((segment) => segment.text)
+				.join(''),
+		).toBe(text);
 	});
 
 	test('an excerpt is cut around the densest run of matches, with ellipses', () => {
@@ -104,7 +108,10 @@ describe('the labelled corpus', () => {
 	});
 
 	test('every labelled slug exists in its language', () => {
-		for (const [locale, queries] of [['ar', arabicQueries], ['en', englishQueries]] as const) {
+		for (const [locale, queries] of [
+			['ar', arabicQueries],
+			['en', englishQueries],
+		] as const) {
 			const slugs = new Set(searchCorpus(locale).map((article) => article.slug));
 			for (const { find, notFind = [] } of queries) for (const slug of [...find, ...notFind]) expect(slugs, slug).toContain(slug);
 		}

@@ -25,17 +25,33 @@ function xmlFile(name: string, text: string): string {
 	return file;
 }
 
-const HEAD = '<?xml version="1.0"?>\n<rss xmlns:wp="w" xmlns:content="c" xmlns:excerpt="e" xmlns:dc="d">\n<channel>\n<wp:wxr_version>1.2</wp:wxr_version>\n';
+const HEAD =
+	'<?xml version="1.0"?>\n<rss xmlns:wp="w" xmlns:content="c" xmlns:excerpt="e" xmlns:dc="d">\n<channel>\n<wp:wxr_version>1.2</wp:wxr_version>\n';
 
 describe('readWxr: a streaming reader of WordPress exports', () => {
 	test('yields the site, authors, terms and items, with the bodies, the terms and the kept meta', async () => {
 		const all = await records(FIXTURE, { keepMeta: KEPT_META, chunkSize: 512 });
-		expect(all.find((record) => record.kind === 'site')).toMatchObject({ kind: 'site', title: 'الوسط القديم', baseSiteUrl: 'https://old.example', language: 'ar' });
-		expect(all.filter((record) => record.kind === 'author').map((author) => author.kind === 'author' && author.displayName)).toEqual(['أحمد سالم', 'Layla Haddad']);
+		expect(all.find((record) => record.kind === 'site')).toMatchObject({
+			kind: 'site',
+			title: 'الوسط القديم',
+			baseSiteUrl: 'https://old.example',
+			language: 'ar',
+		});
+		expect(all.filter((record) => record.kind === 'author').map((author) => author.kind === 'author' && author.displayName)).toEqual([
+			'أحمد سالم',
+			'Layla Haddad',
+		]);
 		const terms = all.filter((record) => record.kind === 'term');
 		expect(terms.map((term) => term.kind === 'term' && `${term.taxonomy}:${term.name}`)).toEqual([
-			'category:أخبار', 'category:سياسة محلية', 'category:رياضة', 'category:World', 'post_tag:البرلمان', 'post_tag:Budget',
-			'language:العربية', 'language:English', 'post_translations:pll_61f8a0c2b1e3d',
+			'category:أخبار',
+			'category:سياسة محلية',
+			'category:رياضة',
+			'category:World',
+			'post_tag:البرلمان',
+			'post_tag:Budget',
+			'language:العربية',
+			'language:English',
+			'post_translations:pll_61f8a0c2b1e3d',
 		]);
 		const post = all.find((record) => record.kind === 'item' && record.id === 11);
 		expect(post).toMatchObject({ type: 'post', status: 'publish', dateGmt: '2022-01-10 09:00:00', meta: { _thumbnail_id: '10' } });
@@ -52,11 +68,21 @@ describe('readWxr: a streaming reader of WordPress exports', () => {
 	});
 
 	test.each([
-		['unclosed.xml', `${HEAD}<item><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type>\n</channel></rss>`, 6, /unexpected close tag/],
+		[
+			'unclosed.xml',
+			`${HEAD}<item><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type>\n</channel></rss>`,
+			6,
+			/unexpected close tag/,
+		],
 		['entity.xml', `${HEAD}<item><title>a &nbsp; b</title></item></channel></rss>`, 5, /undefined entity/],
 		['not-rss.xml', '<?xml version="1.0"?>\n<feed></feed>', 2, /the root element is <feed>, not <rss>/],
 		['no-type.xml', `${HEAD}<item>\n<wp:post_id>1</wp:post_id></item></channel></rss>`, 5, /an <item> without <wp:post_type>/],
-		['no-version.xml', '<rss><channel><item><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type></item></channel></rss>', 1, /no <wp:wxr_version>/],
+		[
+			'no-version.xml',
+			'<rss><channel><item><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type></item></channel></rss>',
+			1,
+			/no <wp:wxr_version>/,
+		],
 	])('%s: stops with the line and the reason', async (name, text, line, reason) => {
 		const error = await records(xmlFile(name, text)).catch((caught: unknown) => caught);
 		expect(error).toBeInstanceOf(WxrFormatError);
@@ -66,17 +92,38 @@ describe('readWxr: a streaming reader of WordPress exports', () => {
 });
 
 describe('convertWpContent: post HTML and shortcodes to safe Markdown', () => {
-	const convert = (html: string) => convertWpContent(html, { embedHosts: ['www.youtube.com', 'twitter.com'], baseUrl: 'https://old.example/' });
+	const convert = (html: string) =>
+		convertWpContent(html, { embedHosts: ['www.youtube.com', 'twitter.com'], baseUrl: 'https://old.example/' });
 
 	test.each([
 		['paragraphs from blank lines, breaks from single newlines', 'أ\nب\n\nج', 'أ\\\nب\n\nج\n'],
-		['[caption] as the image and its caption under it', '[caption id="a" width="3"]<img src="/i.jpg" alt="ب"> تعليق[/caption]', '![ب](https://old.example/i.jpg)\n\n_تعليق_\n'],
-		['[caption] with the caption attribute', '[caption caption="تعليق"]<img src="/i.jpg" alt="">[/caption]', '![](https://old.example/i.jpg)\n\n_تعليق_\n'],
-		['[embed] as the URL alone on its line', 'قبل [embed]https://www.youtube.com/watch?v=dQw4w9WgXcQ&amp;t=1[/embed] بعد', 'قبل\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1\n\nبعد\n'],
+		[
+			'[caption] as the image and its caption under it',
+			'[caption id="a" width="3"]<img src="/i.jpg" alt="ب"> تعليق[/caption]',
+			'![ب](https://old.example/i.jpg)\n\n_تعليق_\n',
+		],
+		[
+			'[caption] with the caption attribute',
+			'[caption caption="تعليق"]<img src="/i.jpg" alt="">[/caption]',
+			'![](https://old.example/i.jpg)\n\n_تعليق_\n',
+		],
+		[
+			'[embed] as the URL alone on its line',
+			'قبل [embed]https://www.youtube.com/watch?v=dQw4w9WgXcQ&amp;t=1[/embed] بعد',
+			'قبل\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1\n\nبعد\n',
+		],
 		['a bare URL on its line stays so', 'نص\nhttps://twitter.com/a_b/status/123\nنص', 'نص\n\nhttps://twitter.com/a_b/status/123\n\nنص\n'],
-		['an iframe from an embed host as its URL', '<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>', 'https://www.youtube.com/embed/dQw4w9WgXcQ\n'],
-		['a pasted tweet as its URL', '<blockquote class="twitter-tweet"><p>x</p><a href="https://twitter.com/a/status/9">date</a></blockquote><script async src="https://platform.twitter.com/widgets.js"></script>', 'https://twitter.com/a/status/9\n'],
-		['[[shortcode]] as the shortcode\'s text', '[[gallery]]', '\\[gallery]\n'],
+		[
+			'an iframe from an embed host as its URL',
+			'<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>',
+			'https://www.youtube.com/embed/dQw4w9WgXcQ\n',
+		],
+		[
+			'a pasted tweet as its URL',
+			'<blockquote class="twitter-tweet"><p>x</p><a href="https://twitter.com/a/status/9">date</a></blockquote><script async src="https://platform.twitter.com/widgets.js"></script>',
+			'https://twitter.com/a/status/9\n',
+		],
+		["[[shortcode]] as the shortcode's text", '[[gallery]]', '\\[gallery]\n'],
 		['block-editor paragraphs', '<!-- wp:paragraph -->\n<p>أ</p>\n<!-- /wp:paragraph -->', 'أ\n'],
 	])('%s', (_, html, markdown) => {
 		expect(convert(html).markdown).toBe(markdown);
@@ -107,11 +154,14 @@ describe('convertWpContent: post HTML and shortcodes to safe Markdown', () => {
 	});
 
 	test('rewrites images and links through the callbacks, and unwraps a link to the image itself', () => {
-		const result = convertWpContent('<a href="https://old.example/up/a.jpg"><img src="https://old.example/up/a-300x200.jpg" alt="أ"></a> <a href="https://old.example/2020/old/">خبر</a> <img src="https://tracker.example/p.gif">', {
-			embedHosts: [],
-			image: (url) => (url.includes('old.example') ? '../../media/a.jpg' : undefined),
-			link: (url) => (url === 'https://old.example/2020/old/' ? '/news/old/' : undefined),
-		});
+		const result = convertWpContent(
+			'<a href="https://old.example/up/a.jpg"><img src="https://old.example/up/a-300x200.jpg" alt="أ"></a> <a href="https://old.example/2020/old/">خبر</a> <img src="https://tracker.example/p.gif">',
+			{
+				embedHosts: [],
+				image: (url) => (url.includes('old.example') ? '../../media/a.jpg' : undefined),
+				link: (url) => (url === 'https://old.example/2020/old/' ? '/news/old/' : undefined),
+			},
+		);
 		expect(result.markdown).toBe('![أ](../../media/a.jpg) [خبر](/news/old/)\n');
 	});
 
@@ -161,14 +211,35 @@ describe('planImport: what each item becomes', () => {
 	test('languages, shared slugs of translations, sections, tags, authors and old addresses', async () => {
 		const plan = await fixturePlan();
 		const byId = new Map(plan.items.map((item) => [item.id, item]));
-		expect(byId.get(11)).toMatchObject({ locale: 'ar', slug: 'parliament-passes-new-budget', category: 'akhbar', tags: ['سياسة محلية', 'البرلمان'], author: 'ahmad', thumbnail: 10 });
-		expect(byId.get(12)).toMatchObject({ locale: 'en', slug: 'parliament-passes-new-budget', category: 'akhbar', url: '/en/news/parliament-passes-new-budget/' });
+		expect(byId.get(11)).toMatchObject({
+			locale: 'ar',
+			slug: 'parliament-passes-new-budget',
+			category: 'akhbar',
+			tags: ['سياسة محلية', 'البرلمان'],
+			author: 'ahmad',
+			thumbnail: 10,
+		});
+		expect(byId.get(12)).toMatchObject({
+			locale: 'en',
+			slug: 'parliament-passes-new-budget',
+			category: 'akhbar',
+			url: '/en/news/parliament-passes-new-budget/',
+		});
 		expect(byId.get(13)).toMatchObject({ draft: true, localDate: true, oldPaths: [] });
 		expect(byId.get(15)).toMatchObject({ kind: 'page', slug: 'mn-nhn', url: '/mn-nhn/', oldPaths: ['/من-نحن/'], category: '' });
-		expect(byId.get(16)).toMatchObject({ slug: 'derby', category: 'sports', tags: ['رياضة', 'World'], author: 'layla-haddad', oldPaths: ['/2021/06/01/derby/'] });
+		expect(byId.get(16)).toMatchObject({
+			slug: 'derby',
+			category: 'sports',
+			tags: ['رياضة', 'World'],
+			author: 'layla-haddad',
+			oldPaths: ['/2021/06/01/derby/'],
+		});
 		expect([...plan.newCategories.keys()]).toEqual(['akhbar']);
 		expect([...plan.matchedCategories].sort()).toEqual(['sports', 'world']);
-		expect(plan.skipped.map((skipped) => `${skipped.id}: ${skipped.reason}`)).toEqual(['14: trashed', '17: post type "nav_menu_item" is not imported']);
+		expect(plan.skipped.map((skipped) => `${skipped.id}: ${skipped.reason}`)).toEqual([
+			'14: trashed',
+			'17: post type "nav_menu_item" is not imported',
+		]);
 		expect(plan.urlByOldPath.get('/2022/01/10/البرلمان-يقر-الموازنة/')).toBe('/news/parliament-passes-new-budget/');
 	});
 
@@ -185,8 +256,22 @@ describe('planImport: what each item becomes', () => {
 
 	test('two posts with one title get distinct slugs; reserved page slugs are avoided', () => {
 		const index = emptyIndex();
-		const item = (id: number, type: string, title: string, name: string) =>
-			({ line: id, id, type, status: 'publish', title, link: '', creator: '', date: '2022-01-01 00:00:00', dateGmt: '2022-01-01 00:00:00', name, parent: 0, attachmentUrl: '', terms: [], meta: {} });
+		const item = (id: number, type: string, title: string, name: string) => ({
+			line: id,
+			id,
+			type,
+			status: 'publish',
+			title,
+			link: '',
+			creator: '',
+			date: '2022-01-01 00:00:00',
+			dateGmt: '2022-01-01 00:00:00',
+			name,
+			parent: 0,
+			attachmentUrl: '',
+			terms: [],
+			meta: {},
+		});
 		index.items.push(item(1, 'post', 'خبر', ''), item(2, 'post', 'خبر', ''), item(3, 'page', 'News', 'news'));
 		const plan = planImport(index, existing);
 		expect(plan.items.map((planned) => planned.slug)).toEqual(['khbr', 'khbr-2', 'news-page']);
@@ -196,7 +281,22 @@ describe('planImport: what each item becomes', () => {
 		expect(isoFromWpDate('2022-01-10 09:00:00')).toBe('2022-01-10T09:00:00Z');
 		expect(isoFromWpDate('0000-00-00 00:00:00')).toBeUndefined();
 		expect(isoFromWpDate('2022-02-30 09:00:00')).toBeUndefined();
-		const item = { line: 1, id: 7, type: 'post', status: 'publish', title: '', link: '', creator: 'ahmad', date: '2022-01-10 12:00:00', dateGmt: '', name: '%d8%ae%d8%a8%d8%b1', parent: 0, attachmentUrl: '', terms: [], meta: {} };
+		const item = {
+			line: 1,
+			id: 7,
+			type: 'post',
+			status: 'publish',
+			title: '',
+			link: '',
+			creator: 'ahmad',
+			date: '2022-01-10 12:00:00',
+			dateGmt: '',
+			name: '%d8%ae%d8%a8%d8%b1',
+			parent: 0,
+			attachmentUrl: '',
+			terms: [],
+			meta: {},
+		};
 		expect(permalinkPath('/%year%/%monthnum%/%day%/%postname%/', item, 'x')).toBe('/2022/01/10/خبر/');
 		expect(permalinkPath('/archives/%post_id%', item, 'x')).toBe('/archives/7');
 		expect(permalinkPath('/%unknown%/', item, 'x')).toBeUndefined();

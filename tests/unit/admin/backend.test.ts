@@ -15,7 +15,9 @@ describe("the CMS's backend", () => {
 		const config = cmsConfig(cmsOptionsFromEnv({ NEWSROOM_CMS_LOCAL: 'http://127.0.0.1:8081/api/v1' }));
 		expect(config.local_backend).toEqual({ url: 'http://127.0.0.1:8081/api/v1', allowed_hosts: ['127.0.0.1', 'localhost'] });
 		expect(config.publish_mode).toBe('simple');
-		expect(cmsConfig(cmsOptionsFromEnv({ NEWSROOM_CMS_LOCAL: 'http://127.0.0.1:8081/api/v1', NEWSROOM_CMS_MODE: 'git' })).publish_mode).toBe('editorial_workflow');
+		expect(
+			cmsConfig(cmsOptionsFromEnv({ NEWSROOM_CMS_LOCAL: 'http://127.0.0.1:8081/api/v1', NEWSROOM_CMS_MODE: 'git' })).publish_mode,
+		).toBe('editorial_workflow');
 	});
 
 	test('GitHub logs in through the OAuth endpoint given, with the editorial workflow', () => {
@@ -31,9 +33,23 @@ describe("the CMS's backend", () => {
 		['gitea', 'simple'],
 	])('%s logs in with PKCE (no auth server), publish mode %s', (name, mode) => {
 		const { backend, publish_mode } = backendConfig(
-			cmsOptionsFromEnv({ CMS_BACKEND: name, CMS_REPO: 'newsroom/site', CMS_APP_ID: 'abc123', CMS_API_ROOT: 'https://git.example.org/api/v1', CMS_HOST_URL: 'https://git.example.org' }),
+			cmsOptionsFromEnv({
+				CMS_BACKEND: name,
+				CMS_REPO: 'newsroom/site',
+				CMS_APP_ID: 'abc123',
+				CMS_API_ROOT: 'https://git.example.org/api/v1',
+				CMS_HOST_URL: 'https://git.example.org',
+			}),
 		);
-		expect(backend).toEqual({ name, repo: 'newsroom/site', branch: 'main', auth_type: 'pkce', app_id: 'abc123', api_root: 'https://git.example.org/api/v1', base_url: 'https://git.example.org' });
+		expect(backend).toEqual({
+			name,
+			repo: 'newsroom/site',
+			branch: 'main',
+			auth_type: 'pkce',
+			app_id: 'abc123',
+			api_root: 'https://git.example.org/api/v1',
+			base_url: 'https://git.example.org',
+		});
 		expect(publish_mode).toBe(mode);
 	});
 

@@ -70,7 +70,8 @@ function drift(fields: Field[], shape: Record<string, z.ZodType>, prefix = ''): 
 		}
 		const requiredInForm = field.required !== false;
 		const requiredInSchema = !schema.safeParse(undefined).success;
-		if (requiredInForm !== requiredInSchema) problems.push(`${prefix}${field.name}: required ${requiredInForm} in the CMS, ${requiredInSchema} in the schema`);
+		if (requiredInForm !== requiredInSchema)
+			problems.push(`${prefix}${field.name}: required ${requiredInForm} in the CMS, ${requiredInSchema} in the schema`);
 		const nested = objectShape(schema);
 		if (field.widget === 'object' && nested) problems.push(...drift(field.fields!, nested, `${prefix}${field.name}.`));
 	}
@@ -107,7 +108,9 @@ function filled(field: Field, publicFolder: string | undefined): unknown {
 		case 'object':
 			return Object.fromEntries(field.fields!.map((sub) => [sub.name, filled(sub, publicFolder)]));
 		case 'list':
-			return field.field ? [filled(field.field, publicFolder)] : [Object.fromEntries(field.fields!.map((sub) => [sub.name, filled(sub, publicFolder)]))];
+			return field.field
+				? [filled(field.field, publicFolder)]
+				: [Object.fromEntries(field.fields!.map((sub) => [sub.name, filled(sub, publicFolder)]))];
 		default:
 			throw new Error(`no sample for widget ${field.widget}`);
 	}
@@ -152,7 +155,11 @@ describe('the drift check itself', () => {
 		const description = fields.find((field) => field.name === 'description')!;
 		const name = fields.find((field) => field.name === 'name')!;
 		const changed = fields.map((field) =>
-			field === description ? { ...field, required: true } : field === name ? { ...field, fields: [name.fields![0]!, { ...name.fields![1]!, required: false }] } : field,
+			field === description
+				? { ...field, required: true }
+				: field === name
+					? { ...field, fields: [name.fields![0]!, { ...name.fields![1]!, required: false }] }
+					: field,
 		);
 		expect(drift(changed, categorySchema.shape)).toEqual([
 			'order: in the schema, not in the CMS',

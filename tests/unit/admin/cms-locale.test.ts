@@ -13,7 +13,9 @@ function keys(phrases: object, prefix = ''): string[] {
 /** Every phrase, with its key. */
 function phrases(object: object, prefix = ''): [string, string][] {
 	return Object.entries(object).flatMap(([key, value]) =>
-		typeof value === 'object' && value !== null ? phrases(value, `${prefix}${key}.`) : [[`${prefix}${key}`, String(value)] as [string, string]],
+		typeof value === 'object' && value !== null
+			? phrases(value, `${prefix}${key}.`)
+			: [[`${prefix}${key}`, String(value)] as [string, string]],
 	);
 }
 

@@ -15,7 +15,8 @@ describe('names of uploaded files', () => {
 	});
 
 	test('is always lower-case ASCII', () => {
-		for (const name of ['تقرير «الوسط» النهائي.JPEG', 'Ça va.png', 'café_au_lait.gif']) expect(asciiFileName(name)).toMatch(/^[a-z0-9-]+\.[a-z0-9]+$/);
+		for (const name of ['تقرير «الوسط» النهائي.JPEG', 'Ça va.png', 'café_au_lait.gif'])
+			expect(asciiFileName(name)).toMatch(/^[a-z0-9-]+\.[a-z0-9]+$/);
 	});
 });
 
