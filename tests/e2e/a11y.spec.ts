@@ -45,6 +45,15 @@ test('the not-found pages pass axe too', async ({ page }) => {
 	}
 });
 
+test('the search page with results shown passes axe, in both languages', async ({ page }) => {
+	for (const path of ['/search/?q=%D8%A7%D9%84%D9%85%D9%8A%D8%A7%D9%87', '/en/search/?q=water']) {
+		await page.goto(path);
+		await expect(page.locator('.search-results')).toHaveAttribute('aria-busy', 'false');
+		await expect(page.locator('.search-list li').first()).toBeVisible();
+		expect(await violations(page)).toEqual([]);
+	}
+});
+
 test('axe catches an image without alternative text and text without contrast', async ({ page }) => {
 	await page.goto('/');
 	await page.evaluate(() => {
