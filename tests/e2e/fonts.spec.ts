@@ -6,7 +6,7 @@ import { expect, test } from './fixtures.ts';
 async function fontBytes(page: Page, path: string): Promise<{ files: string[]; bytes: number }> {
 	const fonts: Promise<{ url: string; size: number }>[] = [];
 	page.on('response', (response) => {
-		if (response.request().resourceType() === 'font')
+		if (response.request().resourceType() === 'font' && response.status() === 200)
 			fonts.push(response.body().then((body) => ({ url: response.url(), size: body.length })));
 	});
 	await page.goto(path);
