@@ -1,4 +1,5 @@
 import type { ArticleFrontmatter } from '../schemas/article.ts';
+import { seededRandom } from '../lib/random.ts';
 
 /**
  * A deterministic generator of realistic newsroom content, for benchmarks: headlines and ledes
@@ -25,18 +26,6 @@ export interface CorpusOptions {
 	seed?: number;
 	/** The newest articles' date; the archive spans the ten years before. Default: 2026-11-30. */
 	until?: Date;
-}
-
-/** Mulberry32: small, fast and the same everywhere. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
 }
 
 const SECTIONS = ['world', 'politics', 'economy', 'local', 'sports', 'culture', 'technology', 'health', 'opinion'];
@@ -333,7 +322,7 @@ const HARAKAT = ['\u064E', '\u064F', '\u0650', '\u0651', '\u0652'];
 
 /** Every article of a corpus, Arabic first, in a fixed order. */
 export function generateCorpus(options: CorpusOptions): GeneratedArticle[] {
-	const next = random(options.seed ?? 1);
+	const next = seededRandom(options.seed ?? 1);
 	const pick = <T>(list: readonly T[]): T => list[Math.floor(next() * list.length)]!;
 	const until = (options.until ?? new Date('2026-11-30T12:00:00+03:00')).getTime();
 	const span = 10 * 365 * 24 * 3600 * 1000;

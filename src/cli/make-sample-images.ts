@@ -9,22 +9,11 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import sharp from 'sharp';
+import { seededRandom } from '../lib/random.ts';
 
 const W = 1600;
 const H = 900;
 const outDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../content/media');
-
-/** A small deterministic random generator, so that every run draws the same pictures. */
-function random(seed: number): () => number {
-	let state = seed >>> 0;
-	return () => {
-		state = (state + 0x6d2b79f5) >>> 0;
-		let t = state;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
 
 const svg = (defs: string, body: string): string =>
 	`<svg xmlns="http://www.w3.org/2000/svg" width="${W}" height="${H}" viewBox="0 0 ${W} ${H}"><defs>${defs}</defs>${body}</svg>`;
@@ -39,7 +28,7 @@ const radial = (id: string, inner: string, outer: string, cx = 0.5, cy = 0.5, r 
 
 /** A row of buildings along `base`, in one colour. */
 function skyline(seed: number, base: number, minH: number, maxH: number, color: string, opacity = 1): string {
-	const rnd = random(seed);
+	const rnd = seededRandom(seed);
 	let x = -20;
 	let out = '';
 	while (x < W) {
@@ -61,7 +50,7 @@ function skyline(seed: number, base: number, minH: number, maxH: number, color: 
 
 /** Lit windows on a dark skyline. */
 function windows(seed: number, base: number, top: number, color: string): string {
-	const rnd = random(seed);
+	const rnd = seededRandom(seed);
 	let out = '';
 	for (let i = 0; i < 170; i++) {
 		const x = rnd() * W;
@@ -74,7 +63,7 @@ function windows(seed: number, base: number, top: number, color: string): string
 const images: Record<string, () => string> = {
 	/** Economy: a calm line chart over a night skyline, rates on hold. */
 	'central-bank-rates': () => {
-		const rnd = random(11);
+		const rnd = seededRandom(11);
 		let bars = '';
 		for (let i = 0; i < 22; i++) {
 			const h = 80 + rnd() * 220 + i * 6;
@@ -120,7 +109,7 @@ const images: Record<string, () => string> = {
 		),
 	/** Technology: a neural network of glowing nodes. */
 	'ai-network': () => {
-		const rnd = random(31);
+		const rnd = seededRandom(31);
 		const nodes = Array.from({ length: 70 }, () => ({ x: 60 + rnd() * (W - 120), y: 60 + rnd() * (H - 120), r: 4 + rnd() * 10 }));
 		let lines = '';
 		for (const a of nodes) {
@@ -160,7 +149,7 @@ const images: Record<string, () => string> = {
 		),
 	/** Health: soft cells, a virus and a protective shield. */
 	'vaccine-cells': () => {
-		const rnd = random(51);
+		const rnd = seededRandom(51);
 		let cells = '';
 		for (let i = 0; i < 26; i++) {
 			const x = rnd() * W;
@@ -221,7 +210,7 @@ const images: Record<string, () => string> = {
 	},
 	/** Culture: shelves of books under an arch of geometric pattern. */
 	'book-fair': () => {
-		const rnd = random(81);
+		const rnd = seededRandom(81);
 		const palette = ['#b5473a', '#e0a042', '#2f6f73', '#3c4a7a', '#8a5a3c', '#d8cbb0', '#6b8f4e'];
 		let books = '';
 		for (const shelf of [330, 530, 730]) {
@@ -305,7 +294,7 @@ const images: Record<string, () => string> = {
 	},
 	/** English-only culture story: an old manuscript page with arches. */
 	manuscript: () => {
-		const rnd = random(121);
+		const rnd = seededRandom(121);
 		let lines = '';
 		for (let i = 0; i < 13; i++) {
 			const y = 250 + i * 38;

@@ -1,0 +1,14 @@
+/**
+ * Mulberry32: a small, fast random generator that gives the same numbers for the same seed
+ * everywhere, so generated corpora and sample pictures are the same on every run.
+ */
+export function seededRandom(seed: number): () => number {
+	let state = seed >>> 0;
+	return () => {
+		state = (state + 0x6d2b79f5) >>> 0;
+		let t = state;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
