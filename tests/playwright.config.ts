@@ -1,5 +1,6 @@
 import { createServer } from 'node:net';
 import { defineConfig, devices } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from '../src/lib/chromium.ts';
 
 /** A free port on 127.0.0.1, chosen once by the runner and passed to its workers through the environment. */
 async function freePort(): Promise<number> {
@@ -16,9 +17,6 @@ async function freePort(): Promise<number> {
 process.env.E2E_PORT ??= String(await freePort());
 const baseURL = `http://127.0.0.1:${process.env.E2E_PORT}`;
 
-/** Debian's Chromium: browser downloads are impossible here. CHROMIUM_PATH overrides it. */
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-
 export default defineConfig({
 	testDir: 'e2e',
 	outputDir: '../test-results/e2e',
@@ -30,16 +28,8 @@ export default defineConfig({
 		baseURL,
 		...devices['Desktop Chrome'],
 		launchOptions: {
-			executablePath,
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update',
-				'--disable-sync',
-				'--no-first-run',
-				'--disable-quic',
-			],
+			executablePath: chromiumPath,
+			args: chromiumArgs,
 		},
 	},
 	webServer: {

@@ -10,6 +10,7 @@ import { resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { serveStatic } from '../../tests/helpers/static-server.ts';
+import { chromiumArgs, chromiumPath } from '../lib/chromium.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const dist = resolve(root, 'dist');
@@ -27,17 +28,8 @@ const pages = [
 await mkdir(out, { recursive: true });
 const server = await serveStatic(dist);
 const chrome = await chromeLauncher.launch({
-	chromePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	chromeFlags: [
-		'--headless=new',
-		'--no-sandbox',
-		'--disable-gpu',
-		'--disable-background-networking',
-		'--disable-component-update',
-		'--disable-sync',
-		'--no-first-run',
-		'--disable-quic',
-	],
+	chromePath: chromiumPath,
+	chromeFlags: ['--headless=new', ...chromiumArgs],
 });
 const rows: string[] = ['| page | performance | accessibility | best practices | SEO |', '| --- | ---: | ---: | ---: | ---: |'];
 let missed = false;

@@ -9,6 +9,7 @@ import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { load } from 'js-yaml';
 import { chromium } from 'playwright-core';
+import { chromiumArgs, chromiumPath } from '../lib/chromium.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const settings = load(readFileSync(resolve(root, 'content/settings/site.yml'), 'utf8')) as {
@@ -51,8 +52,8 @@ const images: { file: string; width: number; height: number; html: string; trans
 ];
 
 const browser = await chromium.launch({
-	executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-	args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'],
+	executablePath: chromiumPath,
+	args: chromiumArgs,
 });
 try {
 	await mkdir(resolve(root, 'public/social'), { recursive: true });
