@@ -1,3 +1,5 @@
+import { escapeXml as escapeHtml } from '../src/lib/xml.ts';
+
 /**
  * /admin/index.html: an empty Arabic, right-to-left page that loads the CMS. `noindex` keeps the
  * editors' entrance out of search engines.
@@ -18,8 +20,4 @@ export function adminPage({ title, script, style }: { title: string; script: str
 	</body>
 </html>
 `;
-}
-
-function escapeHtml(text: string): string {
-	return text.replace(/[&<>"]/g, (char) => `&#${char.charCodeAt(0)};`);
 }

@@ -10,6 +10,7 @@ import { load as loadYaml } from 'js-yaml';
 import { redirectSchema } from '../schemas/redirect.ts';
 import type { Redirect } from '../schemas/redirect.ts';
 import type { LocatedProblem } from './content-check.ts';
+import { escapeXml as escapeHtml } from './xml.ts';
 
 /** A redirect with the file it comes from, for messages. */
 export interface SourcedRedirect extends Redirect {
@@ -96,10 +97,6 @@ export function nginxInclude(redirects: readonly Redirect[]): string {
 export function redirectPageFile(from: string): string {
 	const path = canonicalPath(from);
 	return path.endsWith('/') ? `${path.slice(1)}index.html` : path.slice(1);
-}
-
-function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 }
 
 /**

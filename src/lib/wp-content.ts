@@ -14,6 +14,7 @@ import { gfmToMarkdown } from 'mdast-util-gfm';
 import { toMarkdown } from 'mdast-util-to-markdown';
 import { visit, SKIP } from 'unist-util-visit';
 import { matchEmbed } from '../markdown/embeds.ts';
+import { escapeXml as escapeHtml } from './xml.ts';
 
 export interface WpContentOptions {
 	/** Hosts whose links become click-to-load embeds (content/settings/embeds.yml). */
@@ -80,10 +81,6 @@ const TOKEN_PATTERN = new RegExp(`${TOKEN}(\\d+)Z`, 'g');
 function shortcodeAttribute(attributes: string, name: string): string | undefined {
 	const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s'"]+))`, 'i').exec(attributes);
 	return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
-}
-
-function escapeHtml(text: string): string {
-	return text.replace(/[&<>"]/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[char]!);
 }
 
 /** WordPress's `wpautop`, simplified: blank lines separate paragraphs and a single newline is a line break. */

@@ -1,4 +1,4 @@
-/** Escapes text for XML element content and attribute values. */
+/** Escapes text for element content and attribute values, in XML and in HTML alike. */
 export function escapeXml(text: string): string {
 	return text.replace(/[<>&'"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char]!);
 }

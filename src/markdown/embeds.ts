@@ -1,3 +1,5 @@
+import { escapeXml as escapeHtml } from '../lib/xml.ts';
+
 /** The services the site knows how to embed. Which hosts are allowed is configuration (content/settings/embeds.yml). */
 export type EmbedProvider = 'youtube' | 'x' | 'vimeo';
 
@@ -50,11 +52,6 @@ export function matchEmbed(href: string, allowedHosts: readonly string[]): Embed
 		return { provider: 'vimeo', url: href, frameUrl: `https://player.vimeo.com/video/${id}?autoplay=1&dnt=1` };
 	}
 	return undefined;
-}
-
-/** Escapes text for an HTML attribute or element (the preview document is written as a string). */
-function escapeHtml(text: string): string {
-	return text.replace(/[&<>"']/g, (char) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[char]!);
 }
 
 /**

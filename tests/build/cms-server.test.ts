@@ -1,11 +1,11 @@
 import { execFileSync, spawn, type ChildProcess } from 'node:child_process';
 import { mkdtemp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { pathsOfSave } from '../../src/cli/git-guard.ts';
 import { projectRoot } from '../helpers/site-copy.ts';
+import { freePort } from '../helpers/serve.ts';
 
 /**
  * The CMS's local backend in git mode, against real git repositories in temporary folders. Each
@@ -82,15 +82,6 @@ const ourServer = (root: string, env: NodeJS.ProcessEnv) =>
 		env,
 		root,
 	);
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 /** What the CMS sends when an editor publishes an article with an image. */
 const save = {

@@ -1,8 +1,8 @@
 import { spawn } from 'node:child_process';
 import { join } from 'node:path';
-import { createServer } from 'node:net';
 import { afterAll, beforeAll, expect, test } from 'vitest';
 import { makeSiteCopy } from '../helpers/site-copy.ts';
+import { freePort } from '../helpers/serve.ts';
 
 /**
  * `npm run dev` (src/cli/with-cms.ts dev) on a copy of the site: the CMS's local backend starts
@@ -14,15 +14,6 @@ beforeAll(async () => {
 	copy = await makeSiteCopy();
 });
 afterAll(() => copy?.remove());
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve) => {
-		const server = createServer().listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
-}
 
 const answers = (url: string, init?: RequestInit) =>
 	fetch(url, init).then(

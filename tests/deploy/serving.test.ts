@@ -1,11 +1,11 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { projectRoot } from '../helpers/site-copy.ts';
+import { freePort } from '../helpers/serve.ts';
 
 /**
  * The example nginx site (src/deploy/nginx.conf), run by a real nginx over a small built site,
@@ -110,17 +110,6 @@ function netlifyHeaders(rules: HeaderRule[], path: string): Map<string, string> 
 	for (const rule of rules.filter((candidate) => matches(candidate.path, path)))
 		for (const [name, value] of rule.set) headers.set(name, value);
 	return headers;
-}
-
-async function freePort(): Promise<number> {
-	return new Promise((resolve, reject) => {
-		const server = createServer();
-		server.once('error', reject);
-		server.listen(0, '127.0.0.1', () => {
-			const { port } = server.address() as { port: number };
-			server.close(() => resolve(port));
-		});
-	});
 }
 
 let folder: string;
