@@ -1,8 +1,8 @@
 /**
  * `npm run bench:corpus -- --articles N --out <dir> [--seed S] [--translated F]`
  *
- * Writes a generated content tree for benchmarks: `<dir>/articles/{ar,en}/<slug>.md` (N Arabic
- * articles, a share F of them also in English, default 0.3) beside a copy of this project's
+ * Writes a generated content tree for benchmarks: `<dir>/articles/{ar,en}/<slug>.md`, N articles
+ * in all (Arabic ones, and English translations of a share F of them, default 0.3) beside a copy of this project's
  * sections, authors, pages, settings and media, so that `<dir>` can replace `content/`.
  */
 import { cp, mkdir, rm, writeFile } from 'node:fs/promises';

@@ -299,7 +299,7 @@ async function main() {
 		if (generatedCount > 0) {
 			const generated = path.join(work, 'content');
 			console.error(`generating ${generatedCount} articles per language…`);
-			await writeCorpus(generated, { articles: generatedCount, translated: 1, seed: 1 });
+			await writeCorpus(generated, { articles: 2 * generatedCount, translated: 1, seed: 1 });
 			corpora.push([`generated, ${generatedCount.toLocaleString('en')} per language`, path.join(generated, 'articles')]);
 		}
 

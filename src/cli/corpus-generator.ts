@@ -18,9 +18,9 @@ export interface GeneratedArticle {
 
 /** What to generate. */
 export interface CorpusOptions {
-	/** Arabic articles; English ones are translations of some of them. */
+	/** Articles in all: Arabic ones, and English translations of a share of them. */
 	articles: number;
-	/** Share of Arabic articles also published in English. Default: 0.3. */
+	/** Share of Arabic articles also published in English. Default: 0.3, so 77% of the articles are Arabic. */
 	translated?: number;
 	/** Default: 1. */
 	seed?: number;
@@ -327,8 +327,9 @@ export function generateCorpus(options: CorpusOptions): GeneratedArticle[] {
 	const until = (options.until ?? new Date('2026-11-30T12:00:00+03:00')).getTime();
 	const span = 10 * 365 * 24 * 3600 * 1000;
 	const translated = options.translated ?? 0.3;
+	const arabic = Math.ceil(options.articles / (1 + translated));
 	const articles: GeneratedArticle[] = [];
-	for (let n = 0; n < options.articles; n++) {
+	for (let n = 0; n < arabic; n++) {
 		const slug = `story-${n.toString(36).padStart(4, '0')}`;
 		const future = n % 997 === 13;
 		const date = new Date(future ? until + 30 * 24 * 3600 * 1000 : until - Math.floor(next() * span));
@@ -351,7 +352,9 @@ export function generateCorpus(options: CorpusOptions): GeneratedArticle[] {
 			['ar', AR],
 			['en', EN],
 		] as const) {
-			if (locale === 'en' && next() >= translated) continue;
+			// Translations spread evenly, so that Arabic and English add up to the articles asked for.
+			if (locale === 'en' && (articles.length >= options.articles || Math.floor((n + 1) * translated) === Math.floor(n * translated)))
+				continue;
 			const at = <T>(list: readonly T[], r: number): T => list[Math.floor(r * list.length)]!;
 			const title =
 				locale === 'ar'
@@ -366,7 +369,7 @@ export function generateCorpus(options: CorpusOptions): GeneratedArticle[] {
 				data: {
 					title: locale === 'ar' && diacritics ? withDiacritics(title, next) : title,
 					summary: lede,
-					tags: [...new Set(tagPicks.map((r) => longTail(words.tags, r)))],
+					tags: [...new Set(tagPicks.map((r) => tagFor(words.tags, r, date)))],
 					...shared,
 					...(shared.image ? { imageAlt: locale === 'ar' ? 'صورة توضيحية' : 'Illustration' } : { image: undefined }),
 				} as ArticleFrontmatter,
@@ -380,6 +383,11 @@ export function generateCorpus(options: CorpusOptions): GeneratedArticle[] {
 			Object.entries(article.data).filter(([, value]) => value !== undefined && value !== false),
 		) as ArticleFrontmatter,
 	}));
+}
+
+/** A tag: mostly a topic, sometimes a topic of one year ("انتخابات 2019"), as newsrooms tag running stories. */
+function tagFor(tags: readonly string[], r: number, date: Date): string {
+	return r < 0.2 ? `${longTail(tags, r * 5)} ${date.getUTCFullYear()}` : longTail(tags, (r - 0.2) / 0.8);
 }
 
 /** A long tail: the first items are common, the last rare. */

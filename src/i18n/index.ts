@@ -8,8 +8,16 @@ const dictionaries: Record<Locale, UIDictionary> = { ar, en };
 /** Keys that take a count, without their plural suffix. */
 type PluralBase = UIKey extends infer K ? (K extends `${infer B}.other` ? B : never) : never;
 
-/** The translation helpers of one language, and its `lang` and `dir`. */
+const helpers = new Map<Locale, ReturnType<typeof makeTranslations>>();
+
+/** The translation helpers of one language, and its `lang` and `dir`; made once per language. */
 export function useTranslations(locale: Locale) {
+	let made = helpers.get(locale);
+	if (!made) helpers.set(locale, (made = makeTranslations(locale)));
+	return made;
+}
+
+function makeTranslations(locale: Locale) {
 	const dictionary = dictionaries[locale];
 	const plurals = new Intl.PluralRules(locales[locale].lang);
 

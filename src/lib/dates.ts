@@ -3,11 +3,25 @@ import { locales, type Locale } from './locales.ts';
 /**
  * Dates are formatted at build time with `Intl`, with an explicit numbering system (from the
  * locale) and the newsroom's time zone, so the output does not depend on the build machine.
+ * Formatters are made once per locale and options: making one costs far more than using it,
+ * and a large archive formats hundreds of thousands of dates.
  */
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+/** The formatter of a locale tag and options, made on first use. */
+export function dateFormat(tag: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+	const key = `${tag}|${JSON.stringify(options)}`;
+	let format = formatters.get(key);
+	if (!format) formatters.set(key, (format = new Intl.DateTimeFormat(tag, options)));
+	return format;
+}
+
+const numberFormats = new Map<Locale, Intl.NumberFormat>();
 
 /** "الاثنين ١٠ يناير ٢٠٢٢" / "Monday 10 January 2022". */
 export function formatDate(date: Date, locale: Locale, timeZone: string): string {
-	return new Intl.DateTimeFormat(locales[locale].intl, {
+	return dateFormat(locales[locale].intl, {
 		weekday: 'long',
 		day: 'numeric',
 		month: 'long',
@@ -18,7 +32,7 @@ export function formatDate(date: Date, locale: Locale, timeZone: string): string
 
 /** Date and time, for the article's byline: "١٠ يناير ٢٠٢٢، ١٢:٠٠ م". */
 export function formatDateTime(date: Date, locale: Locale, timeZone: string): string {
-	return new Intl.DateTimeFormat(locales[locale].intl, {
+	return dateFormat(locales[locale].intl, {
 		day: 'numeric',
 		month: 'long',
 		year: 'numeric',
@@ -30,7 +44,7 @@ export function formatDateTime(date: Date, locale: Locale, timeZone: string): st
 
 /** Short date for lists: "١٠ يناير ٢٠٢٢". */
 export function formatShortDate(date: Date, locale: Locale, timeZone: string): string {
-	return new Intl.DateTimeFormat(locales[locale].intl, {
+	return dateFormat(locales[locale].intl, {
 		day: 'numeric',
 		month: 'long',
 		year: 'numeric',
@@ -42,20 +56,22 @@ export function formatShortDate(date: Date, locale: Locale, timeZone: string): s
 export function hijriDate(date: Date, locale: Locale, timeZone: string): string | undefined {
 	const tag = locales[locale].hijri;
 	if (!tag) return undefined;
-	return new Intl.DateTimeFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+	return dateFormat(tag, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
 }
 
 /** A number in the locale's digits. */
 export function formatNumber(value: number, locale: Locale): string {
-	return new Intl.NumberFormat(locales[locale].intl).format(value);
+	let format = numberFormats.get(locale);
+	if (!format) numberFormats.set(locale, (format = new Intl.NumberFormat(locales[locale].intl)));
+	return format.format(value);
 }
 
 /** The year alone, in the locale's digits and without grouping: "٢٠٢٦". */
 export function formatYear(date: Date, locale: Locale, timeZone: string): string {
-	return new Intl.DateTimeFormat(locales[locale].intl, { year: 'numeric', timeZone }).format(date);
+	return dateFormat(locales[locale].intl, { year: 'numeric', timeZone }).format(date);
 }
 
 /** A month's name with its year: "نوفمبر ٢٠٢٦" / "November 2026". */
 export function formatMonth(date: Date, locale: Locale): string {
-	return new Intl.DateTimeFormat(locales[locale].intl, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
+	return dateFormat(locales[locale].intl, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(date);
 }

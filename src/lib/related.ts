@@ -6,12 +6,16 @@ export interface Relatable {
 	date: Date;
 }
 
+/** How many stories on either side in time are weighed per shared tag: bounds the work per article. */
+const TAG_WINDOW = 50;
+
 /**
  * The `limit` most related articles of every article, computed once per build from an inverted
  * index. Articles sharing more tags rank first (a shared section adds a little); ties go to
  * the closer date. Slots left are filled with the stories nearest in time from the same
- * section. The work follows the tag postings an article shares plus `limit`, never the whole
- * archive. Callers pass one language at a time.
+ * section. A common tag can be on half the archive, so per tag only the `TAG_WINDOW` stories
+ * nearest in time on each side are weighed: the work per article is bounded, and the whole
+ * is linear in the number of articles. Callers pass one language at a time.
  */
 export function relatedArticles<A extends Relatable>(articles: readonly A[], limit = 4): Map<string, A[]> {
 	const byTag = new Map<string, A[]>();
@@ -20,15 +24,22 @@ export function relatedArticles<A extends Relatable>(articles: readonly A[], lim
 		for (const tag of new Set(article.tags)) push(byTag, tag, article);
 		push(byCategory, article.category, article);
 	}
-	for (const list of byCategory.values()) list.sort(newestFirst);
-	const positionInCategory = new Map<A, number>();
-	for (const list of byCategory.values()) list.forEach((article, index) => positionInCategory.set(article, index));
+	/** Where each article stands, newest first, in each list it is in. */
+	const position = new Map<A[], Map<A, number>>();
+	for (const list of [...byTag.values(), ...byCategory.values()]) {
+		list.sort(newestFirst);
+		position.set(list, new Map(list.map((article, index) => [article, index])));
+	}
 
 	const related = new Map<string, A[]>();
 	for (const article of articles) {
 		const scores = new Map<A, number>();
 		for (const tag of new Set(article.tags)) {
-			for (const other of byTag.get(tag) ?? []) {
+			const posting = byTag.get(tag)!;
+			const at = position.get(posting)!.get(article)!;
+			const end = Math.min(posting.length, at + TAG_WINDOW + 1);
+			for (let index = Math.max(0, at - TAG_WINDOW); index < end; index++) {
+				const other = posting[index]!;
 				if (other === article) continue;
 				const base = scores.get(other) ?? (other.category === article.category ? 1 : 0);
 				scores.set(other, base + 2);
@@ -40,10 +51,10 @@ export function relatedArticles<A extends Relatable>(articles: readonly A[], lim
 			.slice(0, limit)
 			.map(([other]) => other);
 
-		const sameSection = byCategory.get(article.category) ?? [];
-		const position = positionInCategory.get(article) ?? 0;
+		const sameSection = byCategory.get(article.category)!;
+		const at = position.get(sameSection)!.get(article)!;
 		for (let step = 1; chosen.length < limit && step < sameSection.length; step++) {
-			for (const neighbour of [sameSection[position - step], sameSection[position + step]]) {
+			for (const neighbour of [sameSection[at - step], sameSection[at + step]]) {
 				if (neighbour && chosen.length < limit && !chosen.includes(neighbour)) chosen.push(neighbour);
 			}
 		}

@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { dateFormat } from './dates.ts';
 import { indexedText, ORIGINAL_TEXT } from './search-text.ts';
 
 /**
@@ -67,9 +68,7 @@ export function searchRecord(article: ArticleForSearch): SearchRecord {
 
 /** `YYYY-MM-DD` of a moment in a time zone. */
 export function dayIn(date: Date, timeZone: string): string {
-	return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', numberingSystem: 'latn' }).format(
-		date,
-	);
+	return dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', numberingSystem: 'latn' }).format(date);
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };

@@ -37,3 +37,19 @@ describe('related articles', () => {
 		for (const { id } of articles) expect(ids(id).length).toBeLessThanOrEqual(3);
 	});
 });
+
+describe('related articles in a large archive', () => {
+	test('a tag on every story weighs only the stories nearest in time, so the work stays linear', () => {
+		let reads = 0;
+		const archive = Array.from({ length: 3000 }, (_, n) => {
+			const story = article(`s${n}`, n % 2 ? 'world' : 'economy', ['common'], n);
+			const category = story.category;
+			return Object.defineProperty(story, 'category', { get: () => (reads++, category) });
+		});
+		const related = relatedArticles(archive, 4);
+		expect(related.get('s1500')!.map((other) => other.id)).toEqual(['s1502', 's1498', 's1504', 's1496']);
+		for (const list of related.values()) expect(list).toHaveLength(4);
+		// Weighing every pair would read categories 2 x 3000 x 3000 times; the window keeps it near 2 x 3000 x 100.
+		expect(reads).toBeLessThan(2 * 3000 * 110);
+	});
+});

@@ -1,5 +1,4 @@
 import { describe, expect, test } from 'vitest';
-import { generateCorpus } from '../../src/cli/corpus-generator.ts';
 import { articleFrontmatterSchema } from '../../src/schemas/article.ts';
 import { excerpt, highlight } from '../../src/lib/search-excerpt.ts';
 import { readSearchParams, searchQueryString } from '../../src/lib/search-params.ts';
@@ -115,23 +114,5 @@ describe('the labelled corpus', () => {
 			const slugs = new Set(searchCorpus(locale).map((article) => article.slug));
 			for (const { find, notFind = [] } of queries) for (const slug of [...find, ...notFind]) expect(slugs, slug).toContain(slug);
 		}
-	});
-});
-
-describe('the corpus generator', () => {
-	test('is deterministic for a seed, and different for another', () => {
-		expect(generateCorpus({ articles: 50, seed: 7 })).toEqual(generateCorpus({ articles: 50, seed: 7 }));
-		expect(generateCorpus({ articles: 50, seed: 8 })).not.toEqual(generateCorpus({ articles: 50, seed: 7 }));
-	});
-
-	test('writes articles that pass the schema, in both languages, with a draft and a future one', () => {
-		const articles = generateCorpus({ articles: 1000 });
-		for (const article of articles.slice(0, 200)) expect(articleFrontmatterSchema.safeParse(article.data).error?.issues).toBeUndefined();
-		const arabic = articles.filter((article) => article.locale === 'ar').length;
-		expect(arabic).toBe(1000);
-		expect(articles.length - arabic).toBeGreaterThan(200);
-		expect(articles.length - arabic).toBeLessThan(400);
-		expect(articles.some((article) => article.data.draft)).toBe(true);
-		expect(articles.some((article) => new Date(String(article.data.date)) > new Date('2026-11-30T12:00:00+03:00'))).toBe(true);
 	});
 });

@@ -1,0 +1,114 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** What one build of the benchmark measured. Times in milliseconds, sizes in bytes. */
+export interface BuildFigures {
+	wallMs: number;
+	/** Start to "[content] Synced content": config, content check, content layer. */
+	loadingMs: number;
+	/** Content synced to the start of search indexing: Vite, page rendering, images. */
+	renderingMs: number;
+	/** Pagefind, both languages. */
+	searchMs: number;
+	/** The rest: sitemaps, redirects, the CMS bundle, swapping the output in. */
+	otherMs: number;
+	/** Pages Astro rendered in this build, and pages it kept from the previous build. */
+	rendered: number;
+	reused: number;
+	/** Peak of the summed resident memory of the build's whole process tree. */
+	peakRssBytes: number;
+	outputBytes: number;
+	outputFiles: number;
+}
+
+/** A line of the build's output and when it arrived, in ms after the build started. */
+export interface TimedLine {
+	at: number;
+	text: string;
+}
+
+/**
+ * Splits a build's wall time into its phases from the lines it printed: Astro's "Synced
+ * content", and the search-index integration's "indexed ... in N ms" lines (which end the
+ * indexing they time).
+ */
+export function buildPhases(lines: readonly TimedLine[], wallMs: number) {
+	const synced = lines.find((line) => line.text.includes('[content] Synced content'));
+	if (!synced) throw new Error('the build printed no "[content] Synced content" line');
+	const indexed = lines
+		.map((line) => ({ at: line.at, ms: /\[newsroom:search-index\] \w+: .* indexed, .* in (\d+) ms/.exec(line.text)?.[1] }))
+		.filter((line): line is { at: number; ms: string } => line.ms !== undefined);
+	if (indexed.length === 0) throw new Error('the build printed no search-index line');
+	const searchMs = indexed.reduce((sum, line) => sum + Number(line.ms), 0);
+	const searchStart = indexed[0]!.at - Number(indexed[0]!.ms);
+	const pages = lines.map((line) => /(\d+) pages? rendered, (\d+) kept/.exec(line.text)).find(Boolean);
+	const built = lines.map((line) => /\[build\] (\d+) page\(s\) built/.exec(line.text)).find(Boolean);
+	const rendered = pages ? Number(pages[1]) : Number(built?.[1] ?? 0);
+	return {
+		loadingMs: synced.at,
+		renderingMs: searchStart - synced.at,
+		searchMs,
+		otherMs: wallMs - searchStart - searchMs,
+		rendered,
+		reused: pages ? Number(pages[2]) : 0,
+	};
+}
+
+/** Number of files and bytes under a folder. */
+export function folderFigures(folder: string): { files: number; bytes: number } {
+	let files = 0;
+	let bytes = 0;
+	for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
+		if (!entry.isFile()) continue;
+		files++;
+		bytes += statSync(join(entry.parentPath, entry.name)).size;
+	}
+	return { files, bytes };
+}
+
+/** The summed resident memory, in bytes, of a process and all its descendants, from /proc. */
+export function treeRss(root: number): number {
+	const children = new Map<number, number[]>();
+	for (const name of readdirSync('/proc')) {
+		if (!/^\d+$/.test(name)) continue;
+		try {
+			// Field 4 of /proc/<pid>/stat, after the parenthesised command name, is the parent's id.
+			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+			const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			const list = children.get(parent) ?? [];
+			list.push(Number(name));
+			children.set(parent, list);
+		} catch {
+			// The process ended while the list was read.
+		}
+	}
+	let total = 0;
+	const queue = [root];
+	while (queue.length > 0) {
+		const pid = queue.pop()!;
+		try {
+			total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
+		} catch {
+			// Ended.
+		}
+		queue.push(...(children.get(pid) ?? []));
+	}
+	return total;
+}
+
+const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
+const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
+
+/** One row of the Markdown table. */
+export function tableRow(articles: number, build: string, figures: BuildFigures): string {
+	return `| ${articles.toLocaleString('en')} | ${build} | ${seconds(figures.wallMs)} | ${seconds(figures.loadingMs)} | ${seconds(
+		figures.renderingMs,
+	)} | ${seconds(figures.searchMs)} | ${seconds(figures.otherMs)} | ${(figures.wallMs / articles).toFixed(1)} | ${figures.rendered.toLocaleString(
+		'en',
+	)} | ${megabytes(figures.peakRssBytes)} | ${megabytes(figures.outputBytes)} | ${figures.outputFiles.toLocaleString('en')} |`;
+}
+
+export const TABLE_HEAD = [
+	'| articles | build | wall time | content loading | rendering | search index | other | ms/article | pages rendered | peak memory | output | files |',
+	'| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+].join('\n');
