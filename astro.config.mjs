@@ -2,7 +2,6 @@
 import { readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
-import sitemap from '@astrojs/sitemap';
 import { defineConfig } from 'astro/config';
 import { load as loadYaml } from 'js-yaml';
 import { adminBundle } from './src/integrations/admin-bundle.ts';
@@ -11,6 +10,7 @@ import { notFoundPages } from './src/integrations/not-found-pages.ts';
 import { redirects } from './src/integrations/redirects.ts';
 import { markdownPlugins } from './src/markdown/pipeline.ts';
 import { searchIndex } from './src/integrations/search-index.ts';
+import { newsroomSitemap } from './src/integrations/sitemap.ts';
 
 /** The site's base URL has one source, the editors' settings file, so every absolute URL agrees. */
 const settings = /** @type {{ url: string }} */ (loadYaml(readFileSync('./content/settings/site.yml', 'utf8')));
@@ -41,11 +41,8 @@ export default defineConfig({
 		searchIndex(),
 		// After the not-found pages are in place, so a redirect cannot hide one.
 		redirects(),
-		sitemap({
-			// Pairs /x/ with /en/x/ and writes the xhtml:link alternates of each translation.
-			i18n: { defaultLocale: 'ar', locales: { ar: 'ar', en: 'en' } },
-			filter: (page) => !/\/404\/?$|\/search\/$|^\/admin\//.test(new URL(page).pathname),
-		}),
+		// Pairs /x/ with /en/x/ and writes the xhtml:link alternates of each translation.
+		newsroomSitemap(),
 	],
 	server: { host: '127.0.0.1', port: 4321 },
 	devToolbar: { enabled: false },
