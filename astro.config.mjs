@@ -44,6 +44,9 @@ export default defineConfig({
 		// Pairs /x/ with /en/x/ and writes the xhtml:link alternates of each translation.
 		newsroomSitemap(),
 	],
+	// Pages keyed in getStaticPaths (articles, archives) are copied from the last build when
+	// neither their data nor their code changed: a publish renders the pages it touches.
+	experimental: { incrementalBuild: true },
 	server: { host: '127.0.0.1', port: 4321 },
 	devToolbar: { enabled: false },
 });

@@ -1,8 +1,12 @@
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { join, relative, resolve } from 'node:path';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Author } from './schemas/author.ts';
 import type { Category } from './schemas/category.ts';
 import type { FrontPageSettings, SiteSettings } from './schemas/settings.ts';
 import { idSchema } from './schemas/common.ts';
+import { cacheKey } from './lib/cache-key.ts';
+import { formatYear } from './lib/dates.ts';
 import { isLocale, localeCodes, type Locale } from './lib/locales.ts';
 import { monthKey, monthOf, type Month } from './lib/months.ts';
 import { ContentError, type ContentProblem } from './lib/problems.ts';
@@ -75,6 +79,12 @@ export interface Newsroom {
 	pages: PerLocale<Map<string, StaticPage>>;
 	/** When this build considers "now": drafts and later-dated articles are not published. */
 	now: Date;
+	/**
+	 * The `cacheKey` of a page showing `parts` (articles, pages, archive pages, links), for
+	 * Astro's incremental build. It also covers what every page shows: settings, sections,
+	 * authors, static pages, the footer's year and the media files.
+	 */
+	pageKey(...parts: unknown[]): string;
 }
 
 /** The build clock. `NEWSROOM_NOW` (ISO 8601) fixes it for tests and scheduled rebuilds. */
@@ -196,6 +206,16 @@ async function readNewsroom(): Promise<Newsroom> {
 		return index;
 	});
 
+	const site = cacheKey('', [
+		settings,
+		frontPage,
+		categories,
+		[...authorById],
+		localeCodes.map((locale) => [...pages[locale].values()]),
+		formatYear(now, 'en', settings.timeZone),
+		mediaFiles(),
+	]);
+
 	return {
 		settings,
 		frontPage,
@@ -211,7 +231,24 @@ async function readNewsroom(): Promise<Newsroom> {
 		related,
 		pages,
 		now,
+		pageKey: (...parts) => cacheKey(site, parts),
 	};
+}
+
+/**
+ * Names and sizes of the files under content/media/: an image replaced under the same name
+ * changes the pages that show it, though no article's file changed.
+ */
+function mediaFiles(): string[] {
+	const folder = resolve('content/media');
+	if (!existsSync(folder)) return [];
+	return readdirSync(folder, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => {
+			const file = join(entry.parentPath, entry.name);
+			return `${relative(folder, file)}:${statSync(file).size}`;
+		})
+		.sort();
 }
 
 function perLocale<T>(make: (locale: Locale) => T): PerLocale<T> {

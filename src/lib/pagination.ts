@@ -44,7 +44,18 @@ export function pageWindow(current: number, count: number, around = 2): (number 
 	return sorted.flatMap((n, index) => (index > 0 && n - sorted[index - 1]! > 1 ? [null, n] : [n]));
 }
 
-/** `getStaticPaths` entries for every page of an archive, with the page as a prop. */
-export function pagedPaths<T, P extends Record<string, string | undefined>>(items: readonly T[], params: P) {
-	return paginate(items).map((page) => ({ params: { ...params, page: pageParam(page.number) }, props: { page } }));
+/**
+ * `getStaticPaths` entries for every page of an archive, with the page as a prop and, when
+ * `cacheKey` is given, the page's key for Astro's incremental build.
+ */
+export function pagedPaths<T, P extends Record<string, string | undefined>>(
+	items: readonly T[],
+	params: P,
+	cacheKey?: (page: Page<T>) => string,
+) {
+	return paginate(items).map((page) => ({
+		params: { ...params, page: pageParam(page.number) },
+		props: { page },
+		cacheKey: cacheKey?.(page),
+	}));
 }
