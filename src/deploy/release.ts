@@ -1,7 +1,8 @@
 /**
  * Makes one release of a commit and puts it live, or leaves the live site exactly as it was:
  *
- *   1. the commit's files are written into a clean folder, work/<id>/ (git archive: no .git);
+ *   1. the commit's files are written into a clean folder, work/build/ (git archive: no .git),
+ *      the same path for every release: Astro's incremental build keys pages by module paths;
  *   2. dependencies: the cached node_modules, hard-linked, when package-lock.json and the
  *      dependency fields of package.json are those it was installed from; else `npm ci`;
  *   3. `npm run build`;
@@ -97,7 +98,9 @@ export interface DeployOptions {
 export async function deployCommit(target: DeployTarget, options: DeployOptions): Promise<DeployResult> {
 	const started = performance.now();
 	const id = releaseId(options.commit);
-	const folder = join(target.work, id);
+	// One path for every build (deploys hold the lock): Astro hashes each page's modules with
+	// their absolute paths, so its page cache only carries over between builds in the same folder.
+	const folder = join(target.work, 'build');
 	const logFile = join(target.logs, `${id}.log`);
 	await Promise.all([target.work, target.logs, target.releases, target.cache].map((path) => mkdir(path, { recursive: true })));
 	const log = createWriteStream(logFile, { flags: 'a' });
@@ -172,8 +175,14 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 				(error: Error) => print(`deploy: node_modules not cached (${error.message})`),
 			);
 		}
+		// Astro's caches (content layer, incremental build: a copy of every page) are moved in,
+		// not copied: at archive scale they are gigabytes. A failed build takes them with its
+		// folder, and the next build renders every page.
 		const astroCache = join(target.cache, 'astro');
-		if (existsSync(astroCache)) await runCapture('cp', ['-R', astroCache, join(folder, 'node_modules', '.astro')]);
+		if (existsSync(astroCache)) {
+			await rm(join(folder, 'node_modules', '.astro'), { recursive: true, force: true });
+			await rename(astroCache, join(folder, 'node_modules', '.astro'));
+		}
 
 		begin('build', 'building (npm run build)');
 		const buildCode = await runStreaming('npm', ['run', 'build'], { cwd: folder, env: buildEnv, onLine: stream });

@@ -1,10 +1,10 @@
-import { readdir, readFile, rm, stat } from 'node:fs/promises';
+import { readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { localeCodes, locales } from '../lib/locales.ts';
-import { searchRecordSchema, type SearchRecord } from '../lib/search-records.ts';
+import { localeCodes, type Locale } from '../lib/locales.ts';
+import type { SearchRecord } from '../lib/search-records.ts';
 import { searchBundleUrl } from '../lib/urls.ts';
 
 /** Pagefind's prebuilt interfaces: the search page has its own, so they are not published. */
@@ -17,27 +17,52 @@ export interface IndexReport {
 	bytes: number;
 }
 
+/** Records handed to Pagefind at a time: its service stays busy without every reply held in memory. */
+const BATCH = 100;
+
+/** Adds records to a Pagefind index, a batch at a time. */
+async function addRecords(index: pagefind.PagefindIndex, records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>): Promise<number> {
+	let count = 0;
+	let batch: Promise<void>[] = [];
+	for await (const record of records) {
+		count++;
+		batch.push(
+			index.addCustomRecord(record).then((added) => {
+				if (added.errors.length > 0) throw new Error(`Pagefind could not index ${record.url}`, { cause: added.errors });
+			}),
+		);
+		if (batch.length === BATCH) {
+			await Promise.all(batch);
+			batch = [];
+		}
+	}
+	await Promise.all(batch);
+	return count;
+}
+
+/** A new Pagefind index for records the site analysed itself (so no language of Pagefind's). */
+async function createIndex(): Promise<pagefind.PagefindIndex> {
+	const { index, errors } = await pagefind.createIndex({ forceLanguage: 'und' });
+	if (!index || errors.length > 0) throw new Error('Pagefind could not create an index', { cause: errors });
+	return index;
+}
+
+/** Writes an index's files into `outputPath` and drops what the site does not publish. */
+async function writeIndex(index: pagefind.PagefindIndex, outputPath: string, pages: number): Promise<IndexReport> {
+	const written = await index.writeFiles({ outputPath });
+	if (written.errors.length > 0) throw new Error(`Pagefind could not write the index to ${outputPath}`, { cause: written.errors });
+	await index.deleteIndex();
+	await pruneBundle(outputPath);
+	return { pages, ...(await folderSize(outputPath)) };
+}
+
 /**
  * Writes a Pagefind index of `records` into `outputPath`. Pagefind's reported errors, and any
  * failure of the tool, are thrown as one error saying what failed.
  */
 export async function writeSearchIndex(records: SearchRecord[], outputPath: string): Promise<IndexReport> {
-	const { index, errors } = await pagefind.createIndex({ forceLanguage: 'und' });
-	if (!index || errors.length > 0) throw new Error('Pagefind could not create an index', { cause: errors });
-	// A hundred records at a time keep Pagefind's service busy without holding every reply in memory.
-	for (let start = 0; start < records.length; start += 100) {
-		await Promise.all(
-			records.slice(start, start + 100).map(async (record) => {
-				const added = await index.addCustomRecord(record);
-				if (added.errors.length > 0) throw new Error(`Pagefind could not index ${record.url}`, { cause: added.errors });
-			}),
-		);
-	}
-	const written = await index.writeFiles({ outputPath });
-	if (written.errors.length > 0) throw new Error(`Pagefind could not write the index to ${outputPath}`, { cause: written.errors });
-	await index.deleteIndex();
-	await pruneBundle(outputPath);
-	return { pages: records.length, ...(await folderSize(outputPath)) };
+	const index = await createIndex();
+	return writeIndex(index, outputPath, await addRecords(index, records));
 }
 
 /** Removes Pagefind's prebuilt interfaces from a bundle. */
@@ -59,34 +84,66 @@ export async function folderSize(folder: string): Promise<{ files: number; bytes
 	return { files, bytes };
 }
 
+/** Where the build's pages find the search feed: the integration and the pages are separate module instances. */
+const FEED = Symbol.for('newsroom.search-feed');
+
+/** Takes each language's search records while the pages are rendered. */
+export interface SearchFeed {
+	index(locale: Locale, records: AsyncIterable<SearchRecord>): void;
+}
+
 /**
- * After every `astro build` (which empties `dist/`), indexes each language's published articles
- * from the records the site wrote at `<prefix>/search/records.json`, then deletes those files.
+ * Hands a language's records to the search index of the build in progress. Called from a
+ * route's getStaticPaths, which Astro runs before it renders any page, so that Pagefind's own
+ * process indexes on another core while Astro renders. Outside a build (astro dev) it does
+ * nothing.
+ */
+export function feedSearchIndex(locale: Locale, records: () => AsyncIterable<SearchRecord>): void {
+	(globalThis as { [FEED]?: SearchFeed })[FEED]?.index(locale, records());
+}
+
+/**
+ * Indexes each language's published articles with Pagefind during `astro build` (which empties
+ * `dist/`): the records arrive while pages render (see `feedSearchIndex`), and the index is
+ * written into `/pagefind/<locale>/` once the pages are done. A build whose records never came
+ * fails, rather than publishing a site without search.
  */
 export function searchIndex(): AstroIntegration {
+	const indexing = new Map<Locale, Promise<{ index: pagefind.PagefindIndex; pages: number; started: number; ms: number }>>();
 	return {
 		name: 'newsroom:search-index',
 		hooks: {
+			'astro:build:start': () => {
+				indexing.clear();
+				const feed: SearchFeed = {
+					index: (locale, records) => {
+						if (indexing.has(locale)) return;
+						const started = performance.now();
+						const work = createIndex().then(async (index) => {
+							const pages = await addRecords(index, records);
+							return { index, pages, started, ms: performance.now() - started };
+						});
+						work.catch(() => undefined); // Reported when awaited, at the end of the build.
+						indexing.set(locale, work);
+					},
+				};
+				(globalThis as { [FEED]?: SearchFeed })[FEED] = feed;
+			},
 			'astro:build:done': async ({ dir, logger }) => {
 				try {
 					for (const locale of localeCodes) {
-						const started = performance.now();
-						const recordsFile = fileURLToPath(new URL(`.${locales[locale].prefix}/search/records.json`, dir));
-						const outputPath = fileURLToPath(new URL(`.${searchBundleUrl(locale)}`, dir));
-						let records: SearchRecord[];
-						try {
-							records = searchRecordSchema.array().parse(JSON.parse(await readFile(recordsFile, 'utf8')));
-						} catch (cause) {
-							throw new Error(`could not read the search records ${recordsFile}`, { cause });
-						}
-						const report = await writeSearchIndex(records, outputPath);
-						await rm(recordsFile);
-						const ms = Math.round(performance.now() - started);
+						const work = indexing.get(locale);
+						if (!work) throw new Error(`no search records came for ${locale}: the index would be missing`);
+						const waited = performance.now();
+						const { index, pages, started, ms } = await work;
+						const report = await writeIndex(index, fileURLToPath(new URL(`.${searchBundleUrl(locale)}`, dir)), pages);
+						const after = Math.round(performance.now() - waited);
 						logger.info(
-							`${locale}: ${report.pages} articles indexed, ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB written in ${ms} ms`,
+							`${locale}: ${report.pages} articles indexed, ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB written in ${Math.round(performance.now() - started)} ms (${Math.round(ms)} ms of it indexing beside the pages, ${after} ms after them)`,
 						);
 					}
 				} finally {
+					delete (globalThis as { [FEED]?: SearchFeed })[FEED];
 					await pagefind.close();
 				}
 			},

@@ -169,7 +169,7 @@ describe('deploy by git push', () => {
 		expect(await readdir(join(target, 'work'))).toEqual([]);
 	}, 600_000);
 
-	test('a commit that adds an article goes live; a future-dated one does not yet; node_modules is reused', async () => {
+	test('a commit that adds an article goes live; a future-dated one does not yet; node_modules and the page cache are reused', async () => {
 		await mkdir(join(clone, 'content/articles/ar'), { recursive: true });
 		await writeFile(join(clone, 'content/articles/ar/scheduled-story.md'), article('خبر مجدول للنشر لاحقا', SCHEDULED));
 		await commitFile(
@@ -182,6 +182,8 @@ describe('deploy by git push', () => {
 		expect(result.code, result.output).toBe(0);
 		expect(existsSync(join(target, 'deploy.lock'))).toBe(false);
 		expect(result.output).toContain('node_modules reused');
+		// Astro's incremental-build cache came with the last release: unchanged pages are copied, not rendered.
+		expect(result.output).toMatch(/\/index\.html \(restored\)/);
 		expect(await livePage('news/new-story/index.html')).toContain('خبر جديد منشور');
 		expect(await livePage('news/scheduled-story/index.html')).toBeUndefined();
 	}, 420_000);
