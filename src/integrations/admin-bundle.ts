@@ -77,10 +77,14 @@ function formatBytes(bytes: number): string {
 	return bytes >= 1e6 ? `${(bytes / 1e6).toFixed(2)} MB` : `${(bytes / 1e3).toFixed(1)} kB`;
 }
 
-/** Writes the bundle to `dir` and logs what it wrote and how long it took. */
-async function writeAdmin(root: string, dir: string, logger: AstroIntegrationLogger): Promise<void> {
-	const started = performance.now();
-	const files = await bundleAdmin(root);
+/** Writes the bundle to `dir` and logs what it wrote and how long bundling took. */
+async function writeAdmin(
+	bundling: Promise<{ files: AdminFile[]; ms: number }>,
+	root: string,
+	dir: string,
+	logger: AstroIntegrationLogger,
+) {
+	const { files, ms } = await bundling;
 	for (const file of files) {
 		const target = join(dir, file.name);
 		await mkdir(join(target, '..'), { recursive: true });
@@ -90,7 +94,7 @@ async function writeAdmin(root: string, dir: string, logger: AstroIntegrationLog
 	const total = files.reduce((sum, file) => sum + file.bytes, 0);
 	logger.info(
 		`admin bundle: cms.js ${formatBytes(script.bytes)} (${formatBytes(script.gzipBytes)} gzipped), ` +
-			`${files.length} files ${formatBytes(total)} in ${relative(root, dir)}/, ${Math.round(performance.now() - started)} ms`,
+			`${files.length} files ${formatBytes(total)} in ${relative(root, dir)}/, bundled in ${Math.round(ms)} ms beside the build`,
 	);
 	if (cmsOptionsFromEnv(process.env).localBackend)
 		logger.warn('the CMS is built for the local backend (NEWSROOM_CMS_LOCAL is set): not for production');
@@ -102,11 +106,19 @@ async function writeAdmin(root: string, dir: string, logger: AstroIntegrationLog
  */
 export function adminBundle(): AstroIntegration {
 	let root = process.cwd();
+	let bundling: Promise<{ files: AdminFile[]; ms: number }> | undefined;
 	return {
 		name: 'newsroom:admin-bundle',
 		hooks: {
-			'astro:config:setup': ({ config }) => {
+			'astro:config:setup': ({ config, command }) => {
 				root = fileURLToPath(config.root);
+				// A build starts bundling at once: esbuild works in its own process while Astro loads
+				// the content, and the files wait in memory (6 MB) for the end of the build.
+				if (command === 'build') {
+					const started = performance.now();
+					bundling = bundleAdmin(root).then((files) => ({ files, ms: performance.now() - started }));
+					bundling.catch(() => undefined); // Reported when awaited, at the end of the build.
+				}
 			},
 			'astro:server:setup': ({ server, logger }) => {
 				let files: Promise<Map<string, AdminFile>> | undefined;
@@ -141,7 +153,13 @@ export function adminBundle(): AstroIntegration {
 				});
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				await writeAdmin(root, join(fileURLToPath(dir), ADMIN_PATH), logger);
+				const started = performance.now();
+				await writeAdmin(
+					bundling ?? bundleAdmin(root).then((files) => ({ files, ms: performance.now() - started })),
+					root,
+					join(fileURLToPath(dir), ADMIN_PATH),
+					logger,
+				);
 			},
 		},
 	};

@@ -104,24 +104,29 @@ export function feedSearchIndex(locale: Locale, records: () => AsyncIterable<Sea
 
 /**
  * Indexes each language's published articles with Pagefind during `astro build` (which empties
- * `dist/`): the records arrive while pages render (see `feedSearchIndex`), and the index is
- * written into `/pagefind/<locale>/` once the pages are done. A build whose records never came
- * fails, rather than publishing a site without search.
+ * `dist/`): the records arrive while pages render (see `feedSearchIndex`), and each index is
+ * written into `/pagefind/<locale>/` as soon as its records are in, beside the rendering. A
+ * build whose records never came fails, rather than publishing a site without search.
  */
 export function searchIndex(): AstroIntegration {
-	const indexing = new Map<Locale, Promise<{ index: pagefind.PagefindIndex; pages: number; started: number; ms: number }>>();
+	let outDir: URL | undefined;
+	const indexing = new Map<Locale, Promise<{ report: IndexReport; ms: number }>>();
 	return {
 		name: 'newsroom:search-index',
 		hooks: {
+			'astro:config:done': ({ config }) => {
+				outDir = config.outDir;
+			},
 			'astro:build:start': () => {
 				indexing.clear();
 				const feed: SearchFeed = {
 					index: (locale, records) => {
-						if (indexing.has(locale)) return;
+						if (indexing.has(locale) || !outDir) return;
 						const started = performance.now();
+						const outputPath = fileURLToPath(new URL(`.${searchBundleUrl(locale)}`, outDir));
 						const work = createIndex().then(async (index) => {
-							const pages = await addRecords(index, records);
-							return { index, pages, started, ms: performance.now() - started };
+							const report = await writeIndex(index, outputPath, await addRecords(index, records));
+							return { report, ms: performance.now() - started };
 						});
 						work.catch(() => undefined); // Reported when awaited, at the end of the build.
 						indexing.set(locale, work);
@@ -129,17 +134,16 @@ export function searchIndex(): AstroIntegration {
 				};
 				(globalThis as { [FEED]?: SearchFeed })[FEED] = feed;
 			},
-			'astro:build:done': async ({ dir, logger }) => {
+			'astro:build:done': async ({ logger }) => {
 				try {
 					for (const locale of localeCodes) {
 						const work = indexing.get(locale);
 						if (!work) throw new Error(`no search records came for ${locale}: the index would be missing`);
 						const waited = performance.now();
-						const { index, pages, started, ms } = await work;
-						const report = await writeIndex(index, fileURLToPath(new URL(`.${searchBundleUrl(locale)}`, dir)), pages);
+						const { report, ms } = await work;
 						const after = Math.round(performance.now() - waited);
 						logger.info(
-							`${locale}: ${report.pages} articles indexed, ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB written in ${Math.round(performance.now() - started)} ms (${Math.round(ms)} ms of it indexing beside the pages, ${after} ms after them)`,
+							`${locale}: ${report.pages} articles indexed, ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB written (${Math.round(ms - after)} ms of it indexing beside the pages, ${after} ms after them)`,
 						);
 					}
 				} finally {

@@ -10,9 +10,17 @@ import { bodySchema, rehypeEmbeds, rehypeEmbedSources, rehypeFixAnchors, rehypeL
  * only then do links to allowed hosts become click-to-load embeds. Astro adds heading ids and
  * optimises images after these.
  */
-export function markdownPlugins(embedHosts: readonly string[]): { remarkPlugins: RemarkPlugins; rehypePlugins: RehypePlugins } {
+export function markdownPlugins(embedHosts: readonly string[]): {
+	remarkPlugins: RemarkPlugins;
+	rehypePlugins: RehypePlugins;
+	smartypants: false;
+} {
 	const embeds = { hosts: embedHosts };
 	return {
+		// Smartypants curls quotes and dashes by parsing every sentence as Latin-script prose
+		// (retext): nothing for Arabic, which writers type with its own «» and ،, and a tenth of
+		// all Markdown rendering. English bodies keep the quotes their writers typed.
+		smartypants: false,
 		remarkPlugins: [remarkLimitHtmlDepth],
 		rehypePlugins: [
 			rehypeRaw,

@@ -1,10 +1,10 @@
 import type { Element, ElementContent, Root } from 'hast';
 import { defaultSchema, type Options as SanitizeSchema } from 'rehype-sanitize';
-import { visit } from 'unist-util-visit';
 import type { VFile } from 'vfile';
 import ar from '../i18n/ar.ts';
 import en from '../i18n/en.ts';
 import { matchEmbed, previewDocument, type Embed } from './embeds.ts';
+import { eachElement } from './walk.ts';
 
 /**
  * A protocol list no URL can match. hast-util-sanitize treats an empty list as "anything goes",
@@ -35,8 +35,8 @@ export const bodySchema: SanitizeSchema = {
  */
 export function rehypeEmbedSources(options: { hosts: readonly string[] }) {
 	return (tree: Root) => {
-		visit(tree, 'element', (node, index, parent) => {
-			if (node.tagName !== 'iframe' || !parent || index === undefined) return;
+		eachElement(tree, (node, index, parent) => {
+			if (node.tagName !== 'iframe') return;
 			const src = String(node.properties.src ?? '');
 			if (!matchEmbed(src, options.hosts)) return;
 			const link: Element = { type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: src }] };
@@ -54,8 +54,8 @@ export function rehypeEmbeds(options: { hosts: readonly string[] }) {
 	return (tree: Root, file: VFile) => {
 		const english = isEnglish(file);
 		const t = english ? en : ar;
-		visit(tree, 'element', (node, index, parent) => {
-			if (node.tagName !== 'p' || !parent || index === undefined) return;
+		eachElement(tree, (node, index, parent) => {
+			if (node.tagName !== 'p') return;
 			const meaningful = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
 			const [only] = meaningful;
 			if (meaningful.length !== 1 || only?.type !== 'element' || only.tagName !== 'a') return;
@@ -83,10 +83,10 @@ const CLOBBER_PREFIX = defaultSchema.clobberPrefix ?? 'user-content-';
 export function rehypeFixAnchors() {
 	return (tree: Root) => {
 		const ids = new Set<string>();
-		visit(tree, 'element', (node) => {
+		eachElement(tree, (node) => {
 			if (typeof node.properties.id === 'string') ids.add(node.properties.id);
 		});
-		visit(tree, 'element', (node) => {
+		eachElement(tree, (node) => {
 			const href = node.tagName === 'a' ? node.properties.href : undefined;
 			if (typeof href !== 'string' || !href.startsWith('#')) return;
 			const target = decodeURIComponent(href.slice(1));
@@ -102,7 +102,7 @@ export function rehypeFixAnchors() {
 export function rehypeLocalizeFootnotes() {
 	return (tree: Root, file: VFile) => {
 		const t = isEnglish(file) ? en : ar;
-		visit(tree, 'element', (node) => {
+		eachElement(tree, (node) => {
 			if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) {
 				const heading = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'h2');
 				if (heading) heading.children = [{ type: 'text', value: t['article.footnotes'] }];

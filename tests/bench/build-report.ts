@@ -49,17 +49,17 @@ export function buildPhases(lines: readonly TimedLine[], wallMs: number) {
 	const searchMs = indexed.reduce((sum, line) => sum + Number(line.match[2]), 0);
 	const searchBesideMs = indexed.reduce((sum, line) => sum + Number(line.match[1]), 0);
 	const searchStart = indexed[0]!.at - Number(indexed[0]!.match[2]);
-	const pages = lines.map((line) => /(\d+) pages? rendered, (\d+) kept/.exec(line.text)).find(Boolean);
-	const built = lines.map((line) => /\[build\] (\d+) page\(s\) built/.exec(line.text)).find(Boolean);
-	const rendered = pages ? Number(pages[1]) : Number(built?.[1] ?? 0);
+	// Astro prints a line per page: "├─ /path/index.html (+3ms)" when rendered, "(restored)" when copied from its cache.
+	const pages = lines.filter((line) => line.text.includes('├─ /'));
+	const reused = pages.filter((line) => /\((restored|cached)\)\s*$/.test(line.text)).length;
 	return {
 		loadingMs: synced.at,
 		renderingMs: searchStart - synced.at,
 		searchMs,
 		searchBesideMs,
 		otherMs: wallMs - searchStart - searchMs,
-		rendered,
-		reused: pages ? Number(pages[2]) : 0,
+		rendered: pages.length - reused,
+		reused,
 	};
 }
 

@@ -12,7 +12,7 @@
  * with the result saved there before. A report, not a test: the machine's load decides the time.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -100,6 +100,8 @@ try {
 	const changed = path.join(site.root, 'content/articles/ar/story-0000.md');
 	const marker = `فقرة أضيفت للتحقق من النشر ${Date.now()}`;
 	writeFileSync(changed, `${readFileSync(changed, 'utf8')}\n${marker}\n`);
+	// A deploy builds in a fresh checkout: the previous output is a release elsewhere, not dist/.
+	rmSync(path.join(site.root, 'dist'), { recursive: true, force: true });
 	console.log('publish (one article changed, caches kept)...');
 	const publish = await timedBuild(site.root, path.join(site.root, 'build-publish.log'));
 	const page = path.join(site.root, 'dist/news/story-0000/index.html');
