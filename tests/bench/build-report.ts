@@ -75,15 +75,17 @@ export function folderFigures(folder: string): { files: number; bytes: number } 
 	return { files, bytes };
 }
 
-/** The summed resident memory, in bytes, of a process and all its descendants, from /proc. */
-export function treeRss(root: number): number {
+/** The resident memory, in bytes, of a process and all its descendants, from /proc: in all, and by command name. */
+export function treeRss(root: number): { total: number; byCommand: Map<string, number> } {
 	const children = new Map<number, number[]>();
+	const commands = new Map<number, string>();
 	for (const name of readdirSync('/proc')) {
 		if (!/^\d+$/.test(name)) continue;
 		try {
-			// Field 4 of /proc/<pid>/stat, after the parenthesised command name, is the parent's id.
+			// /proc/<pid>/stat: "pid (command) state parent ...".
 			const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
 			const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+			commands.set(Number(name), stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')')));
 			const list = children.get(parent) ?? [];
 			list.push(Number(name));
 			children.set(parent, list);
@@ -92,17 +94,21 @@ export function treeRss(root: number): number {
 		}
 	}
 	let total = 0;
+	const byCommand = new Map<string, number>();
 	const queue = [root];
 	while (queue.length > 0) {
 		const pid = queue.pop()!;
 		try {
-			total += Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
+			const rss = Number(readFileSync(`/proc/${pid}/statm`, 'utf8').split(' ')[1]) * 4096;
+			total += rss;
+			const command = commands.get(pid) ?? '?';
+			byCommand.set(command, (byCommand.get(command) ?? 0) + rss);
 		} catch {
 			// Ended.
 		}
 		queue.push(...(children.get(pid) ?? []));
 	}
-	return total;
+	return { total, byCommand };
 }
 
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;

@@ -45,9 +45,11 @@ function timedBuild(root: string, log: string): Promise<BuildFigures> {
 		let peak = 0;
 		const samples: string[] = [];
 		const sampler = setInterval(() => {
-			const rss = treeRss(child.pid!);
-			peak = Math.max(peak, rss);
-			samples.push(`${((performance.now() - started) / 1000).toFixed(2).padStart(8)} ${(rss / 1024 ** 2).toFixed(0)} MB`);
+			const { total, byCommand } = treeRss(child.pid!);
+			peak = Math.max(peak, total);
+			const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
+			const parts = [...byCommand].map(([command, rss]) => `${command} ${mb(rss)}`).join(', ');
+			samples.push(`${((performance.now() - started) / 1000).toFixed(2).padStart(8)} ${mb(total)} (${parts})`);
 		}, 250);
 		const lines: TimedLine[] = [];
 		let output = '';
