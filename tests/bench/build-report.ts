@@ -6,13 +6,11 @@ export interface BuildFigures {
 	wallMs: number;
 	/** Start to "[content] Synced content": config, content check, content layer. */
 	loadingMs: number;
-	/** Content synced to the end of page rendering: Vite, pages, images. */
+	/** Content synced to the end of `astro build`: Vite, pages, images, the CMS bundle, sitemaps. */
 	renderingMs: number;
-	/** Pagefind, both languages, once the pages are rendered: what the search index adds to the wall time. */
+	/** Pagefind, both languages side by side, after Astro. */
 	searchMs: number;
-	/** Pagefind's indexing while the pages were rendered, on another core (not in the wall time's sum). */
-	searchBesideMs: number;
-	/** The rest: sitemaps, redirects, the CMS bundle, swapping the output in. */
+	/** The rest: swapping the output in. */
 	otherMs: number;
 	/** Pages Astro rendered in this build, and pages it kept from the previous build. */
 	rendered: number;
@@ -31,33 +29,25 @@ export interface TimedLine {
 
 /**
  * Splits a build's wall time into its phases from the lines it printed: Astro's "Synced
- * content", and the search-index integration's "indexed ... in N ms" lines (which end the
- * indexing they time).
+ * content" and "N page(s) built", and the search index's "indexed" lines.
  */
 export function buildPhases(lines: readonly TimedLine[], wallMs: number) {
-	const synced = lines.find((line) => line.text.includes('[content] Synced content'));
-	if (!synced) throw new Error('the build printed no "[content] Synced content" line');
-	const indexed = lines
-		.map((line) => ({
-			at: line.at,
-			match: /\[newsroom:search-index\] \w+: .* indexed, .*\((\d+) ms of it indexing beside the pages, (\d+) ms after them\)/.exec(
-				line.text,
-			),
-		}))
-		.filter((line): line is { at: number; match: RegExpExecArray } => line.match !== null);
-	if (indexed.length === 0) throw new Error('the build printed no search-index line');
-	const searchMs = indexed.reduce((sum, line) => sum + Number(line.match[2]), 0);
-	const searchBesideMs = indexed.reduce((sum, line) => sum + Number(line.match[1]), 0);
-	const searchStart = indexed[0]!.at - Number(indexed[0]!.match[2]);
+	const at = (pattern: RegExp, what: string, last = false) => {
+		const found = last ? lines.findLast((line) => pattern.test(line.text)) : lines.find((line) => pattern.test(line.text));
+		if (!found) throw new Error(`the build printed no ${what} line`);
+		return found.at;
+	};
+	const synced = at(/\[content\] Synced content/, '"[content] Synced content"');
+	const astroDone = at(/\[build\] \d+ page\(s\) built/, '"[build] N page(s) built"');
+	const indexed = at(/\[newsroom:search-index\] \w+: \d+ articles indexed/, 'search-index', true);
 	// Astro prints a line per page: "├─ /path/index.html (+3ms)" when rendered, "(restored)" when copied from its cache.
 	const pages = lines.filter((line) => line.text.includes('├─ /'));
 	const reused = pages.filter((line) => /\((restored|cached)\)\s*$/.test(line.text)).length;
 	return {
-		loadingMs: synced.at,
-		renderingMs: searchStart - synced.at,
-		searchMs,
-		searchBesideMs,
-		otherMs: wallMs - searchStart - searchMs,
+		loadingMs: synced,
+		renderingMs: astroDone - synced,
+		searchMs: indexed - astroDone,
+		otherMs: wallMs - indexed,
 		rendered: pages.length - reused,
 		reused,
 	};
@@ -118,12 +108,12 @@ const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 export function tableRow(articles: number, build: string, figures: BuildFigures): string {
 	return `| ${articles.toLocaleString('en')} | ${build} | ${seconds(figures.wallMs)} | ${seconds(figures.loadingMs)} | ${seconds(
 		figures.renderingMs,
-	)} | ${seconds(figures.searchBesideMs)} / ${seconds(figures.searchMs)} | ${seconds(figures.otherMs)} | ${(figures.wallMs / articles).toFixed(1)} | ${figures.rendered.toLocaleString(
+	)} | ${seconds(figures.searchMs)} | ${seconds(figures.otherMs)} | ${(figures.wallMs / articles).toFixed(1)} | ${figures.rendered.toLocaleString(
 		'en',
 	)} | ${megabytes(figures.peakRssBytes)} | ${megabytes(figures.outputBytes)} | ${figures.outputFiles.toLocaleString('en')} |`;
 }
 
 export const TABLE_HEAD = [
-	'| articles | build | wall time | content loading | rendering | search index (beside / after pages) | other | ms/article | pages rendered | peak memory | output | files |',
+	'| articles | build | wall time | content loading | rendering | search index | other | ms/article | pages rendered | peak memory | output | files |',
 	'| ---: | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
 ].join('\n');

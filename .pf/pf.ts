@@ -1,0 +1,24 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import matter from 'gray-matter';
+import { writeSearchIndex } from '/work/main/src/integrations/search-index.ts';
+import { searchRecord } from '/work/main/src/lib/search-records.ts';
+import { ORIGINAL_TEXT } from '/work/main/src/lib/search-text.ts';
+import { execSync } from 'node:child_process';
+const dir = process.argv[2]!; const mode = process.argv[3]; const limit = Number(process.argv[4] ?? 1e9);
+const files = readdirSync(dir).slice(0, limit);
+const records = files.map((name) => {
+  const { data, content } = matter(readFileSync(join(dir, name), 'utf8'));
+  const html = content.split('\n\n').map((p) => `<p>${p}</p>`).join('');
+  const r = searchRecord({ url: `/news/${name}/`, title: String(data.title), summary: data.summary, html, date: new Date(data.date), category: data.category, timeZone: 'Asia/Riyadh' });
+  if (mode === 'analysed') r.content = r.content.slice(0, r.content.indexOf(ORIGINAL_TEXT) + 1);
+  return r;
+});
+let peak = 0; const started = performance.now();
+const started0 = 0;
+const t = setInterval(() => { try { const out = execSync("ps -C pagefind_extended -o rss=").toString().trim().split('\n').map(Number); peak = Math.max(peak, ...out); if (process.env.TRACE) console.log(Math.round(performance.now()-started), Math.max(...out)/1024|0); } catch {} }, 200);
+const report0 = 0;
+const report = await writeSearchIndex(records, `/tmp/pf/out-${mode}`);
+clearInterval(t);
+console.log(mode, records.length, 'records', Math.round(performance.now() - started), 'ms', report.files, 'files', (report.bytes/1e6).toFixed(1), 'MB', 'pagefind peak', Math.round(peak/1024), 'MB', 'avg content', Math.round(records.reduce((s, r) => s + r.content.length, 0) / records.length));
+process.exit(0);
