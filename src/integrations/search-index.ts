@@ -179,23 +179,22 @@ async function* readRecords(file: string): AsyncIterable<SearchRecord> {
 }
 
 /**
- * Indexes the records a build left in `cacheDir` into `<outDir>/pagefind/<locale>/`, the
- * languages side by side, deletes the records, and reports each language.
+ * Indexes the records a build left in `cacheDir` into `<outDir>/pagefind/<locale>/`, one
+ * language after the other (each Pagefind index holds all its records in memory until it is
+ * written), deletes the records, and reports each language.
  */
 export async function indexSearchRecords(cacheDir: string, outDir: string, log: (line: string) => void): Promise<void> {
 	try {
-		await Promise.all(
-			localeCodes.map(async (locale) => {
-				const started = performance.now();
-				const file = recordsFile(cacheDir, locale);
-				const index = await createIndex();
-				const report = await writeIndex(index, join(outDir, `.${searchBundleUrl(locale)}`), await addRecords(index, readRecords(file)));
-				await rm(file);
-				log(
-					`[newsroom:search-index] ${locale}: ${report.pages} articles indexed, ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB written in ${Math.round(performance.now() - started)} ms`,
-				);
-			}),
-		);
+		for (const locale of localeCodes) {
+			const started = performance.now();
+			const file = recordsFile(cacheDir, locale);
+			const index = await createIndex();
+			const report = await writeIndex(index, join(outDir, `.${searchBundleUrl(locale)}`), await addRecords(index, readRecords(file)));
+			await rm(file);
+			log(
+				`[newsroom:search-index] ${locale}: ${report.pages} articles indexed, ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB written in ${Math.round(performance.now() - started)} ms`,
+			);
+		}
 	} finally {
 		await pagefind.close();
 	}

@@ -98,7 +98,7 @@ try {
 	const full = await timedBuild(site.root, path.join(site.root, 'build-full.log'));
 	console.log(TABLE_HEAD + '\n' + tableRow(total, 'full', full));
 
-	// A publish: the newest published Arabic article gets a new paragraph.
+	// A publish: an Arabic article (published, neither draft nor future-dated) gets a new paragraph.
 	const changed = path.join(site.root, 'content/articles/ar/story-0000.md');
 	const marker = `فقرة أضيفت للتحقق من النشر ${Date.now()}`;
 	writeFileSync(changed, `${readFileSync(changed, 'utf8')}\n${marker}\n`);
