@@ -46,9 +46,7 @@ export default defineConfig({
 	],
 	// Pages keyed in getStaticPaths (articles, archives) are copied from the last build when
 	// neither their data nor their code changed: a publish renders the pages it touches.
-	// Collections are stored in chunks of 20 MB rather than one file: at 100,000 articles the one
-	// file would near the longest string V8 can hold, and Astro loads it into the build whole.
-	experimental: { incrementalBuild: true, collectionStorage: 'chunked' },
+	experimental: { incrementalBuild: true },
 	server: { host: '127.0.0.1', port: 4321 },
 	devToolbar: { enabled: false },
 });
