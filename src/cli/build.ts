@@ -1,10 +1,11 @@
 /**
  * `npm run build`: builds the site into a fresh folder and only then swaps it in as `dist/`, so
  * a failed build leaves the previous site exactly as it was (Astro empties its output folder
- * before it starts). Arguments are passed on to `astro build` (`--force` renders every page).
+ * before it starts). Arguments are passed on to `astro build` (`--force` renders every page and indexes every language).
  *
  * 1. `astro build`: the pages, and each language's search records (src/integrations/search-index.ts);
- * 2. the search index, once Astro has exited, so that the two never hold memory at once;
+ * 2. the search index, once Astro has exited, so that the two never hold memory at once (a
+ *    language whose records did not change gets the last build's index back);
  * 3. the swap.
  *
  * Pages whose data and code did not change are copied from Astro's incremental-build cache in
@@ -25,10 +26,10 @@ const cacheDir = resolve(root, 'node_modules/.astro');
 const incrementalManifest = resolve(cacheDir, 'incremental-build.json');
 
 /**
- * Astro keeps every article's data and rendered body in memory (its content layer): 2.5 GB at
- * 30,000 articles, measured, some 60 KB more per article. Node's default heap limit (about
- * 4 GB on this kind of machine) would stop a build of 100,000 (about 7 GB), so Astro gets
- * 12 GB. The search index is written after Astro has exited, so the two never add up.
+ * Astro keeps every article's data and rendered body in memory (its content layer): its process
+ * reached 2.5 GB at 30,000 articles and 5.8 GB at 100,000 (measured with `npm run bench`), past
+ * Node's default heap limit (about 4 GB on a 24 GB machine), so Astro gets 12 GB. The search
+ * index is written after Astro has exited, so the two never add up.
  */
 const HEAP_MB = 12288;
 
@@ -45,7 +46,7 @@ const build = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, as
 });
 if (build.status !== 0) fail(build.status ?? 1);
 try {
-	await indexSearchRecords(cacheDir, next, (line) => console.log(line));
+	await indexSearchRecords(cacheDir, next, (line) => console.log(line), { force: process.argv.includes('--force') });
 } catch (error) {
 	console.error(`The search index could not be written: ${(error as Error).message}`, (error as Error).cause ?? '');
 	fail(1);

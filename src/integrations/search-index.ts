@@ -1,5 +1,6 @@
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
-import { mkdir, open, readdir, rm, stat } from 'node:fs/promises';
+import { cp, mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
@@ -178,21 +179,54 @@ async function* readRecords(file: string): AsyncIterable<SearchRecord> {
 	for await (const line of lines) if (line) yield JSON.parse(line) as SearchRecord;
 }
 
+/** A language's records and the installed packages (Pagefind among them), as one hash. */
+async function recordsKey(file: string): Promise<string> {
+	const hash = createHash('sha256');
+	hash.update(await readFile('package-lock.json').catch(() => ''));
+	for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
+	return hash.digest('hex');
+}
+
 /**
  * Indexes the records a build left in `cacheDir` into `<outDir>/pagefind/<locale>/`, one
  * language after the other (each Pagefind index holds all its records in memory until it is
- * written), deletes the records, and reports each language.
+ * written), deletes the records, and reports each language. Pagefind writes the same files for
+ * the same records, so a language whose records are byte for byte those of the last build gets
+ * that build's index back from the cache: the hourly rebuild, and a publish in the other
+ * language, skip Pagefind for it. `force` indexes every language.
  */
-export async function indexSearchRecords(cacheDir: string, outDir: string, log: (line: string) => void): Promise<void> {
+export async function indexSearchRecords(
+	cacheDir: string,
+	outDir: string,
+	log: (line: string) => void,
+	{ force = false }: { force?: boolean } = {},
+): Promise<void> {
 	try {
 		for (const locale of localeCodes) {
 			const started = performance.now();
 			const file = recordsFile(cacheDir, locale);
-			const index = await createIndex();
-			const report = await writeIndex(index, join(outDir, `.${searchBundleUrl(locale)}`), await addRecords(index, readRecords(file)));
+			const bundle = join(outDir, `.${searchBundleUrl(locale)}`);
+			const cached = join(cacheDir, 'search-index', locale);
+			const key = await recordsKey(file);
+			const last = JSON.parse(await readFile(join(cached, 'key.json'), 'utf8').catch(() => '{}')) as { key?: string; pages?: number };
+			let report: IndexReport;
+			let done: string;
+			if (!force && last.key === key && last.pages !== undefined) {
+				await cp(join(cached, 'bundle'), bundle, { recursive: true });
+				report = { pages: last.pages, ...(await folderSize(bundle)) };
+				done = 'unchanged: the last index reused';
+			} else {
+				const index = await createIndex();
+				report = await writeIndex(index, bundle, await addRecords(index, readRecords(file)));
+				// The copy for the next build; its key is written last, so a copy cut short is never used.
+				await rm(cached, { recursive: true, force: true });
+				await cp(bundle, join(cached, 'bundle'), { recursive: true });
+				await writeFile(join(cached, 'key.json'), JSON.stringify({ key, pages: report.pages }));
+				done = 'indexed';
+			}
 			await rm(file);
 			log(
-				`[newsroom:search-index] ${locale}: ${report.pages} articles indexed, ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB written in ${Math.round(performance.now() - started)} ms`,
+				`[newsroom:search-index] ${locale}: ${report.pages} articles ${done}, ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB written in ${Math.round(performance.now() - started)} ms`,
 			);
 		}
 	} finally {

@@ -39,7 +39,7 @@ export function buildPhases(lines: readonly TimedLine[], wallMs: number) {
 	};
 	const synced = at(/\[content\] Synced content/, '"[content] Synced content"');
 	const astroDone = at(/\[build\] \d+ page\(s\) built/, '"[build] N page(s) built"');
-	const indexed = at(/\[newsroom:search-index\] \w+: \d+ articles indexed/, 'search-index', true);
+	const indexed = at(/\[newsroom:search-index\] \w+: \d+ articles (indexed|unchanged)/, 'search-index', true);
 	// Astro prints a line per page: "├─ /path/index.html (+3ms)" when rendered, "(restored)" when copied from its cache.
 	const pages = lines.filter((line) => line.text.includes('├─ /'));
 	const reused = pages.filter((line) => /\((restored|cached)\)\s*$/.test(line.text)).length;

@@ -22,6 +22,7 @@ function build(...args: string[]) {
 	expect(result.status, result.stdout + result.stderr).toBe(0);
 	const lines = result.stdout.split('\n');
 	return {
+		output: result.stdout,
 		rendered: lines.filter((line) => /├─ \/.*\(\+\d/.test(line)).map((line) => line.replace(/^.*├─ (\S+).*$/, '$1')),
 		copied: lines.filter((line) => /\((restored|cached)\)/.test(line)).length,
 	};
@@ -80,6 +81,11 @@ describe('a publish', () => {
 		expect(publish.rendered).not.toContain('/news/metro-line-two-opens/index.html');
 		expect(publish.copied).toBeGreaterThan(20);
 		expect([...published.keys()]).not.toContain('/news/metro-line-two-opens/index.html');
+	});
+
+	test('indexes the language that changed, and reuses the last index of the one that did not', () => {
+		expect(publish.output).toMatch(/search-index\] ar: \d+ articles indexed/);
+		expect(publish.output).toMatch(/search-index\] en: \d+ articles unchanged: the last index reused/);
 	});
 
 	test('gives exactly the site a full build gives', () => {
