@@ -216,7 +216,7 @@ async function measure(browser: Browser, url: string, locale: Locale, engine: En
 		if (engine === 'analysed') {
 			await page.evaluate(() => performance.clearMarks());
 			const started = Date.now();
-			await searchFirstPage(page, query);
+			await searchThroughPage(page, query, { allPages: false });
 			totals.push(Date.now() - started);
 			const render = await page.evaluate(() => {
 				const data = performance.getEntriesByName('search:data').at(-1);
@@ -240,26 +240,6 @@ async function measure(browser: Browser, url: string, locale: Locale, engine: En
 		renderAfterData: renders.length ? median(renders) : undefined,
 		renderAfterDataMax: renders.length ? Math.max(...renders) : undefined,
 	};
-}
-
-/** The search page's own form, first page of results only. */
-async function searchFirstPage(page: Page, query: string) {
-	await page.evaluate(async (text) => {
-		const search = document.querySelector('newsroom-search')!;
-		const region = search.querySelector('.search-results')!;
-		const done = new Promise<void>((resolve) => {
-			const observer = new MutationObserver(() => {
-				if (region.getAttribute('aria-busy') === 'false') {
-					observer.disconnect();
-					resolve();
-				}
-			});
-			observer.observe(region, { attributes: true, attributeFilter: ['aria-busy'] });
-		});
-		search.querySelector<HTMLInputElement>('#search-query')!.value = text;
-		search.querySelector('form')!.requestSubmit();
-		await done;
-	}, query);
 }
 
 /** Recall and precision of both engines on the labelled queries. */

@@ -152,20 +152,21 @@ if (import.meta.main) {
 export function adminBundle(): AstroIntegration {
 	let root = process.cwd();
 	let bundling: Promise<{ files: AdminFile[]; ms: number }> | undefined;
+	const startBundling = (cacheDir: string) => {
+		const started = performance.now();
+		const work = bundleInChild(root, join(cacheDir, 'admin-bundle')).then((files) => ({ files, ms: performance.now() - started }));
+		work.catch(() => undefined); // Reported when awaited, at the end of the build.
+		return work;
+	};
+	let cacheDir = join(root, 'node_modules/.astro');
 	return {
 		name: 'newsroom:admin-bundle',
 		hooks: {
 			'astro:config:setup': ({ config, command }) => {
 				root = fileURLToPath(config.root);
+				cacheDir = fileURLToPath(config.cacheDir);
 				// A build starts bundling at once, in a child process beside Astro's content loading.
-				if (command === 'build') {
-					const started = performance.now();
-					bundling = bundleInChild(root, join(fileURLToPath(config.cacheDir), 'admin-bundle')).then((files) => ({
-						files,
-						ms: performance.now() - started,
-					}));
-					bundling.catch(() => undefined); // Reported when awaited, at the end of the build.
-				}
+				if (command === 'build') bundling = startBundling(cacheDir);
 			},
 			'astro:server:setup': ({ server, logger }) => {
 				let files: Promise<Map<string, AdminFile>> | undefined;
@@ -200,13 +201,7 @@ export function adminBundle(): AstroIntegration {
 				});
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				const started = performance.now();
-				await writeAdmin(
-					bundling ?? bundleAdmin(root).then((files) => ({ files, ms: performance.now() - started })),
-					root,
-					join(fileURLToPath(dir), ADMIN_PATH),
-					logger,
-				);
+				await writeAdmin(bundling ?? startBundling(cacheDir), root, join(fileURLToPath(dir), ADMIN_PATH), logger);
 			},
 		},
 	};

@@ -208,12 +208,12 @@ export async function indexSearchRecords(
 			const bundle = join(outDir, `.${searchBundleUrl(locale)}`);
 			const cached = join(cacheDir, 'search-index', locale);
 			const key = await recordsKey(file);
-			const last = JSON.parse(await readFile(join(cached, 'key.json'), 'utf8').catch(() => '{}')) as { key?: string; pages?: number };
+			const last = JSON.parse(await readFile(join(cached, 'key.json'), 'utf8').catch(() => '{}')) as { key?: string; report?: IndexReport };
 			let report: IndexReport;
 			let done: string;
-			if (!force && last.key === key && last.pages !== undefined) {
+			if (!force && last.key === key && last.report) {
 				await cp(join(cached, 'bundle'), bundle, { recursive: true });
-				report = { pages: last.pages, ...(await folderSize(bundle)) };
+				report = last.report;
 				done = 'unchanged: the last index reused';
 			} else {
 				const index = await createIndex();
@@ -221,7 +221,7 @@ export async function indexSearchRecords(
 				// The copy for the next build; its key is written last, so a copy cut short is never used.
 				await rm(cached, { recursive: true, force: true });
 				await cp(bundle, join(cached, 'bundle'), { recursive: true });
-				await writeFile(join(cached, 'key.json'), JSON.stringify({ key, pages: report.pages }));
+				await writeFile(join(cached, 'key.json'), JSON.stringify({ key, report }));
 				done = 'indexed';
 			}
 			await rm(file);

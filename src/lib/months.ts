@@ -1,3 +1,5 @@
+import { dateFormat } from './dates.ts';
+
 /** A calendar month in the newsroom's time zone, with Latin digits for URLs and sorting. */
 export interface Month {
 	/** "2026". */
@@ -6,16 +8,9 @@ export interface Month {
 	month: string;
 }
 
-const formatters = new Map<string, Intl.DateTimeFormat>();
-
 /** The month `date` falls in, in `timeZone` (a story at 23:30 UTC on the 31st may be next month there). */
 export function monthOf(date: Date, timeZone: string): Month {
-	let format = formatters.get(timeZone);
-	if (!format) {
-		format = new Intl.DateTimeFormat('en-US-u-nu-latn-ca-gregory', { year: 'numeric', month: '2-digit', timeZone });
-		formatters.set(timeZone, format);
-	}
-	const parts = format.formatToParts(date);
+	const parts = dateFormat('en-US-u-nu-latn-ca-gregory', { year: 'numeric', month: '2-digit', timeZone }).formatToParts(date);
 	return {
 		year: parts.find((part) => part.type === 'year')!.value,
 		month: parts.find((part) => part.type === 'month')!.value,

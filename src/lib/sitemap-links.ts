@@ -1,4 +1,4 @@
-import { localeCodes, locales, type Locale } from './locales.ts';
+import { localeCodes, locales } from './locales.ts';
 
 /** A sitemap entry's alternate: another language's URL of the same page. */
 export interface SitemapLink {
@@ -6,13 +6,12 @@ export interface SitemapLink {
 	lang: string;
 }
 
-/** The locale of a site path, and the path without its locale prefix. */
-function splitLocale(pathname: string): { locale: Locale; rest: string } {
-	for (const locale of localeCodes) {
-		const { prefix } = locales[locale];
-		if (prefix && (pathname === prefix || pathname.startsWith(`${prefix}/`))) return { locale, rest: pathname.slice(prefix.length) || '/' };
+/** A site path without its language prefix: "/en/news/x/" and "/news/x/" both give "/news/x/". */
+function withoutPrefix(pathname: string): string {
+	for (const { prefix } of Object.values(locales)) {
+		if (prefix && (pathname === prefix || pathname.startsWith(`${prefix}/`))) return pathname.slice(prefix.length) || '/';
 	}
-	return { locale: localeCodes.find((locale) => !locales[locale].prefix)!, rest: pathname };
+	return pathname;
 }
 
 /**
@@ -23,7 +22,7 @@ function splitLocale(pathname: string): { locale: Locale; rest: string } {
  */
 export function sitemapAlternates(url: string, pageExists: (pathname: string) => boolean): SitemapLink[] | undefined {
 	const parsed = new URL(url);
-	const { rest } = splitLocale(decodeURIComponent(parsed.pathname));
+	const rest = withoutPrefix(decodeURIComponent(parsed.pathname));
 	const links: SitemapLink[] = [];
 	for (const locale of localeCodes) {
 		const pathname = `${locales[locale].prefix}${rest}`;

@@ -1,5 +1,4 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, readFileSync } from 'node:fs';
 
 /** What one build of the benchmark measured. Times in milliseconds, sizes in bytes. */
 export interface BuildFigures {
@@ -51,18 +50,6 @@ export function buildPhases(lines: readonly TimedLine[], wallMs: number) {
 		rendered: pages.length - reused,
 		reused,
 	};
-}
-
-/** Number of files and bytes under a folder. */
-export function folderFigures(folder: string): { files: number; bytes: number } {
-	let files = 0;
-	let bytes = 0;
-	for (const entry of readdirSync(folder, { recursive: true, withFileTypes: true })) {
-		if (!entry.isFile()) continue;
-		files++;
-		bytes += statSync(join(entry.parentPath, entry.name)).size;
-	}
-	return { files, bytes };
 }
 
 /** The resident memory, in bytes, of a process and all its descendants, from /proc: in all, and by command name. */

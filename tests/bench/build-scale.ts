@@ -18,7 +18,8 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from '../../src/cli/bench-corpus.ts';
 import { makeSiteCopy, projectRoot } from '../helpers/site-copy.ts';
-import { buildPhases, folderFigures, TABLE_HEAD, tableRow, treeRss, type BuildFigures, type TimedLine } from './build-report.ts';
+import { folderSize } from '../../src/integrations/search-index.ts';
+import { buildPhases, TABLE_HEAD, tableRow, treeRss, type BuildFigures, type TimedLine } from './build-report.ts';
 
 /** The build clock of both builds: the generator's newest articles are dated just before it. */
 const NOW = '2026-11-30T12:00:00+03:00';
@@ -63,13 +64,13 @@ function timedBuild(root: string, log: string): Promise<BuildFigures> {
 		child.stdout.on('data', collect);
 		child.stderr.on('data', collect);
 		child.on('error', reject);
-		child.on('close', (code) => {
+		child.on('close', async (code) => {
 			clearInterval(sampler);
 			const wallMs = performance.now() - started;
 			const printed = lines.map((line) => `${(line.at / 1000).toFixed(2).padStart(8)} ${line.text}`);
 			writeFileSync(log, [...printed, '', 'Memory of the process tree:', ...samples].join('\n'));
 			if (code !== 0) return reject(new Error(`the build failed (exit ${code}); its output is in ${log}`));
-			const { files, bytes } = folderFigures(path.join(root, 'dist'));
+			const { files, bytes } = await folderSize(path.join(root, 'dist'));
 			resolve({ wallMs, ...buildPhases(lines, wallMs), peakRssBytes: peak, outputBytes: bytes, outputFiles: files });
 		});
 	});

@@ -3,6 +3,7 @@ import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeSiteCopy } from '../helpers/site-copy.ts';
+import { readTree } from '../helpers/tree.ts';
 
 /**
  * A publish renders only the pages it touches (Astro's incremental build, keyed by
@@ -26,17 +27,6 @@ function build(...args: string[]) {
 		rendered: lines.filter((line) => /├─ \/.*\(\+\d/.test(line)).map((line) => line.replace(/^.*├─ (\S+).*$/, '$1')),
 		copied: lines.filter((line) => /\((restored|cached)\)/.test(line)).length,
 	};
-}
-
-/** Every file of a tree with its bytes, by path. */
-function files(root: string): Map<string, string> {
-	const entries = readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-	return new Map(
-		entries.map((entry) => [
-			join(entry.parentPath, entry.name).slice(root.length),
-			readFileSync(join(entry.parentPath, entry.name), 'base64'),
-		]),
-	);
 }
 
 /** The paths whose bytes differ between two trees, or that only one has. */
@@ -72,7 +62,7 @@ describe('a publish', () => {
 		);
 		rmSync(article('metro-line-two-opens'));
 		publish = build();
-		published = files(join(copy.root, 'dist'));
+		published = readTree(join(copy.root, 'dist'));
 	}, 240_000);
 
 	test('renders the pages it touches and copies the others', () => {
@@ -90,15 +80,17 @@ describe('a publish', () => {
 
 	test('gives exactly the site a full build gives', () => {
 		build('--force');
-		expect(differences(published, files(join(copy.root, 'dist')))).toEqual([]);
+		expect(differences(published, readTree(join(copy.root, 'dist')))).toEqual([]);
 	}, 240_000);
 
 	test('would show a page copied stale: a tampered cache copy comes out as a difference', () => {
 		const cached = join(copy.root, 'node_modules/.astro/dist/news/qasm-twkayyf-ma-hsl-fy-kazakhstan-mhawla-anqlab/index.html');
 		expect(statSync(cached).isFile()).toBe(true);
-		const full = files(join(copy.root, 'dist'));
+		const full = readTree(join(copy.root, 'dist'));
 		edit(cached, (html) => html.replace('</main>', '<p>stale</p></main>'));
 		build();
-		expect(differences(full, files(join(copy.root, 'dist')))).toEqual(['/news/qasm-twkayyf-ma-hsl-fy-kazakhstan-mhawla-anqlab/index.html']);
+		expect(differences(full, readTree(join(copy.root, 'dist')))).toEqual([
+			'/news/qasm-twkayyf-ma-hsl-fy-kazakhstan-mhawla-anqlab/index.html',
+		]);
 	}, 240_000);
 });

@@ -1,28 +1,21 @@
-import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { writeCorpus } from '../../src/cli/bench-corpus.ts';
 import { generateCorpus } from '../../src/cli/corpus-generator.ts';
 import { checkContent } from '../../src/lib/content-check.ts';
+import { readTree } from '../helpers/tree.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'corpus-'));
 afterAll(() => rmSync(work, { recursive: true, force: true }));
-
-/** Every file of a tree with its text, by path relative to the tree. */
-function tree(root: string): Map<string, string> {
-	const files = readdirSync(root, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
-	return new Map(
-		files.map((entry) => [join(entry.parentPath, entry.name).slice(root.length), readFileSync(join(entry.parentPath, entry.name), 'utf8')]),
-	);
-}
 
 describe('the benchmark corpus generator', () => {
 	test('writes the same tree for a seed, and another for another seed', async () => {
 		await writeCorpus(join(work, 'a/content'), { articles: 300, seed: 7 });
 		await writeCorpus(join(work, 'b/content'), { articles: 300, seed: 7 });
 		await writeCorpus(join(work, 'c/content'), { articles: 300, seed: 8 });
-		const [a, b, c] = ['a', 'b', 'c'].map((name) => tree(join(work, name, 'content')));
+		const [a, b, c] = ['a', 'b', 'c'].map((name) => readTree(join(work, name, 'content')));
 		expect(a!.size).toBeGreaterThan(300);
 		expect(b).toEqual(a);
 		expect(c).not.toEqual(a);
