@@ -19,12 +19,17 @@ const embeds = /** @type {{ hosts: string[] }} */ (loadYaml(readFileSync('./cont
 
 export default defineConfig({
 	site: settings.url,
+	// `npm start` builds and serves its own copy with the local CMS (src/cms/local-site.ts).
+	outDir: process.env.NEWSROOM_SITE_DIR || './dist',
+	cacheDir: process.env.NEWSROOM_CACHE_DIR || './node_modules/.astro',
 	trailingSlash: 'ignore',
 	// Every script and stylesheet is a file under /_astro/, never inlined into the page, so the
 	// Content-Security-Policy of src/deploy/nginx.conf and public/_headers can say `'self'` and
 	// need no hashes or 'unsafe-inline' (Astro inlines scripts below Vite's assetsInlineLimit).
 	build: { format: 'directory', inlineStylesheets: 'never' },
-	vite: { build: { assetsInlineLimit: 0 } },
+	// The development and preview servers answer no cross-origin request: the CMS bundle they
+	// serve carries the local backend's secret (src/cms/locks.ts).
+	vite: { build: { assetsInlineLimit: 0 }, server: { cors: false }, preview: { cors: false } },
 	i18n: {
 		locales: ['ar', 'en'],
 		defaultLocale: 'ar',
@@ -47,6 +52,6 @@ export default defineConfig({
 	// Pages keyed in getStaticPaths (articles, archives) are copied from the last build when
 	// neither their data nor their code changed: a publish renders the pages it touches.
 	experimental: { incrementalBuild: true },
-	server: { host: '127.0.0.1', port: 4321 },
+	server: { host: '127.0.0.1', port: 4321, headers: { 'Cross-Origin-Resource-Policy': 'same-origin' } },
 	devToolbar: { enabled: false },
 });

@@ -25,8 +25,12 @@ export interface CmsOptions {
 	apiRoot?: string;
 	/** Self-hosted GitLab, Gitea or Forgejo: the host's web address, for the login window. */
 	hostUrl?: string;
-	/** The local decap-server's API URL. Only development and `npm start` set it; never production. */
-	localBackend?: { url: string; git: boolean };
+	/**
+	 * The local decap-server: its API URL, whether it commits, and the per-start secret the CMS
+	 * sends with every request (`admin/lib/backend-token.ts`). Only development and `npm start`
+	 * set it; never production.
+	 */
+	localBackend?: { url: string; git: boolean; token?: string };
 }
 
 /** Environment variables the admin bundle reads. */
@@ -55,7 +59,8 @@ export function cmsOptionsFromEnv(env: CmsEnvironment): CmsOptions {
 	if (env.CMS_APP_ID) options.appId = env.CMS_APP_ID;
 	if (env.CMS_API_ROOT) options.apiRoot = env.CMS_API_ROOT;
 	if (env.CMS_HOST_URL) options.hostUrl = env.CMS_HOST_URL;
-	if (env.NEWSROOM_CMS_LOCAL) options.localBackend = { url: env.NEWSROOM_CMS_LOCAL, git: env.NEWSROOM_CMS_MODE === 'git' };
+	if (env.NEWSROOM_CMS_LOCAL)
+		options.localBackend = { url: env.NEWSROOM_CMS_LOCAL, git: env.NEWSROOM_CMS_MODE === 'git', token: env.NEWSROOM_CMS_TOKEN };
 	return options;
 }
 

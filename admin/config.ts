@@ -55,19 +55,27 @@ function bilingualField(
 	} as CmsField;
 }
 
-function categoryRelation(name: string, labelKey: Parameters<typeof label>[0]): CmsField {
-	return {
-		name,
-		label: label(labelKey),
-		widget: 'relation',
-		collection: 'categories',
-		value_field: '{{slug}}',
-		search_fields: ['name.ar', 'name.en'],
-		display_fields: ['name.ar'],
-	} as CmsField;
+/** One option of a select: what the editor reads, what the file holds. */
+export interface Choice {
+	label: string;
+	value: string;
 }
 
-const articles: CmsCollection = {
+/**
+ * The sections and authors the forms offer, read from content/ when the CMS is bundled
+ * (`choices.ts`). Selects, not relation widgets: a relation field loads its collection while the
+ * form is open and marks an untouched entry as changed once it has (decap-cms #7142, #2743).
+ */
+export interface CmsChoices {
+	sections: Choice[];
+	authors: Choice[];
+}
+
+function choiceField(name: string, labelKey: Parameters<typeof label>[0], options: Choice[]): CmsField {
+	return { name, label: label(labelKey), widget: 'select', options } as CmsField;
+}
+
+const articles = (choices: CmsChoices): CmsCollection => ({
 	name: 'articles',
 	label: label('articles.label'),
 	label_singular: label('articles.singular'),
@@ -95,7 +103,7 @@ const articles: CmsCollection = {
 			hint: label('field.date.hint'),
 			i18n: 'duplicate',
 		},
-		{ ...categoryRelation('category', 'field.category'), i18n: 'duplicate' },
+		{ ...choiceField('category', 'field.category', choices.sections), i18n: 'duplicate' },
 		{ name: 'summary', label: label('field.summary'), widget: 'text', required: false, i18n: true },
 		{
 			name: 'tags',
@@ -106,17 +114,7 @@ const articles: CmsCollection = {
 			field: { name: 'tag', label: label('field.tag'), widget: 'string' },
 			i18n: true,
 		},
-		{
-			name: 'author',
-			label: label('field.author'),
-			widget: 'relation',
-			collection: 'authors',
-			value_field: '{{slug}}',
-			search_fields: ['name.ar', 'name.en'],
-			display_fields: ['name.ar'],
-			required: false,
-			i18n: 'duplicate',
-		},
+		{ ...choiceField('author', 'field.author', choices.authors), required: false, i18n: 'duplicate' },
 		{ name: 'source', label: label('field.source'), widget: 'string', required: false, i18n: true },
 		{ name: 'image', label: label('field.image'), widget: 'image', required: false, choose_url: false, i18n: 'duplicate' },
 		{ name: 'imageAlt', label: label('field.imageAlt'), widget: 'string', required: false, i18n: true },
@@ -127,7 +125,7 @@ const articles: CmsCollection = {
 		{ name: 'updated', label: label('field.updated'), widget: 'datetime', format: DATE_FORMAT, required: false, i18n: 'duplicate' },
 		{ name: 'body', label: label('field.body'), widget: 'markdown', i18n: true },
 	] as CmsField[],
-};
+});
 
 const pages: CmsCollection = {
 	name: 'pages',
@@ -199,7 +197,7 @@ const authors: CmsCollection = {
 	] as CmsField[],
 };
 
-const settings: CmsCollection = {
+const settings = (choices: CmsChoices): CmsCollection => ({
 	name: 'settings',
 	label: label('settings.label'),
 	format: YAML_FORMAT as CmsCollection['format'],
@@ -251,7 +249,7 @@ const settings: CmsCollection = {
 					label_singular: label('field.section'),
 					widget: 'list',
 					required: false,
-					field: categoryRelation('section', 'field.section'),
+					field: choiceField('section', 'field.section', choices.sections),
 				},
 				{
 					name: 'perSection',
@@ -266,24 +264,29 @@ const settings: CmsCollection = {
 			] as CmsField[],
 		},
 	],
-};
+});
+
+/** Where uploads go unless a collection or field says otherwise. */
+export const MEDIA_FOLDER = 'content/media';
 
 /** Every collection, in the order of the CMS's sidebar. */
-export const collections: CmsCollection[] = [articles, categories, authors, pages, settings];
+export function cmsCollections(choices: CmsChoices): CmsCollection[] {
+	return [articles(choices), categories, authors, pages, settings(choices)];
+}
 
-/** The whole configuration for `options` (see `backend.ts`). */
-export function cmsConfig(options: CmsOptions): CmsConfig {
+/** The whole configuration for `options` (see `backend.ts`) and the forms' `choices`. */
+export function cmsConfig(options: CmsOptions, choices: CmsChoices = { sections: [], authors: [] }): CmsConfig {
 	return {
 		load_config_file: false,
 		locale: 'ar',
 		...backendConfig(options),
 		site_url: '/',
 		display_url: '/',
-		media_folder: 'content/media',
+		media_folder: MEDIA_FOLDER,
 		public_folder: '/media',
 		// A fallback only: slugs are typed into their own field, and uploads renamed before this.
 		slug: { encoding: 'ascii', clean_accents: true, sanitize_replacement: '-' },
 		i18n,
-		collections,
+		collections: cmsCollections(choices),
 	} as CmsConfig;
 }

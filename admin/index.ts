@@ -4,7 +4,8 @@
  */
 import CMS from 'decap-cms-app';
 import type { CmsOptions } from './backend.ts';
-import { cmsConfig, MARKDOWN_FORMAT, SLUG_WIDGET, YAML_FORMAT } from './config.ts';
+import { cmsConfig, MARKDOWN_FORMAT, SLUG_WIDGET, YAML_FORMAT, type CmsChoices } from './config.ts';
+import { sendBackendToken } from './lib/backend-token.ts';
 import { skipBlankFiles } from './lib/blank-translations.ts';
 import { frontMatterFormat, yamlFormat } from './lib/front-matter.ts';
 import ar from './locales/ar.ts';
@@ -13,7 +14,10 @@ import { renameUploads } from './upload-names.ts';
 import { SlugControl, SlugPreview } from './widgets/SlugControl.ts';
 
 /** Set at bundle time from the environment and the site's settings (see the integration). */
-declare const NEWSROOM_CMS: { options: CmsOptions; timeZone: string; previewStyle: string };
+declare const NEWSROOM_CMS: { options: CmsOptions; choices: CmsChoices; timeZone: string; previewStyle: string };
+
+const local = NEWSROOM_CMS.options.localBackend;
+if (local?.token) sendBackendToken(local.url, local.token);
 
 renameUploads(document);
 skipBlankFiles(CMS as never, ['proxy', 'github', 'gitlab', 'gitea', 'forgejo']);
@@ -24,4 +28,4 @@ CMS.registerWidget(SLUG_WIDGET, SlugControl, SlugPreview);
 CMS.registerPreviewStyle(NEWSROOM_CMS.previewStyle);
 CMS.registerPreviewTemplate('articles', articlePreview(NEWSROOM_CMS.timeZone));
 CMS.registerPreviewTemplate('pages', PagePreview);
-CMS.init({ config: cmsConfig(NEWSROOM_CMS.options) });
+CMS.init({ config: cmsConfig(NEWSROOM_CMS.options, NEWSROOM_CMS.choices) });

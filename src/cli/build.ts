@@ -14,15 +14,16 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { basename, dirname, join, resolve } from 'node:path';
 import { indexSearchRecords } from '../integrations/search-index.ts';
 
 const root = process.cwd();
-const dist = resolve(root, 'dist');
-const next = resolve(root, '.dist-next');
-const previous = resolve(root, '.dist-previous');
+/** The site's folder and Astro's cache: dist/ and node_modules/.astro/ unless `npm start` builds (src/cms/local-site.ts). */
+const dist = resolve(root, process.env.NEWSROOM_SITE_DIR || 'dist');
+const next = join(dirname(dist), `.${basename(dist)}-next`);
+const previous = join(dirname(dist), `.${basename(dist)}-previous`);
 const astro = resolve(root, 'node_modules/astro/bin/astro.mjs');
-const cacheDir = resolve(root, 'node_modules/.astro');
+const cacheDir = resolve(root, process.env.NEWSROOM_CACHE_DIR || 'node_modules/.astro');
 const incrementalManifest = resolve(cacheDir, 'incremental-build.json');
 
 /**
@@ -36,7 +37,7 @@ const HEAP_MB = 12288;
 function fail(status: number): never {
 	rmSync(next, { recursive: true, force: true });
 	rmSync(incrementalManifest, { force: true });
-	console.error(`\nThe build failed; ${existsSync(dist) ? 'dist/ is left as it was' : 'there is no dist/'}.`);
+	console.error(`\nThe build failed; ${existsSync(dist) ? `${basename(dist)}/ is left as it was` : `there is no ${basename(dist)}/`}.`);
 	process.exit(status);
 }
 
@@ -55,4 +56,4 @@ rmSync(previous, { recursive: true, force: true });
 if (existsSync(dist)) renameSync(dist, previous);
 renameSync(next, dist);
 rmSync(previous, { recursive: true, force: true });
-console.log('dist/ now holds the new build.');
+console.log(`${basename(dist)}/ now holds the new build.`);

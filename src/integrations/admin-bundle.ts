@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { spawn } from 'node:child_process';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { join, relative } from 'node:path';
@@ -8,6 +9,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { build, type BuildOptions } from 'esbuild';
 import { load as loadYaml } from 'js-yaml';
 import { cmsOptionsFromEnv, type CmsEnvironment } from '../../admin/backend.ts';
+import { readChoices } from '../../admin/choices.ts';
 import { adminPage } from '../../admin/page.ts';
 
 /** Where the CMS lives on the site. */
@@ -28,8 +30,24 @@ export interface AdminFile {
  * (see `admin/backend.ts`); the local backend is in the bundle only when `env` asks for it.
  */
 export async function bundleAdmin(root: string, env: CmsEnvironment = process.env): Promise<AdminFile[]> {
+	return (await bundleAdminWithInputs(root, env)).files;
+}
+
+/** What the bundle is made from beyond its source files: the backend, the forms' choices, the settings. */
+function bundleData(root: string, env: CmsEnvironment) {
 	const settings = loadYaml(readFileSync(join(root, 'content/settings/site.yml'), 'utf8')) as { timeZone: string; name: { ar: string } };
-	const injected = { options: cmsOptionsFromEnv(env), timeZone: settings.timeZone, previewStyle: `${ADMIN_PATH}preview.css` };
+	const injected = {
+		options: cmsOptionsFromEnv(env),
+		choices: readChoices(root),
+		timeZone: settings.timeZone,
+		previewStyle: `${ADMIN_PATH}preview.css`,
+	};
+	return { settings, injected };
+}
+
+/** The bundle, and the files esbuild read for it (paths from `root`). */
+async function bundleAdminWithInputs(root: string, env: CmsEnvironment): Promise<{ files: AdminFile[]; inputs: string[] }> {
+	const { settings, injected } = bundleData(root, env);
 	const options: BuildOptions = {
 		absWorkingDir: root,
 		entryPoints: [
@@ -44,6 +62,7 @@ export async function bundleAdmin(root: string, env: CmsEnvironment = process.en
 		target: 'es2022',
 		platform: 'browser',
 		write: false,
+		metafile: true,
 		legalComments: 'none',
 		logLevel: 'silent',
 		assetNames: 'fonts/[name]-[hash]',
@@ -66,7 +85,36 @@ export async function bundleAdmin(root: string, env: CmsEnvironment = process.en
 	const files = (result.outputFiles ?? []).map((file) => withSizes(relative(outdir, file.path), file.contents));
 	const html = adminPage({ title: `غرفة التحرير | ${settings.name.ar}`, script: `${ADMIN_PATH}cms.js`, style: `${ADMIN_PATH}admin.css` });
 	files.push(withSizes('index.html', new TextEncoder().encode(html)));
-	return files;
+	return { files, inputs: Object.keys(result.metafile?.inputs ?? {}) };
+}
+
+/**
+ * A key for one bundle: the injected data and the size and time of every file esbuild read, so
+ * a build whose CMS inputs did not change reuses the last bundle (bundling takes seconds of CPU).
+ */
+function bundleKey(root: string, env: CmsEnvironment, inputs: string[]): string {
+	const hash = createHash('sha256').update(JSON.stringify(bundleData(root, env).injected));
+	for (const input of inputs) {
+		const path = join(root, input.replace(/^[a-z]+:/, ''));
+		const stats = existsSync(path) ? statSync(path) : undefined;
+		hash.update(`${input}\0${stats ? `${stats.size}:${stats.mtimeMs}` : '-'}\0`);
+	}
+	return hash.digest('hex');
+}
+
+/** The child's work: reuse `folder` when its key still holds, otherwise bundle into it. */
+async function bundleIntoFolder(root: string, folder: string): Promise<void> {
+	const keyFile = join(folder, '..', 'admin-bundle.key.json');
+	const last = existsSync(keyFile) ? (JSON.parse(readFileSync(keyFile, 'utf8')) as { key: string; inputs: string[] }) : undefined;
+	if (last && existsSync(folder) && bundleKey(root, process.env, last.inputs) === last.key) return;
+	await rm(keyFile, { force: true });
+	await rm(folder, { recursive: true, force: true });
+	const { files, inputs } = await bundleAdminWithInputs(root, process.env);
+	for (const file of files) {
+		await mkdir(join(folder, file.name, '..'), { recursive: true });
+		await writeFile(join(folder, file.name), file.contents);
+	}
+	await writeFile(keyFile, JSON.stringify({ key: bundleKey(root, process.env, inputs), inputs }));
 }
 
 function withSizes(name: string, contents: Uint8Array): AdminFile {
@@ -138,11 +186,7 @@ function bundleInChild(root: string, folder: string): Promise<AdminFile[]> {
 /** The child of `bundleInChild`: `admin-bundle.ts <root> <folder>`. */
 if (import.meta.main) {
 	const [root = process.cwd(), folder = 'admin-out'] = process.argv.slice(2);
-	await rm(folder, { recursive: true, force: true });
-	for (const file of await bundleAdmin(root)) {
-		await mkdir(join(folder, file.name, '..'), { recursive: true });
-		await writeFile(join(folder, file.name), file.contents);
-	}
+	await bundleIntoFolder(root, folder);
 }
 
 /**

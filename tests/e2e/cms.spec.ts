@@ -4,7 +4,7 @@ import matter from 'gray-matter';
 import type { Page } from '@playwright/test';
 import { asciiFileName } from '../../admin/lib/media-name.ts';
 import { articleFrontmatterSchema } from '../../src/schemas/article.ts';
-import { startCmsServer, type CmsServer } from '../../src/cli/cms-server.ts';
+import { startCmsServer, type CmsServer } from '../../src/cms/server.ts';
 import { buildSite, makeSiteCopy } from '../helpers/site-copy.ts';
 import { serveStatic } from '../helpers/static-server.ts';
 import { test, expect } from './admin-fixtures.ts';
@@ -28,12 +28,12 @@ test.use({ actionTimeout: 20_000 });
 
 test.beforeAll(async () => {
 	test.setTimeout(300_000);
-	copy = await makeSiteCopy();
-	backend = await startCmsServer({ root: copy.root, port: 0 });
-	const build = await buildSite(copy.root, { NEWSROOM_CMS_LOCAL: backend.url });
+	copy = await makeSiteCopy({ git: true });
+	site = await serveStatic(join(copy.root, 'dist'));
+	backend = await startCmsServer({ root: copy.root, port: 0, sitePort: Number(new URL(site.url).port) });
+	const build = await buildSite(copy.root, { NEWSROOM_CMS_LOCAL: backend.url, NEWSROOM_CMS_TOKEN: backend.token });
 	expect(build.code, build.output).toBe(0);
 	expect(build.output).toMatch(/admin bundle: cms\.js [\d.]+ MB \([\d.]+ MB gzipped\)/);
-	site = await serveStatic(join(copy.root, 'dist'));
 });
 
 test.afterAll(async () => {

@@ -1,4 +1,5 @@
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
+import { writeFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -14,13 +15,25 @@ const SITE_FILES = ['src', 'admin', 'public', 'content', 'astro.config.mjs', 'ts
  * Its `node_modules` is a folder of links to the project's packages, so that Astro's cache
  * (`node_modules/.astro`) is the copy's own and copies can build side by side.
  */
-export async function makeSiteCopy(): Promise<{ root: string; remove: () => Promise<void> }> {
+export async function makeSiteCopy({ git = false }: { git?: boolean } = {}): Promise<{ root: string; remove: () => Promise<void> }> {
 	const root = await mkdtemp(join(tmpdir(), 'newsroom-site-'));
 	await Promise.all(SITE_FILES.map((name) => cp(join(projectRoot, name), join(root, name), { recursive: true })));
 	await mkdir(join(root, 'node_modules'));
-	const packages = (await readdir(join(projectRoot, 'node_modules'))).filter((name) => name !== '.astro');
+	const packages = (await readdir(join(projectRoot, 'node_modules'))).filter((name) => !['.astro', '.newsroom'].includes(name));
 	await Promise.all(packages.map((name) => symlink(join(projectRoot, 'node_modules', name), join(root, 'node_modules', name))));
+	if (git) commitAll(root);
 	return { root, remove: () => rm(root, { recursive: true, force: true }) };
+}
+
+/** Makes `root` a git repository on `main` with everything committed, as a newsroom's checkout is. */
+function commitAll(root: string): void {
+	writeFileSync(join(root, '.gitignore'), 'node_modules/\ndist/\n.dist-*/\n.astro/\n');
+	const git = (...args: string[]) => execFileSync('git', args, { cwd: root, stdio: 'ignore' });
+	git('init', '-q', '-b', 'main');
+	git('config', 'user.name', 'Test Editor');
+	git('config', 'user.email', 'editor@example.org');
+	git('add', '.');
+	git('commit', '-q', '-m', 'The site as it was copied');
 }
 
 /** Runs `npm run build`'s script (Astro, then the search index) in `root` and collects its exit code and everything it printed. */

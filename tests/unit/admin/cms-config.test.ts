@@ -1,5 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
+import { readChoices } from '../../../admin/choices.ts';
 import dayjs from 'dayjs';
 import matter from 'gray-matter';
 import { load as loadYaml } from 'js-yaml';
@@ -27,13 +28,15 @@ interface Field {
 	fields?: Field[];
 	field?: Field;
 	collection?: string;
+	options?: { label: string; value: string }[];
 	format?: string;
 	min?: number;
 	public_folder?: string;
 	pattern?: [string, string];
 }
 
-const config = cmsConfig({ backend: 'github', repo: 'newsroom/newsroom', branch: 'main' });
+const choices = readChoices(projectRoot);
+const config = cmsConfig({ backend: 'github', repo: 'newsroom/newsroom', branch: 'main' }, choices);
 const collection = (name: string) => config.collections.find((item) => item.name === name)!;
 const settingsFile = (name: string) => collection('settings').files!.find((file) => file.name === name)!;
 
@@ -78,9 +81,6 @@ function drift(fields: Field[], shape: Record<string, z.ZodType>, prefix = ''): 
 	return problems;
 }
 
-/** An id that exists in a content folder, as a relation widget would offer. */
-const firstId = (folder: string) => readdirSync(join(projectRoot, 'content', folder))[0]!.replace(/\.yml$/, '');
-
 /** What the widget of `field` writes when an editor fills it in. */
 function filled(field: Field, publicFolder: string | undefined): unknown {
 	switch (field.widget) {
@@ -97,8 +97,8 @@ function filled(field: Field, publicFolder: string | undefined): unknown {
 		case 'datetime':
 			// Exactly what Decap's datetime widget writes: dayjs(...).format(field.format).
 			return dayjs().format(field.format);
-		case 'relation':
-			return firstId(field.collection!);
+		case 'select':
+			return field.options![0]!.value;
 		case 'boolean':
 			return true;
 		case 'number':
@@ -212,5 +212,33 @@ describe('slugs in the CMS', () => {
 		['', false],
 	])('%j is %s', (slug, accepted) => {
 		for (const field of slugFields) expect(new RegExp(field.pattern![0]).test(slug)).toBe(accepted);
+	});
+});
+
+describe('sections and authors', () => {
+	const ids = (folder: string) =>
+		readdirSync(join(projectRoot, 'content', folder))
+			.filter((name) => name.endsWith('.yml'))
+			.map((name) => name.slice(0, -4))
+			.sort();
+	const fieldsOf = (fields: Field[]): Field[] =>
+		fields.flatMap((field) => [field, ...fieldsOf([...(field.fields ?? []), ...(field.field ? [field.field] : [])])]);
+	const all = config.collections.flatMap((item) =>
+		fieldsOf([...((item.fields ?? []) as Field[]), ...(item.files ?? []).flatMap((file) => file.fields as Field[])]),
+	);
+
+	test('are offered as selects of every section and author in content/, with their Arabic names', () => {
+		expect(choices.sections.map((choice) => choice.value).sort()).toEqual(ids('categories'));
+		expect(choices.authors.map((choice) => choice.value).sort()).toEqual(ids('authors'));
+		expect(choices.sections.find((choice) => choice.value === 'politics')?.label).toBe('سياسة');
+		for (const name of ['category', 'author', 'section']) {
+			const field = all.find((item) => item.name === name)!;
+			expect(field.widget, name).toBe('select');
+			expect(field.options!.length, name).toBeGreaterThan(0);
+		}
+	});
+
+	test('no field is a relation widget, which marks an untouched entry as changed (decap-cms #7142)', () => {
+		expect(all.filter((field) => field.widget === 'relation').map((field) => field.name)).toEqual([]);
 	});
 });
