@@ -45,7 +45,12 @@ export function originLock(origins: string[]): Middleware {
 	const allowed = new Set(origins);
 	return (request, response, next) => {
 		const origin = request.headers.origin;
-		if (origin && allowed.has(origin)) return next();
+		if (origin && allowed.has(origin)) {
+			// So that the CMS can read a refusal by the locks after this one (decap's CORS comes later).
+			response.setHeader('access-control-allow-origin', origin);
+			response.setHeader('vary', 'Origin');
+			return next();
+		}
 		refuse(response, origin ? `origin not allowed: ${origin}` : 'a request to the CMS backend must come from the CMS');
 	};
 }
