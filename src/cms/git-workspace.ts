@@ -60,8 +60,13 @@ type Refs = Map<string, string>;
 export interface Workspace {
 	/** The worktree decap-server works in. */
 	path: string;
-	/** Runs `work` (one request) as a transaction; `work` resolves with whether it succeeded. */
-	transaction(work: () => Promise<boolean>): Promise<void>;
+	/**
+	 * Runs `work` (one request) as a transaction; `work` resolves with whether it succeeded.
+	 * `writes`: whether it may write in the worktree (reads leave it as they found it).
+	 */
+	transaction(work: () => Promise<boolean>, writes: boolean): Promise<void>;
+	/** Runs `work` (a request that only reads) on a worktree that is up to date with the branch. */
+	read(work: () => Promise<unknown>): Promise<void>;
 	/** The file at `path` on `ref`, or undefined. */
 	show(ref: string, path: string): Promise<Buffer | undefined>;
 	/** Whether a local branch exists. */
@@ -92,9 +97,14 @@ export async function openWorkspace(root: string, branch: string): Promise<Works
 				.map((line) => line.split(' ') as [string, string]),
 		);
 	};
+	// The commit the worktree was last reset to, while nothing has written in it since.
+	let clean: string | undefined;
 	const reset = async () => {
+		const tip = (await git(root, ['rev-parse', branchRef])).trim();
+		if (clean === tip) return;
 		await git(path, ['checkout', '--quiet', '--force', '--ignore-other-worktrees', branch]);
 		await git(path, ['clean', '--quiet', '-fdx']);
+		clean = tip;
 	};
 	const restore = async (before: Refs) => {
 		for (const [ref, sha] of await refs()) {
@@ -109,7 +119,7 @@ export async function openWorkspace(root: string, branch: string): Promise<Works
 	};
 	const workspace: Workspace = {
 		path,
-		async transaction(work) {
+		async transaction(work, writes) {
 			await reset();
 			const before = await refs();
 			let succeeded = false;
@@ -117,10 +127,15 @@ export async function openWorkspace(root: string, branch: string): Promise<Works
 				succeeded = await work();
 			} finally {
 				if (!succeeded) await restore(before);
+				if (writes || !succeeded) clean = undefined;
 				await reset();
 			}
 			const [old, now] = [before.get(branchRef), (await refs()).get(branchRef)];
 			if (old && now && old !== now) await bringIntoWorkingTree(root, branchRef, old, now);
+		},
+		async read(work) {
+			await reset();
+			await work();
 		},
 		async show(ref, file) {
 			const { stdout } = await run('git', ['show', `${ref}:${file}`], {

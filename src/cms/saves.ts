@@ -118,12 +118,14 @@ export function gitMode(workspace: Workspace, branch: string): SaveMode {
 			};
 		},
 		async atomically(body, work) {
+			const action = body.action ?? '';
+			if (!WRITES.has(action) && action !== 'unpublishedEntries' && action !== 'unpublishedEntry') return workspace.read(work);
 			await workspace.transaction(async () => {
 				if (body.action === 'unpublishedEntries' || body.action === 'unpublishedEntry') await workspace.pruneEmptyDrafts();
 				const succeeded = await work();
 				if (succeeded && body.action === 'persistEntry') await workspace.pruneEmptyDrafts();
 				return succeeded;
-			});
+			}, WRITES.has(action));
 		},
 	};
 }

@@ -78,6 +78,17 @@ export interface CmsServerOptions {
 	token?: string;
 }
 
+/**
+ * The CMS asks for a draft's files with `id: ""` when a language's file is not part of the draft
+ * (an English file the draft did not change), and decap-server's validation refuses an empty id
+ * with 422 although it reads the file by its path: the path stands in for the id.
+ */
+const acceptEmptyIds: Middleware = (request, _response, next) => {
+	const params = (request.body as { params?: { id?: unknown; path?: unknown } } | undefined)?.params;
+	if (params?.id === '' && typeof params.path === 'string') params.id = params.path;
+	next();
+};
+
 /** Starts the local backend for the working tree at `root`. */
 export async function startCmsServer(options: CmsServerOptions): Promise<CmsServer> {
 	const root = resolve(options.root);
@@ -108,6 +119,7 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
 	app.use(tokenLock(token));
 	app.use(express.json({ limit: '50mb' }));
 	app.use('/api/v1', pathLock(repository, editedRoots(cmsCollections({ sections: [], authors: [] }), MEDIA_FOLDER)));
+	app.use('/api/v1', acceptEmptyIds);
 	app.use('/api/v1', saves(workspace ? gitMode(workspace, branch) : fsMode(root)));
 	const logLevel = process.env.LOG_LEVEL ?? 'warn';
 	if (mode === 'git') await registerLocalGit(app, { logLevel });
