@@ -86,6 +86,24 @@ function save(slug: string, title: string, workflow: boolean) {
 	};
 }
 
+/**
+ * decap-server on its own (no locks, no worktree), in git mode on `root`: `ask(body)` posts
+ * until it answers (it says it listens before its git middleware is registered).
+ */
+async function plainDecapServer(root: string, env: NodeJS.ProcessEnv) {
+	const port = await freePort();
+	const { url } = await start(
+		[join(projectRoot, 'node_modules/decap-server/dist/index.js')],
+		{ ...env, MODE: 'git', BIND_HOST: '127.0.0.1', PORT: String(port), GIT_REPO_DIRECTORY: root },
+		root,
+	);
+	return (body: unknown) =>
+		fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+			(response) => response.status,
+			() => undefined,
+		);
+}
+
 describe('the local backend in git mode', () => {
 	test('a publish commits exactly the files of the save, leaves the journalist’s work alone and shows in their tree', async () => {
 		const repo = await repositoryWithWork();
@@ -173,19 +191,9 @@ describe('the local backend in git mode', () => {
 	test('(decap-server alone fails on that branch: what the pruning prevents)', async () => {
 		const repo = await repositoryWithWork();
 		repo.git('branch', 'cms/articles/budget-vote');
-		const port = await freePort();
-		const { url } = await start(
-			[join(projectRoot, 'node_modules/decap-server/dist/index.js')],
-			{ ...repo.env, MODE: 'git', BIND_HOST: '127.0.0.1', PORT: String(port), GIT_REPO_DIRECTORY: repo.root },
-			repo.root,
-		);
-		const ask = () =>
-			fetch(url, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify({ action: 'unpublishedEntry', params: { branch: 'main', collection: 'articles', slug: 'budget-vote' } }),
-			}).catch(() => undefined);
-		await expect.poll(async () => (await ask())?.status, { timeout: 20_000 }).toBe(500);
+		const ask = await plainDecapServer(repo.root, repo.env);
+		const body = { action: 'unpublishedEntry', params: { branch: 'main', collection: 'articles', slug: 'budget-vote' } };
+		await expect.poll(() => ask(body), { timeout: 20_000 }).toBe(500);
 	});
 
 	test('a failed save leaves the repository as it was and says so in Arabic', async () => {
@@ -225,19 +233,8 @@ describe('the local backend in git mode', () => {
 
 	test('(decap-server on its own sweeps unrelated files into its commit: what the separate worktree prevents)', async () => {
 		const repo = await repositoryWithWork();
-		const port = await freePort();
-		const { url } = await start(
-			[join(projectRoot, 'node_modules/decap-server/dist/index.js')],
-			{ ...repo.env, MODE: 'git', BIND_HOST: '127.0.0.1', PORT: String(port), GIT_REPO_DIRECTORY: repo.root },
-			repo.root,
-		);
-		const post = () =>
-			fetch(url, {
-				method: 'POST',
-				headers: { 'content-type': 'application/json' },
-				body: JSON.stringify(save('swept', 'x', false)),
-			}).catch(() => undefined);
-		await expect.poll(async () => (await post())?.status, { timeout: 20_000 }).toBe(200);
+		const ask = await plainDecapServer(repo.root, repo.env);
+		await expect.poll(() => ask(save('swept', 'x', false)), { timeout: 20_000 }).toBe(200);
 		expect(repo.git('-c', 'core.quotePath=false', 'show', '--name-only', '--format=', 'HEAD')).toContain('notes-ملاحظات.txt');
 	});
 
