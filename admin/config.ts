@@ -216,6 +216,18 @@ const settings: CmsCollection = {
 				{ name: 'url', label: label('field.url'), widget: 'string', pattern: ['^https?://[^\\s/]+\\S*$', label('field.url.pattern')] },
 				{ name: 'timeZone', label: label('field.timeZone'), widget: 'string', hint: label('field.timeZone.hint') },
 				{
+					name: 'digits',
+					label: label('field.digits'),
+					widget: 'select',
+					required: false,
+					default: 'latn',
+					hint: label('field.digits.hint'),
+					options: [
+						{ label: label('field.digits.latn'), value: 'latn' },
+						{ label: label('field.digits.arab'), value: 'arab' },
+					],
+				},
+				{
 					name: 'social',
 					label: label('field.social'),
 					label_singular: label('field.socialAccount'),
