@@ -42,6 +42,8 @@ export const labels = {
 	'field.description': 'الوصف',
 	'field.footer': 'تظهر في تذييل الموقع',
 	'field.order': 'الترتيب',
+	'field.opinion': 'قسم رأي',
+	'field.opinion.hint': 'تبدأ بطاقات مقالاته ومقالاته باسم الكاتب وصورته.',
 	'field.name': 'الاسم',
 	'field.bio': 'نبذة',
 	'field.photo': 'الصورة الشخصية',

@@ -4,7 +4,7 @@ import en from '../../src/i18n/en.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
 import { useDigits } from '../../src/lib/dates.ts';
 import { tagSlug, tagUrl, articleUrl, homeUrl } from '../../src/lib/urls.ts';
-import { shareLinks } from '../../src/lib/share.ts';
+import { shareLinks, socialLabel } from '../../src/lib/share.ts';
 
 describe('interface strings', () => {
 	test('English has exactly the Arabic keys, none empty', () => {
@@ -59,4 +59,13 @@ test('a tag becomes one safe path segment, or none', () => {
 	expect(tagSlug('</script>')).toBe('script');
 	expect(tagSlug('a/b?c#d')).toBe('a-b-c-d');
 	expect(tagSlug('!!!')).toBe('');
+});
+
+describe('social account names', () => {
+	test('known networks are named in the page language; others as written', () => {
+		expect(socialLabel('Facebook')).toBe('share.facebook');
+		expect(useTranslations('ar').t(socialLabel('X')!)).toBe('إكس');
+		expect(useTranslations('ar').t(socialLabel(' telegram ')!)).toBe('تيليغرام');
+		expect(socialLabel('Mastodon')).toBeUndefined();
+	});
 });
