@@ -168,7 +168,14 @@ const categories: CmsCollection = {
 		bilingualField('name', 'field.name', { required: true }),
 		{ name: 'order', label: label('field.order'), widget: 'number', value_type: 'int' },
 		bilingualField('description', 'field.description', { required: false, widget: 'text' }),
-		{ name: 'opinion', label: label('field.opinion'), widget: 'boolean', required: false, default: false, hint: label('field.opinion.hint') },
+		{
+			name: 'opinion',
+			label: label('field.opinion'),
+			widget: 'boolean',
+			required: false,
+			default: false,
+			hint: label('field.opinion.hint'),
+		},
 	] as CmsField[],
 };
 

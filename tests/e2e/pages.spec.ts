@@ -97,7 +97,7 @@ test.describe('on a phone, with JavaScript off', () => {
 test('on a wide screen the sections are shown without opening the menu', async ({ page }) => {
 	await page.setViewportSize({ width: 1280, height: 800 });
 	await page.goto('/en/');
-	await expect(page.locator('.menu a[href="/en/category/sports/"]')).toBeVisible();
+	await expect(page.locator('.section-strip a[href="/en/category/sports/"]')).toBeVisible();
 	await expect(page.locator('.menu summary')).toBeHidden();
 });
 

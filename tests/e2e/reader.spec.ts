@@ -156,7 +156,9 @@ test.describe('on a 390 × 844 phone', () => {
 
 	test.fail('(a lead image pushed below the first screen is caught)', async ({ page }) => {
 		await page.goto(ARTICLE);
-		await page.evaluate(() => document.querySelector('.article-header')!.append(Object.assign(document.createElement('div'), { style: 'height:900px' })));
+		await page.evaluate(() =>
+			document.querySelector('.article-header')!.append(Object.assign(document.createElement('div'), { style: 'height:900px' })),
+		);
 		expect(await onFirstScreen(page, '.lead-image img')).toBe(true);
 	});
 });
@@ -174,7 +176,9 @@ test.describe('menus', () => {
 
 	test('the English menu and strip list no empty section', async ({ page }) => {
 		await page.goto('/en/');
-		const strip = await page.locator('.section-strip a[href*="/category/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+		const strip = await page
+			.locator('.section-strip a[href*="/category/"]')
+			.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
 		const menu = await page.locator('.menu-panel a[href*="/category/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
 		expect(menu).toEqual(strip);
 		expect(strip.length).toBeGreaterThan(3);
@@ -237,7 +241,12 @@ test.describe('smaller points', () => {
 		await page.goto('/');
 		// A build's breaking news depends on its clock: the bar is made here, with the site's own markup.
 		await page.evaluate(() => {
-			document.querySelector('main')!.insertAdjacentHTML('afterbegin', '<section class="breaking"><h2 class="breaking-label">!</h2><ul><li><a href="/">x</a></li></ul></section>');
+			document
+				.querySelector('main')!
+				.insertAdjacentHTML(
+					'afterbegin',
+					'<section class="breaking"><h2 class="breaking-label">!</h2><ul><li><a href="/">x</a></li></ul></section>',
+				);
 		});
 		const bar = page.locator('.breaking');
 		await expect(bar).toHaveCSS('background-color', 'rgb(163, 22, 26)');

@@ -103,7 +103,7 @@ function filled(field: Field, publicFolder: string | undefined): unknown {
 			return true;
 		case 'select':
 			// The last option, so a sample differs from the default.
-			return (field.options as { value: string }[]).at(-1)!.value;
+			return (field as unknown as { options: { value: string }[] }).options.at(-1)!.value;
 		case 'number':
 			return field.min ?? 3;
 		case 'image':
