@@ -166,6 +166,14 @@ const categories: CmsCollection = {
 		bilingualField('name', 'field.name', { required: true }),
 		{ name: 'order', label: label('field.order'), widget: 'number', value_type: 'int' },
 		bilingualField('description', 'field.description', { required: false, widget: 'text' }),
+		{
+			name: 'opinion',
+			label: label('field.opinion'),
+			widget: 'boolean',
+			required: false,
+			default: false,
+			hint: label('field.opinion.hint'),
+		},
 	] as CmsField[],
 };
 
@@ -213,6 +221,18 @@ const settings = (choices: CmsChoices): CmsCollection => ({
 				bilingualField('tagline', 'field.tagline', { required: true }),
 				{ name: 'url', label: label('field.url'), widget: 'string', pattern: ['^https?://[^\\s/]+\\S*$', label('field.url.pattern')] },
 				{ name: 'timeZone', label: label('field.timeZone'), widget: 'string', hint: label('field.timeZone.hint') },
+				{
+					name: 'digits',
+					label: label('field.digits'),
+					widget: 'select',
+					required: false,
+					default: 'latn',
+					hint: label('field.digits.hint'),
+					options: [
+						{ label: label('field.digits.latn'), value: 'latn' },
+						{ label: label('field.digits.arab'), value: 'arab' },
+					],
+				},
 				{
 					name: 'social',
 					label: label('field.social'),

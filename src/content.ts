@@ -6,7 +6,7 @@ import type { Category } from './schemas/category.ts';
 import type { FrontPageSettings, SiteSettings } from './schemas/settings.ts';
 import { idSchema } from './schemas/common.ts';
 import { cacheKey } from './lib/cache-key.ts';
-import { formatYear } from './lib/dates.ts';
+import { formatYear, useDigits } from './lib/dates.ts';
 import { isLocale, localeCodes, type Locale } from './lib/locales.ts';
 import { monthKey, monthOf, type Month } from './lib/months.ts';
 import { ContentError, type ContentProblem } from './lib/problems.ts';
@@ -117,6 +117,7 @@ async function readNewsroom(): Promise<Newsroom> {
 
 	const settings = settingsEntries[0]?.data;
 	if (!settings) throw new ContentError([{ file: 'content/settings/site.yml', field: 'file', message: 'is missing' }]);
+	useDigits(settings.digits);
 	const frontPage = frontPageEntries[0]?.data ?? { headlines: 5, latest: 8, sections: [], perSection: 4 };
 
 	const categories = categoryEntries

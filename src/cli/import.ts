@@ -18,8 +18,8 @@ import { articleFrontmatterSchema } from '../schemas/article.ts';
 import type { ArticleFrontmatter } from '../schemas/article.ts';
 import { categorySchema } from '../schemas/category.ts';
 import { ISO_WITH_ZONE } from '../schemas/common.ts';
-import { LegacyFormatError, parseLegacyArticle } from '../lib/legacy.ts';
-import type { LegacyArticle } from '../lib/legacy.ts';
+import { LegacyFormatError, parseLegacyArticle, tidyLegacyArticle } from '../lib/legacy.ts';
+import type { LegacyArticle, TidyLegacyArticle } from '../lib/legacy.ts';
 import { slugFromTitle } from '../lib/slug.ts';
 import { describeDifference, readIfExists, writeAtomically } from './files.ts';
 
@@ -204,11 +204,12 @@ function decodeUtf8(bytes: Uint8Array): string {
 }
 
 /** The whole Markdown file for an article, or the reason its front matter would be invalid. */
-function renderArticle(article: LegacyArticle, date: string): string {
+function renderArticle(article: TidyLegacyArticle, date: string): string {
 	const frontmatter: ArticleFrontmatter = {
 		title: article.title,
 		date,
 		category: article.category,
+		summary: article.summary,
 		...(article.source === undefined ? {} : { source: article.source }),
 	};
 	const checked = articleFrontmatterSchema.safeParse(frontmatter);
@@ -236,6 +237,7 @@ async function importFile(input: InputFile, run: Run): Promise<Outcome> {
 
 	const date = run.options.date ?? stats.mtime.toISOString().replace(/\.\d{3}Z$/, 'Z');
 	const dateOrigin = run.options.date === undefined ? "the file's modification time" : '--date';
+	// The slug comes from the title as the old site wrote it: better spacing rules must never move a published URL.
 	const slug = slugFromTitle(article.title, date);
 	const target = path.join(run.articlesDir, `${slug}.md`);
 	const shownTarget = path.join(run.options.contentDir, 'articles', 'ar', `${slug}.md`);
@@ -243,7 +245,7 @@ async function importFile(input: InputFile, run: Run): Promise<Outcome> {
 	const owner = run.slugOwners.get(slug);
 	if (owner !== undefined) throw new ImportError(`slug ${slug} is already taken by ${owner} in this run`);
 
-	const markdown = renderArticle(article, date);
+	const markdown = renderArticle(tidyLegacyArticle(article), date);
 	const existing = await readIfExists(target);
 	let outcome: Outcome = 'imported';
 	if (existing?.equals(Buffer.from(markdown, 'utf8'))) {

@@ -105,6 +105,14 @@ const ar = {
 	'search.more': 'المزيد من النتائج',
 	'search.error': 'تعذّر البحث الآن. أعد المحاولة بعد قليل.',
 	'search.noscript': 'يحتاج البحث إلى تفعيل جافاسكربت في المتصفح.',
+	'footer.feed': 'خلاصة RSS',
+	'article.link': 'رابط الخبر',
+	'article.copyLink': 'انسخ الرابط',
+	'article.copyHint': 'حدّد الرابط وانسخه',
+	'notFound.search': 'ابحث عمّا كنت تريد',
+	'archive.months': 'الأشهر المجاورة',
+	'archive.previousMonth': 'الشهر السابق: {month}',
+	'archive.nextMonth': 'الشهر التالي: {month}',
 } as const;
 
 export default ar;

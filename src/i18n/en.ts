@@ -103,6 +103,14 @@ const en = {
 	'search.more': 'More results',
 	'search.error': 'Search is not available right now. Please try again shortly.',
 	'search.noscript': 'Search needs JavaScript to be enabled in your browser.',
+	'footer.feed': 'RSS feed',
+	'article.link': 'Link to this story',
+	'article.copyLink': 'Copy the link',
+	'article.copyHint': 'Select the link and copy it',
+	'notFound.search': 'Search for what you wanted',
+	'archive.months': 'Nearby months',
+	'archive.previousMonth': 'Previous month: {month}',
+	'archive.nextMonth': 'Next month: {month}',
 } satisfies UIDictionary;
 
 export default en;

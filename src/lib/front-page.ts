@@ -22,7 +22,10 @@ export const BREAKING_WINDOW_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The front page's stories, from the published articles of one language (newest first) and
- * the index by category. Takes the first few items of each list: no scan of the archive.
+ * the index by category. A story appears once: the headlines, then the latest (without the
+ * headlines), then each section block with its newest stories not shown above, filled from
+ * the section's next ones. (The breaking strip is a line of links above it all and may repeat
+ * a headline.) Reads a section's list only as far as it needs: no scan of the archive.
  */
 export function frontPage<A extends FrontPageCandidate>(
 	articles: readonly A[],
@@ -38,7 +41,12 @@ export function frontPage<A extends FrontPageCandidate>(
 	const headlines = firstMatching(articles, layout.headlines, (article) => article.data.featured);
 	const inHeadlines = new Set(headlines);
 	const latest = firstMatching(articles, layout.latest, (article) => !inHeadlines.has(article));
-	const sections = layout.sections.map((id) => ({ id, articles: (byCategory.get(id) ?? []).slice(0, layout.perSection) }));
+	const shown = new Set<A>([...headlines, ...latest]);
+	const sections = layout.sections.map((id) => {
+		const chosen = firstMatching(byCategory.get(id) ?? [], layout.perSection, (article) => !shown.has(article));
+		for (const article of chosen) shown.add(article);
+		return { id, articles: chosen };
+	});
 	return { breaking, headlines, latest, sections };
 }
 

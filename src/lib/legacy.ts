@@ -4,6 +4,8 @@
  * the rules can be tested on strings; `src/cli/import.ts` does the files.
  */
 
+import { normaliseArabicSpacing } from './arabic-spacing.ts';
+
 /** What the old site put before every category name in the breadcrumb. */
 export const BREADCRUMB_PREFIX = 'العناوين الرئيسية';
 
@@ -90,4 +92,25 @@ export function parseLegacyArticle(text: string, categoryIdByArabicName: Readonl
 
 	const source = sourceMatch?.[1].trim();
 	return { title, category, ...(source ? { source } : {}), paragraphs };
+}
+
+/** A legacy article ready to write: spacing normalised, with a summary. */
+export interface TidyLegacyArticle extends LegacyArticle {
+	/** The first paragraph: the old site had no summaries, and its first paragraph is the lede. */
+	summary: string;
+}
+
+/**
+ * The article with the old site's spacing normalised in its title, paragraphs and source (see
+ * `normaliseArabicSpacing`: only spaces change), and its first paragraph as the summary.
+ */
+export function tidyLegacyArticle(article: LegacyArticle): TidyLegacyArticle {
+	const paragraphs = article.paragraphs.map(normaliseArabicSpacing);
+	return {
+		...article,
+		title: normaliseArabicSpacing(article.title),
+		...(article.source === undefined ? {} : { source: normaliseArabicSpacing(article.source) }),
+		paragraphs,
+		summary: paragraphs[0]!,
+	};
 }

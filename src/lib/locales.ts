@@ -11,12 +11,14 @@ export const locales = {
 		/** Name of the language in itself, for the language switch. */
 		label: 'العربية',
 		/**
-		 * BCP 47 tag for `Intl`. Arabic pages use Arabic-Indic digits (٠١٢٣) everywhere:
-		 * dates, counts and page numbers, set once here.
+		 * BCP 47 tag for `Intl`, without a numbering system: the digits come from the site's
+		 * `digits` setting (see `intlTag` in dates.ts), the same for every date and count of a page.
 		 */
-		intl: 'ar-u-nu-arab',
+		intl: 'ar',
 		/** Hijri (Umm al-Qura) calendar, shown beside the Gregorian date on Arabic pages. */
-		hijri: 'ar-u-ca-islamic-umalqura-nu-arab',
+		hijri: 'ar-u-ca-islamic-umalqura',
+		/** Whether the site's `digits` setting applies to this language (English always uses Western digits). */
+		digitsSetting: true,
 		/** Open Graph's form of the locale. */
 		ogLocale: 'ar_AR',
 	},
@@ -25,8 +27,9 @@ export const locales = {
 		dir: 'ltr',
 		prefix: '/en',
 		label: 'English',
-		intl: 'en-GB-u-nu-latn',
+		intl: 'en-GB',
 		hijri: undefined,
+		digitsSetting: false,
 		ogLocale: 'en_US',
 	},
 } as const;

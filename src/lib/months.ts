@@ -26,3 +26,13 @@ export function monthKey({ year, month }: Month): string {
 export function monthDate({ year, month }: Month): Date {
 	return new Date(Date.UTC(Number(year), Number(month) - 1, 15));
 }
+
+/**
+ * The months with stories just before and after `key`, from a language's months newest first
+ * (the order of `byMonth`): what the month archive links to. Months without stories are skipped.
+ */
+export function neighbourMonths<M>(months: readonly M[], key: (month: M) => string, current: string): { previous?: M; next?: M } {
+	const at = months.findIndex((month) => key(month) === current);
+	if (at < 0) return {};
+	return { previous: months[at + 1], next: at > 0 ? months[at - 1] : undefined };
+}

@@ -16,3 +16,16 @@ export function shareLinks(url: string, title: string): ShareLink[] {
 		{ network: 'email', href: `mailto:?subject=${text}&body=${u}` },
 	];
 }
+
+/** The networks the dictionaries name in each language. */
+const NAMED_NETWORKS = new Set(['x', 'facebook', 'whatsapp', 'telegram']);
+
+/**
+ * The dictionary key naming a social account's network in the page's language ("فيسبوك" on
+ * Arabic pages), from the name in the settings; undefined for a network the dictionaries do
+ * not know, which is then shown as written.
+ */
+export function socialLabel(name: string): `share.${ShareLink['network']}` | undefined {
+	const key = name.trim().toLowerCase();
+	return NAMED_NETWORKS.has(key) ? (`share.${key}` as `share.${ShareLink['network']}`) : undefined;
+}

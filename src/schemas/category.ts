@@ -10,6 +10,8 @@ export const categorySchema = z
 		order: z.number().int(),
 		/** One-line description per language, used as the section's lede. */
 		description: bilingualSchema.partial().optional(),
+		/** A section of columns: its cards and articles lead with the columnist's name and photo. Default: false. */
+		opinion: z.boolean().optional(),
 	})
 	.strict();
 

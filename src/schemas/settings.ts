@@ -19,6 +19,13 @@ export const siteSettingsSchema = z
 				return false;
 			}
 		}, 'is not a known IANA time zone'),
+		/**
+		 * The digits of everything the site writes on Arabic pages (dates, Hijri dates, counts,
+		 * page numbers, reading time, search counts): `latn` (0123, what most Arabic news sites
+		 * use) or `arab` (٠١٢٣). Headlines and bodies keep the digits their writers typed.
+		 * English pages always use Western digits. Default: `latn`.
+		 */
+		digits: z.enum(['latn', 'arab']).default('latn'),
 		/** Links to the publication's social accounts, shown in the footer. */
 		social: z.array(z.object({ name: z.string().min(1), url: z.string().url() }).strict()).default([]),
 	})

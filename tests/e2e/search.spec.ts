@@ -37,7 +37,7 @@ test('an Arabic search shows linked results in an ordered list, with the matched
 	const first = results.first();
 	await expect(first.locator('h2 a')).toHaveAttribute('href', /^\/news\/[a-z0-9-]+\/$/);
 	await expect(first.locator('time')).toHaveAttribute('datetime', /^\d{4}-\d{2}-\d{2}$/);
-	await expect(first.locator('time')).toHaveText(/[٠-٩]{4}/);
+	await expect(first.locator('time')).toHaveText(/[0-9]{4}/);
 	await expect(first.locator('.card-meta span')).not.toBeEmpty();
 	// The highlight is the word as the article writes it, never the analysed form.
 	const marks = await region.locator('mark').allTextContents();

@@ -37,12 +37,26 @@ describe('front page', () => {
 		expect(ids(page.latest)).toEqual(['fresh-breaking', 'plain-a', 'stale-breaking']);
 	});
 
-	test('section blocks follow the settings order, each with its newest stories', () => {
+	test('section blocks follow the settings order, each with its newest stories not shown above', () => {
 		expect(page.sections.map((s) => [s.id, ids(s.articles)])).toEqual([
-			['world', ['featured-a', 'day-old-breaking']],
+			['world', ['plain-b']],
 			['sports', ['featured-b']],
 			['culture', []],
 		]);
+	});
+
+	test('a story appears at most once across headlines, latest and section blocks', () => {
+		const wide = frontPage(stories, byCategory, { headlines: 3, latest: 3, sections: ['world', 'politics', 'sports'], perSection: 4 }, now);
+		const all = [...wide.headlines, ...wide.latest, ...wide.sections.flatMap((s) => s.articles)];
+		expect(all.length).toBe(new Set(all).size);
+		expect(all.length).toBe(stories.length);
+	});
+
+	test('a section block fills from its next stories when its newest are shown above', () => {
+		const many = Array.from({ length: 8 }, (_, i) => story(`world-${i}`, i + 1, 'world', { featured: i < 2 }));
+		const index = new Map([['world', many]]);
+		const filled = frontPage(many, index, { headlines: 2, latest: 2, sections: ['world'], perSection: 3 }, now);
+		expect(ids(filled.sections[0]!.articles)).toEqual(['world-4', 'world-5', 'world-6']);
 	});
 
 	test('no breaking news when nothing is flagged in the last day', () => {

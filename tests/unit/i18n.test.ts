@@ -2,8 +2,9 @@ import { describe, expect, test } from 'vitest';
 import ar from '../../src/i18n/ar.ts';
 import en from '../../src/i18n/en.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
+import { useDigits } from '../../src/lib/dates.ts';
 import { tagSlug, tagUrl, articleUrl, homeUrl } from '../../src/lib/urls.ts';
-import { shareLinks } from '../../src/lib/share.ts';
+import { shareLinks, socialLabel } from '../../src/lib/share.ts';
 
 describe('interface strings', () => {
 	test('English has exactly the Arabic keys, none empty', () => {
@@ -11,10 +12,13 @@ describe('interface strings', () => {
 		for (const value of [...Object.values(ar), ...Object.values(en)]) expect(value.trim()).not.toBe('');
 	});
 
-	test('t() fills placeholders with numbers in the language digits', () => {
-		expect(useTranslations('ar').t('footer.rights', { year: '٢٠٢٦', name: 'الوسط' })).toBe('© ٢٠٢٦ الوسط. جميع الحقوق محفوظة.');
-		expect(useTranslations('ar').plural('article.readingTime', 5)).toBe('٥ دقائق قراءة');
+	test("t() fills placeholders with numbers in the site's digits", () => {
+		expect(useTranslations('ar').t('footer.rights', { year: '2026', name: 'الوسط' })).toBe('© 2026 الوسط. جميع الحقوق محفوظة.');
+		expect(useTranslations('ar').plural('article.readingTime', 5)).toBe('5 دقائق قراءة');
+		expect(useTranslations('ar').plural('article.readingTime', 11)).toBe('11 دقيقة قراءة');
+		useDigits('arab');
 		expect(useTranslations('ar').plural('article.readingTime', 11)).toBe('١١ دقيقة قراءة');
+		useDigits('latn');
 		expect(useTranslations('ar').plural('article.readingTime', 2)).toBe('دقيقتا قراءة');
 		expect(useTranslations('en').plural('article.readingTime', 5)).toBe('5 min read');
 	});
@@ -55,4 +59,13 @@ test('a tag becomes one safe path segment, or none', () => {
 	expect(tagSlug('</script>')).toBe('script');
 	expect(tagSlug('a/b?c#d')).toBe('a-b-c-d');
 	expect(tagSlug('!!!')).toBe('');
+});
+
+describe('social account names', () => {
+	test('known networks are named in the page language; others as written', () => {
+		expect(socialLabel('Facebook')).toBe('share.facebook');
+		expect(useTranslations('ar').t(socialLabel('X')!)).toBe('إكس');
+		expect(useTranslations('ar').t(socialLabel(' telegram ')!)).toBe('تيليغرام');
+		expect(socialLabel('Mastodon')).toBeUndefined();
+	});
 });

@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { loadCategoryIds } from '../../src/cli/import.ts';
-import { parseLegacyArticle } from '../../src/lib/legacy.ts';
+import { parseLegacyArticle, tidyLegacyArticle } from '../../src/lib/legacy.ts';
 import { articleFrontmatterSchema } from '../../src/schemas/article.ts';
 
 const ROOT = fileURLToPath(new URL('../..', import.meta.url));
@@ -77,8 +77,10 @@ function readArticle(slug: string) {
 	return { data: file.data, content: file.content };
 }
 
-const expectedBody = (input: string) =>
-	`${parseLegacyArticle(readFileSync(path.join(ROOT, input), 'utf8'), categories).paragraphs.join('\n\n')}\n`;
+/** The article as the importer writes it: spacing normalised, first paragraph as summary. */
+const tidy = (input: string) => tidyLegacyArticle(parseLegacyArticle(readFileSync(path.join(ROOT, input), 'utf8'), categories));
+const expectedBody = (input: string) => `${tidy(input).paragraphs.join('\n\n')}\n`;
+const summaryOf = (input: string) => tidy(input).summary;
 
 describe('npm run import', { timeout: 30_000 }, () => {
 	it('imports the good files, reports each broken one by name and reason, and exits 1', () => {
@@ -106,12 +108,17 @@ describe('npm run import', { timeout: 30_000 }, () => {
 		runImport(SEED, FIXTURES, '--date', DATE);
 
 		const seed = readArticle(SLUGS.seed);
+		// The old site's spacing normalised; the slug (SLUGS.seed) is still the one the old title gave.
 		expect(seed.data).toEqual({
-			title: 'قاسم توكاييف: ما حصل في كازاخستان محاولة انقلاب ..وبوتين :لن نسمح بثورات ملونة',
+			title: 'قاسم توكاييف: ما حصل في كازاخستان محاولة انقلاب.. وبوتين: لن نسمح بثورات ملونة',
 			date: DATE,
 			category: 'world',
+			summary:
+				'اجتياح ومحاولة انقلاب، هكذا وصف رئيس كازاخستان قاسم توكاييف ما شهدته بلاده من اضطرابات دامية خلال الأيام الماضية أسفرت عن سقوط قتلى جرحى.',
 			source: 'وكالات',
 		});
+		expect(seed.content).toContain('وأكد الرئيس الكازاخستاني قاسم توكاييف، أن');
+		expect(seed.content).not.toMatch(/(^|\s)و (?=\p{Script=Arabic})/mu);
 		expect(seed.content.split('\n\n')).toHaveLength(17);
 		expect(seed.content).toBe(expectedBody(SEED));
 		expect(seed.content.startsWith('اجتياح ومحاولة انقلاب، هكذا وصف رئيس كازاخستان')).toBe(true);
@@ -123,6 +130,7 @@ describe('npm run import', { timeout: 30_000 }, () => {
 			title: 'البنك المركزي يبقي سعر الفائدة دون تغيير للمرة الثالثة على التوالي',
 			date: DATE,
 			category: 'economy',
+			summary: summaryOf(`${FIXTURES}/economy-bom-crlf.txt`),
 			source: 'وكالات',
 		});
 		expect(readArticle(SLUGS.economy).content).toBe(expectedBody(`${FIXTURES}/economy-bom-crlf.txt`));
@@ -132,15 +140,23 @@ describe('npm run import', { timeout: 30_000 }, () => {
 			title: 'وزارة الصحة تطلق حملة وطنية للتطعيم ضد شلل الأطفال',
 			date: DATE,
 			category: 'health',
+			summary: summaryOf(`${FIXTURES}/no-source.txt`),
 		});
 
 		const sportsTitle = 'المنتخب الوطني لكرة اليد يتأهل إلى نصف نهائي البطولة العربية بعد فوزه على عُمان 31-27';
-		expect(readArticle(SLUGS.sports).data).toEqual({ title: sportsTitle, date: DATE, category: 'sports', source: 'متابعات' });
-		expect(readFileSync(articlePath(SLUGS.sports), 'utf8').split('\n').slice(0, 6)).toEqual([
+		expect(readArticle(SLUGS.sports).data).toEqual({
+			title: sportsTitle,
+			date: DATE,
+			category: 'sports',
+			summary: summaryOf(`${FIXTURES}/خبر-رياضي.txt`),
+			source: 'متابعات',
+		});
+		expect(readFileSync(articlePath(SLUGS.sports), 'utf8').split('\n').slice(0, 7)).toEqual([
 			'---',
 			`title: ${sportsTitle}`,
 			`date: '${DATE}'`,
 			'category: sports',
+			`summary: ${summaryOf(`${FIXTURES}/خبر-رياضي.txt`)}`,
 			'source: متابعات',
 			'---',
 		]);

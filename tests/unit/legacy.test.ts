@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCategoryIds } from '../../src/cli/import.ts';
-import { FOOTER_STARTS, LegacyFormatError, parseLegacyArticle } from '../../src/lib/legacy.ts';
+import { FOOTER_STARTS, LegacyFormatError, parseLegacyArticle, tidyLegacyArticle } from '../../src/lib/legacy.ts';
 import { SLUG_MAX_LENGTH, SLUG_MAX_WORDS, slugFromTitle } from '../../src/lib/slug.ts';
 
 const fromRoot = (relative: string) => fileURLToPath(new URL(`../../${relative}`, import.meta.url));
@@ -224,5 +224,24 @@ describe('slugFromTitle', () => {
 		expect(slugFromTitle(title, DATE)).toBe('2022-01-10-5bf2c14c');
 		expect(slugFromTitle('🙂🙂', DATE)).toBe('2022-01-10-f5f56730');
 		expect(slugFromTitle('🙂🙂', '2022-01-11T00:00:00Z')).toBe('2022-01-11-f5f56730');
+	});
+});
+
+describe('tidyLegacyArticle on the real seed', () => {
+	const article = tidyLegacyArticle(parse(readText(fromRoot('seeds/000_05359316afc88e59.txt'))));
+
+	it('normalises the spacing of title and body, and changes nothing but spaces', () => {
+		expect(article.title).toBe('قاسم توكاييف: ما حصل في كازاخستان محاولة انقلاب.. وبوتين: لن نسمح بثورات ملونة');
+		expect(article.title.replace(/\s/g, '')).toBe(SEED_TITLE.replace(/\s/g, ''));
+		expect(article.paragraphs[1]).toMatch(/^وأكد الرئيس الكازاخستاني قاسم توكاييف، أن/);
+	});
+
+	it('takes the first paragraph as the summary', () => {
+		expect(article.summary).toBe(article.paragraphs[0]);
+		expect(article.summary).toMatch(/^اجتياح ومحاولة انقلاب،/);
+	});
+
+	it('keeps the slug the old title gave', () => {
+		expect(slugFromTitle(SEED_TITLE, '2022-01-10T12:00:00+03:00')).toBe('qasm-twkayyf-ma-hsl-fy-kazakhstan-mhawla-anqlab');
 	});
 });

@@ -101,6 +101,9 @@ function filled(field: Field, publicFolder: string | undefined): unknown {
 			return field.options![0]!.value;
 		case 'boolean':
 			return true;
+		case 'select':
+			// The last option, so a sample differs from the default.
+			return (field as unknown as { options: { value: string }[] }).options.at(-1)!.value;
 		case 'number':
 			return field.min ?? 3;
 		case 'image':
