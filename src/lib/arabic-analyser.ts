@@ -73,7 +73,7 @@ const NOT_PLURAL = new Set(
 /** Words whose first letter looks like a proclitic but belongs to the root, and whose rest is another word: «فكرة» is not «كرة», «بطاقة» (card) not «طاقة». */
 const ROOT_INITIAL = /^(فكر|لجن|بطاق)/;
 /** Masculine nouns that a feminine plural must not find: «الجامعات» (universities) is not «جامع» (mosque). */
-const NOT_SINGULAR = new Set(['جامع', 'عمل', 'حمل']);
+export const NOT_SINGULAR = new Set(['جامع', 'عمل', 'حمل']);
 
 /** Article compounds, longest first, with the letters that must remain. */
 const ARTICLES: [prefix: string, minimum: number][] = [

@@ -1,5 +1,5 @@
-import { arabicWordForms } from './arabic-analyser.ts';
-import { CITY_NAMES, COUNTRY_NAMES } from './arabic-places.ts';
+import { arabicWordForms, NOT_SINGULAR } from './arabic-analyser.ts';
+import { AMBIGUOUS_ADJECTIVES, CITY_NAMES, COUNTRY_NAMES } from './arabic-places.ts';
 
 /**
  * Words that are the same word to a reader but that affixes cannot reach, as *candidates*
@@ -67,9 +67,12 @@ const VERBAL_NOUNS: Pair[] = [
 	{ a: 'است123', b: 'است12ا3', relation: 'verbal-noun' }, // استقبل/استقبال
 ];
 
-/** A title and its feminine: فعيل (وزير/وزيرة) and participles of derived forms of five letters or more (مستشار/مستشارة). */
+/** A title and its feminine: فعيل (وزير/وزيرة), فاعل (نائب/نائبة) and participles (مدرب/مدربة, مستشار/مستشارة). */
 const FEMININES: Pair[] = [
 	{ a: '12ي3', b: '12ي3ه', relation: 'feminine' },
+	// فاعل and مفعل are also things: not where the text has their broken plural («جوامع», «مكاتب»).
+	{ a: '1ا23', b: '1ا23ه', relation: 'feminine', unless: '1وا23' },
+	{ a: 'م123', b: 'م123ه', relation: 'feminine', unless: 'م1ا23' },
 	// Not مفاعل: «مساعدة» (help) is the verbal noun, not «مساعد» (assistant) as a woman.
 	{ a: 'م1234', b: 'م1234ه', relation: 'feminine', not: 'م1ا23' },
 	{ a: 'م12345', b: 'م12345ه', relation: 'feminine' },
@@ -122,6 +125,8 @@ function patternCandidates(form: string): Candidate[] {
 		for (const side of [0, 1] as const) {
 			const root = rootOf(form, pair.from[side]);
 			if (!root || (pair.not && pair.not.regex.test(fill(pair.a, root)))) continue;
+			// A masculine the analyser knows to be a thing («جامع», mosque) has no feminine title.
+			if (pair.relation === 'feminine' && NOT_SINGULAR.has(fill(pair.a, root))) continue;
 			const other = side === 0 ? pair.b : pair.a;
 			found.push({
 				form: fill(other, root),
@@ -138,10 +143,12 @@ function verbStems(form: string): string[] {
 	const stems = new Set<string>();
 	const past = /^(.{3,})(ت|وا)$/.exec(form)?.[1];
 	if (past) stems.add(past);
-	const present = /^س?[يتن](.{3,})$/.exec(form)?.[1];
+	const present = /^س?[يت](.{3,})$/.exec(form)?.[1];
 	if (present) {
 		stems.add(present);
 		stems.add(`ا${present}`);
+		// A first radical hamza: «يؤكد» is «أكد».
+		if (present.startsWith('ء')) stems.add(`ا${present.slice(1)}`);
 	}
 	return [...stems].filter((stem) => stem !== form && VERB_STEMS.some((pattern) => pattern.regex.test(stem)));
 }
@@ -155,6 +162,8 @@ function verbInflections(stem: string): string[] {
 
 /** Place form → its demonym forms, and the reverse; built once from the names. */
 let demonymTable: Map<string, Candidate[]> | undefined;
+/** Analysed forms of the place names: proper nouns, which no pattern pair applies to («الجزائر» is not «جزائر», islands). */
+const places = new Set<string>();
 
 /** The adjective of a place name by the regular patterns: drop a final ا or ة, keep ان; add ي. */
 function demonymsOf(name: string): string[] {
@@ -173,8 +182,11 @@ function demonyms(): Map<string, Candidate[]> {
 		list.push(candidate);
 		demonymTable!.set(from, list);
 	};
+	const ambiguous = new Set(AMBIGUOUS_ADJECTIVES);
 	for (const name of [...COUNTRY_NAMES, ...CITY_NAMES]) {
 		const place = arabicWordForms(name).primary;
+		places.add(place);
+		if (ambiguous.has(name)) continue;
 		for (const adjective of demonymsOf(name)) {
 			const masculine = arabicWordForms(adjective).primary;
 			const feminine = arabicWordForms(`${adjective}ة`).primary;
@@ -184,6 +196,8 @@ function demonyms(): Map<string, Candidate[]> {
 				add(place, { form, relation: 'demonym', unless });
 				add(form, { form: place, relation: 'demonym', unless });
 			}
+			add(masculine, { form: feminine, relation: 'demonym' });
+			add(feminine, { form: masculine, relation: 'demonym' });
 		}
 	}
 	return demonymTable;
@@ -198,7 +212,7 @@ const candidateCache = new Map<string, Candidate[]>();
 function unreduced(form: string): string[] {
 	const shapes = [form];
 	if (form.length >= 4) shapes.push(`${form}ين`);
-	if (form.endsWith('ات') && form.length >= 5) shapes.push(form.slice(0, -2));
+	if (form.endsWith('ات') && form.length >= 5 && !NOT_SINGULAR.has(form.slice(0, -2))) shapes.push(form.slice(0, -2));
 	return shapes;
 }
 
@@ -215,8 +229,9 @@ export function relatedCandidates(form: string): Candidate[] {
 	let cached = candidateCache.get(form);
 	if (cached) return cached;
 	if (FUNCTION_WORDS.has(form)) return [];
-	const stems = verbStems(form);
 	const found: Candidate[] = [...(demonyms().get(form) ?? [])];
+	if (places.has(form)) return found;
+	const stems = verbStems(form);
 	for (const stem of stems) found.push({ form: stem, relation: 'verbal-noun' });
 	for (const base of [...unreduced(form), ...stems]) {
 		for (const candidate of patternCandidates(base)) {
@@ -224,16 +239,28 @@ export function relatedCandidates(form: string): Candidate[] {
 			for (const inflected of verbInflections(candidate.form)) found.push({ form: inflected, relation: candidate.relation });
 		}
 	}
-	for (const stem of stems) for (const inflected of verbInflections(stem)) found.push({ form: inflected, relation: 'verbal-noun' });
-	const analysed = found.map((candidate) => ({ ...candidate, form: asAnalysed(candidate.form) }));
-	cached = [
-		...new Map(
-			analysed.filter((candidate) => candidate.form !== form && !FUNCTION_WORDS.has(candidate.form)).map((candidate) => [candidate.form, candidate]),
-		).values(),
-	];
+	for (const stem of [form, ...stems]) for (const inflected of verbInflections(stem)) found.push({ form: inflected, relation: 'verbal-noun' });
+	cached = distinct(
+		found
+			.map((candidate) => ({ ...candidate, form: asAnalysed(candidate.form) }))
+			.filter(
+				(candidate) =>
+					candidate.form !== form && !FUNCTION_WORDS.has(candidate.form) && (candidate.relation === 'demonym' || !places.has(candidate.form)),
+			),
+	);
 	if (candidateCache.size > 50_000) candidateCache.clear();
 	candidateCache.set(form, cached);
 	return cached;
+}
+
+/** One candidate per form; where one way to it has a rival word and another has not, the rival counts. */
+function distinct(candidates: Candidate[]): Candidate[] {
+	const byForm = new Map<string, Candidate>();
+	for (const candidate of candidates) {
+		const seen = byForm.get(candidate.form);
+		if (!seen || (candidate.unless && !seen.unless)) byForm.set(candidate.form, candidate);
+	}
+	return [...byForm.values()];
 }
 
 /** The candidates of `form` that `known` confirms: the other form is in the text, and no rival word is. */

@@ -1,5 +1,6 @@
+import { foldArabic, normaliseArabic } from './arabic-analyser.ts';
 import { relatedForms } from './arabic-related.ts';
-import { ORIGINAL_TEXT, TERM_END } from './search-text.ts';
+import { ORIGINAL_TEXT, originalText, TERM_END } from './search-text.ts';
 
 /**
  * Related forms at build time: a record is also indexed under the forms related to its own
@@ -20,17 +21,25 @@ export function recordForms(content: string): string[] {
 /** Every analysed form of an index, collected a record at a time. */
 export class Vocabulary {
 	readonly forms = new Set<string>();
+	/**
+	 * The words of the original text, folded and without the article: the analyser indexes
+	 * «مكاتب» as «مكتب», but whether the text has the plural «مكاتب» tells «مكتبة» (library)
+	 * from a woman «مكتب».
+	 */
+	readonly written = new Set<string>();
 	#related = new Map<string, string[]>();
 
 	add(content: string): void {
 		for (const form of recordForms(content)) this.forms.add(form);
+		for (const word of normaliseArabic(originalText(content)).match(/[\u0621-\u064A]+/g) ?? [])
+			this.written.add(foldArabic(word.replace(/^(و|ف)?(ال|بال|لل|كال)(?=.{3})/, '')));
 	}
 
 	/** The forms related to `form` that the index has. */
 	related(form: string): string[] {
 		let found = this.#related.get(form);
 		if (!found) {
-			found = /^[\u0621-\u064A]+$/.test(form) ? relatedForms(form, (other) => this.forms.has(other)) : [];
+			found = /^[\u0621-\u064A]+$/.test(form) ? relatedForms(form, (other) => this.forms.has(other) || this.written.has(other)) : [];
 			this.#related.set(form, found);
 		}
 		return found;
