@@ -33,11 +33,18 @@ interface Pair {
 	unless?: string;
 	/** A shape of the first side the pair does not apply to. */
 	not?: string;
+	/** Shapes of which the text must have one: a فاعل is a verb («شارك») only where the text conjugates it («يشارك»). */
+	requires?: string[];
 }
 
-/** Singular (a) and broken plural (b). Patterns whose plural is also a common singular (فعال: «كتاب», «حساب») are left out. */
+/**
+ * Singular (a) and broken plural (b). Left out: patterns whose plural is also a common singular
+ * (فعال: «كتاب», «حساب»), فاعل/فعلاء (the singular is also a verb: «شارك» is not «شريك»), and
+ * فعيلة/فعل (the plural is also a verb: «حقيقة» is not «حقق»).
+ */
 const PLURALS: Pair[] = [
-	{ a: 'م123', b: 'م1ا23', relation: 'plural' }, // مكتب/مكاتب، مسجد/مساجد
+	// Not a person's: «المعلمين» in the text makes «معلم» a teacher, whose plural «معالم» is not.
+	{ a: 'م123', b: 'م1ا23', relation: 'plural', unless: 'م123ين' }, // مكتب/مكاتب، مسجد/مساجد
 	{ a: 'م123ه', b: 'م1ا23', relation: 'plural', unless: 'م123' }, // مدرسة/مدارس
 	{ a: 'م12و3', b: 'م1ا2ي3', relation: 'plural' }, // مشروع/مشاريع
 	{ a: 'م12ا3', b: 'م1ا2ي3', relation: 'plural' }, // مفتاح/مفاتيح
@@ -48,7 +55,6 @@ const PLURALS: Pair[] = [
 	{ a: '12ي3ه', b: '12اء3', relation: 'plural' }, // قبيلة/قبائل
 	{ a: '12ا3ه', b: '12اء3', relation: 'plural' }, // رسالة/رسائل
 	{ a: '12ي3', b: '123اء', relation: 'plural' }, // سفير/سفراء
-	{ a: '1ا23', b: '123اء', relation: 'plural' }, // عالم/علماء
 	{ a: '12ي3', b: 'ا123اء', relation: 'plural' }, // طبيب/أطباء
 	{ a: '12ي3', b: '123ي', relation: 'plural', unless: '123' }, // جريح/جرحى, not «عملي» of «عمل»
 	{ a: '1ا23', b: '1وا23', relation: 'plural' }, // شارع/شوارع
@@ -61,7 +67,8 @@ const PLURALS: Pair[] = [
 const VERBAL_NOUNS: Pair[] = [
 	{ a: 'ا123', b: 'ا12ا3', relation: 'verbal-noun' }, // أصدر/إصدار
 	{ a: '123', b: 'ت12ي3', relation: 'verbal-noun' }, // وقّع/توقيع
-	{ a: '1ا23', b: 'م1ا23ه', relation: 'verbal-noun' }, // ناقش/مناقشة
+	// «سابق» (former) is not «مسابقة» (contest): only a فاعل the text conjugates is a verb.
+	{ a: '1ا23', b: 'م1ا23ه', relation: 'verbal-noun', requires: ['ي1ا23', '1ا23ت', 'ت1ا23', '1ا23وا'] }, // ناقش/مناقشة
 	{ a: 'ا1ت23', b: 'ا1ت2ا3', relation: 'verbal-noun' }, // انتخب/انتخاب
 	{ a: 'ان123', b: 'ان12ا3', relation: 'verbal-noun' }, // انسحب/انسحاب
 	{ a: 'است123', b: 'است12ا3', relation: 'verbal-noun' }, // استقبل/استقبال
@@ -116,6 +123,8 @@ export interface Candidate {
 	relation: Relation;
 	/** A form whose presence in the text means the candidate belongs to another word. */
 	unless?: string;
+	/** Forms of which the text must have one for the candidate to hold. */
+	requires?: string[];
 }
 
 /** Pattern candidates of one analysed form, both ways. */
@@ -132,6 +141,7 @@ function patternCandidates(form: string): Candidate[] {
 				form: fill(other, root),
 				relation: pair.relation,
 				...(pair.unless ? { unless: fill(pair.unless, root) } : {}),
+				...(pair.requires ? { requires: pair.requires.map((shape) => asAnalysed(fill(shape, root))) } : {}),
 			});
 		}
 	}
@@ -266,6 +276,9 @@ function distinct(candidates: Candidate[]): Candidate[] {
 /** The candidates of `form` that `known` confirms: the other form is in the text, and no rival word is. */
 export function relatedForms(form: string, known: (form: string) => boolean): string[] {
 	return relatedCandidates(form)
-		.filter((candidate) => known(candidate.form) && !(candidate.unless && known(candidate.unless)))
+		.filter(
+			(candidate) =>
+				known(candidate.form) && !(candidate.unless && known(candidate.unless)) && (!candidate.requires || candidate.requires.some(known)),
+		)
 		.map((candidate) => candidate.form);
 }

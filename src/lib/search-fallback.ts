@@ -38,9 +38,15 @@ async function relatedInIndex(word: string, count: CountForm): Promise<string | 
 		const articles = await count(candidate.form);
 		if (articles === 0 || (best && articles <= best.articles)) continue;
 		if (candidate.unless && (await count(candidate.unless)) > 0) continue;
+		if (candidate.requires && !(await someCounted(candidate.requires, count))) continue;
 		best = { form: candidate.form, articles };
 	}
 	return best?.form;
+}
+
+async function someCounted(forms: string[], count: CountForm): Promise<boolean> {
+	for (const form of forms) if ((await count(form)) > 0) return true;
+	return false;
 }
 
 /** The word lists of the lengths near each missing word, read once each. */
