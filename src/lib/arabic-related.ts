@@ -23,14 +23,14 @@ export type Relation = 'demonym' | 'plural' | 'verbal-noun' | 'feminine';
 
 /**
  * A pattern pair in folded letters (ة as ه, hamza seats as ء), 1–4 standing for the root's
- * letters: either side's word is a candidate for the other. `unless` is a third pattern: where
- * the text has that word, the second side belongs to it rather than to the first.
+ * letters: either side's word is a candidate for the other. `unless` are other patterns: where
+ * the text has such a word, the second side belongs to it rather than to the first.
  */
 interface Pair {
 	a: string;
 	b: string;
 	relation: Relation;
-	unless?: string;
+	unless?: string[];
 	/** A shape of the first side the pair does not apply to. */
 	not?: string;
 	/** Shapes of which the text must have one: a فاعل is a verb («شارك») only where the text conjugates it («يشارك»). */
@@ -44,8 +44,8 @@ interface Pair {
  */
 const PLURALS: Pair[] = [
 	// Not a person's: «المعلمين» in the text makes «معلم» a teacher, whose plural «معالم» is not.
-	{ a: 'م123', b: 'م1ا23', relation: 'plural', unless: 'م123ين' }, // مكتب/مكاتب، مسجد/مساجد
-	{ a: 'م123ه', b: 'م1ا23', relation: 'plural', unless: 'م123' }, // مدرسة/مدارس
+	{ a: 'م123', b: 'م1ا23', relation: 'plural', unless: ['م123ين'] }, // مكتب/مكاتب، مسجد/مساجد
+	{ a: 'م123ه', b: 'م1ا23', relation: 'plural', unless: ['م123'] }, // مدرسة/مدارس
 	{ a: 'م12و3', b: 'م1ا2ي3', relation: 'plural' }, // مشروع/مشاريع
 	{ a: 'م12ا3', b: 'م1ا2ي3', relation: 'plural' }, // مفتاح/مفاتيح
 	{ a: 'ا12و3', b: 'ا1ا2ي3', relation: 'plural' }, // أسلوب/أساليب
@@ -56,11 +56,13 @@ const PLURALS: Pair[] = [
 	{ a: '12ا3ه', b: '12اء3', relation: 'plural' }, // رسالة/رسائل
 	{ a: '12ي3', b: '123اء', relation: 'plural' }, // سفير/سفراء
 	{ a: '12ي3', b: 'ا123اء', relation: 'plural' }, // طبيب/أطباء
-	{ a: '12ي3', b: '123ي', relation: 'plural', unless: '123' }, // جريح/جرحى, not «عملي» of «عمل»
+	{ a: '12ي3', b: '123ي', relation: 'plural', unless: ['123'] }, // جريح/جرحى, not «عملي» of «عمل»
 	{ a: '1ا23', b: '1وا23', relation: 'plural' }, // شارع/شوارع
-	{ a: '1ا23ه', b: '1وا23', relation: 'plural', unless: '1ا23' }, // عاصمة/عواصم, not «جوامع» of «جامعة»
+	{ a: '1ا23ه', b: '1وا23', relation: 'plural', unless: ['1ا23'] }, // عاصمة/عواصم, not «جوامع» of «جامعة»
 	{ a: '123', b: 'ا12ا3', relation: 'plural' }, // حزب/أحزاب
 	{ a: '123', b: '12و3', relation: 'plural' }, // جيش/جيوش, and the masdar دخل/دخول
+	// Not where the text conjugates the plural as a verb: «حقيقة» is not «حقق» (يحقق، حققت).
+	{ a: '12ي3ه', b: '123', relation: 'plural', unless: ['ي123', 'ت123', '123ت', '123وا'] }, // صحيفة/صحف
 ];
 
 /** A verb (a, in the past, third person masculine) and its verbal noun (b). */
@@ -72,14 +74,16 @@ const VERBAL_NOUNS: Pair[] = [
 	{ a: 'ا1ت23', b: 'ا1ت2ا3', relation: 'verbal-noun' }, // انتخب/انتخاب
 	{ a: 'ان123', b: 'ان12ا3', relation: 'verbal-noun' }, // انسحب/انسحاب
 	{ a: 'است123', b: 'است12ا3', relation: 'verbal-noun' }, // استقبل/استقبال
+	// فِعالة, where the text conjugates the verb: «درس»/«دراسة», not «سفر»/«سفارة».
+	{ a: '123', b: '12ا3ه', relation: 'verbal-noun', requires: ['ي123', 'ت123', '123ت', '123وا'] }, // درس/دراسة
 ];
 
 /** A title and its feminine: فعيل (وزير/وزيرة), فاعل (نائب/نائبة) and participles (مدرب/مدربة, مستشار/مستشارة). */
 const FEMININES: Pair[] = [
 	{ a: '12ي3', b: '12ي3ه', relation: 'feminine' },
 	// فاعل and مفعل are also things: not where the text has their broken plural («جوامع», «مكاتب»).
-	{ a: '1ا23', b: '1ا23ه', relation: 'feminine', unless: '1وا23' },
-	{ a: 'م123', b: 'م123ه', relation: 'feminine', unless: 'م1ا23' },
+	{ a: '1ا23', b: '1ا23ه', relation: 'feminine', unless: ['1وا23'] },
+	{ a: 'م123', b: 'م123ه', relation: 'feminine', unless: ['م1ا23'] },
 	// Not مفاعل: «مساعدة» (help) is the verbal noun, not «مساعد» (assistant) as a woman.
 	{ a: 'م1234', b: 'م1234ه', relation: 'feminine', not: 'م1ا23' },
 	{ a: 'م12345', b: 'م12345ه', relation: 'feminine' },
@@ -121,8 +125,8 @@ function fill(pattern: string, root: string[]): string {
 export interface Candidate {
 	form: string;
 	relation: Relation;
-	/** A form whose presence in the text means the candidate belongs to another word. */
-	unless?: string;
+	/** Forms whose presence in the text means the candidate belongs to another word. */
+	unless?: string[];
 	/** Forms of which the text must have one for the candidate to hold. */
 	requires?: string[];
 }
@@ -140,7 +144,7 @@ function patternCandidates(form: string): Candidate[] {
 			found.push({
 				form: fill(other, root),
 				relation: pair.relation,
-				...(pair.unless ? { unless: fill(pair.unless, root) } : {}),
+				...(pair.unless ? { unless: pair.unless.map((shape) => fill(shape, root)) } : {}),
 				...(pair.requires ? { requires: pair.requires.map((shape) => asAnalysed(fill(shape, root))) } : {}),
 			});
 		}
@@ -201,7 +205,7 @@ function demonyms(): Map<string, Candidate[]> {
 			const masculine = arabicWordForms(adjective).primary;
 			const feminine = arabicWordForms(`${adjective}ة`).primary;
 			// «رياضي» is also the adjective of «رياضة»: where the text has that, it is not «الرياض»'s.
-			const unless = `${masculine.slice(0, -1)}ه`;
+			const unless = [`${masculine.slice(0, -1)}ه`];
 			for (const form of [masculine, feminine]) {
 				add(place, { form, relation: 'demonym', unless });
 				add(form, { form: place, relation: 'demonym', unless });
@@ -278,7 +282,7 @@ export function relatedForms(form: string, known: (form: string) => boolean): st
 	return relatedCandidates(form)
 		.filter(
 			(candidate) =>
-				known(candidate.form) && !(candidate.unless && known(candidate.unless)) && (!candidate.requires || candidate.requires.some(known)),
+				known(candidate.form) && !candidate.unless?.some(known) && (!candidate.requires || candidate.requires.some(known)),
 		)
 		.map((candidate) => candidate.form);
 }

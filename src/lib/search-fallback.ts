@@ -37,7 +37,7 @@ async function relatedInIndex(word: string, count: CountForm): Promise<string | 
 	for (const candidate of relatedCandidates(word)) {
 		const articles = await count(candidate.form);
 		if (articles === 0 || (best && articles <= best.articles)) continue;
-		if (candidate.unless && (await count(candidate.unless)) > 0) continue;
+		if (candidate.unless && (await someCounted(candidate.unless, count))) continue;
 		if (candidate.requires && !(await someCounted(candidate.requires, count))) continue;
 		best = { form: candidate.form, articles };
 	}
