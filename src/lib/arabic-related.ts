@@ -267,12 +267,18 @@ export function relatedCandidates(form: string): Candidate[] {
 	return cached;
 }
 
-/** One candidate per form; where one way to it has a rival word and another has not, the rival counts. */
+/** One candidate per form; the rivals of every way to it count, and a way that needs no evidence needs none. */
 function distinct(candidates: Candidate[]): Candidate[] {
 	const byForm = new Map<string, Candidate>();
 	for (const candidate of candidates) {
 		const seen = byForm.get(candidate.form);
-		if (!seen || (candidate.unless && !seen.unless)) byForm.set(candidate.form, candidate);
+		if (!seen) {
+			byForm.set(candidate.form, candidate);
+			continue;
+		}
+		const unless = [...(seen.unless ?? []), ...(candidate.unless ?? [])];
+		const requires = seen.requires && candidate.requires ? [...seen.requires, ...candidate.requires] : undefined;
+		byForm.set(candidate.form, { form: seen.form, relation: seen.relation, ...(unless.length ? { unless } : {}), ...(requires ? { requires } : {}) });
 	}
 	return [...byForm.values()];
 }

@@ -32,8 +32,9 @@ export class WordCounts {
 
 	/** The word lists, by length of analysed form: each form once, as it is most often written. */
 	files(): Map<number, CountedWord[]> {
-		const files = new Map<number, CountedWord[]>();
+		const files = new Map<number, CountedWord[]>(Array.from({ length: LONGEST_LISTED - 2 }, (_, n) => [n + 3, []]));
 		for (const [form, spellings] of this.#byForm) {
+			if (lengthOf(form) > LONGEST_LISTED) continue;
 			const [written] = [...spellings].sort((a, b) => b[1] - a[1])[0]!;
 			const count = [...spellings.values()].reduce((sum, n) => sum + n, 0);
 			const list = files.get(lengthOf(form)) ?? [];
@@ -50,10 +51,13 @@ export function lengthOf(form: string): number {
 	return [...form].length;
 }
 
+/** Word lists are written for every length from 3 to this, empty or not, so the page never asks for one that is missing. */
+export const LONGEST_LISTED = 30;
+
 /** The word-list lengths worth reading for a query word: a letter or two either way. */
 export function lengthsNear(form: string): number[] {
 	const length = lengthOf(form);
-	return [length - 2, length - 1, length, length + 1, length + 2].filter((n) => n >= 3);
+	return [length - 2, length - 1, length, length + 1, length + 2].filter((n) => n >= 3 && n <= LONGEST_LISTED);
 }
 
 /** Letters a hamza may sit on, or stand for: «مسألة», «مسئلة», «مساله». */
