@@ -247,7 +247,8 @@ export function relatedCandidates(form: string): Candidate[] {
 	if (places.has(form)) return found;
 	const stems = verbStems(form);
 	for (const stem of stems) found.push({ form: stem, relation: 'verbal-noun' });
-	for (const base of [...unreduced(form), ...stems]) {
+	const bases = unreduced(form);
+	for (const base of [...bases, ...stems]) {
 		for (const candidate of patternCandidates(base)) {
 			found.push(candidate);
 			for (const inflected of verbInflections(candidate.form)) found.push({ form: inflected, relation: candidate.relation });
@@ -259,7 +260,10 @@ export function relatedCandidates(form: string): Candidate[] {
 			.map((candidate) => ({ ...candidate, form: asAnalysed(candidate.form) }))
 			.filter(
 				(candidate) =>
-					candidate.form !== form && !FUNCTION_WORDS.has(candidate.form) && (candidate.relation === 'demonym' || !places.has(candidate.form)),
+					// A way back to a base («مكتبات» → «مكتب» → «مكاتب» → «مكتب») is the analyser's call, not a relation.
+					!bases.includes(candidate.form) &&
+					!FUNCTION_WORDS.has(candidate.form) &&
+					(candidate.relation === 'demonym' || !places.has(candidate.form)),
 			),
 	);
 	if (candidateCache.size > 50_000) candidateCache.clear();

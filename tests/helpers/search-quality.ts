@@ -6,6 +6,9 @@ import type { LabelledQuery } from '../fixtures/search-corpus/queries.ts';
 /** The labelled search corpus: Markdown articles valid against the article schema. */
 export const searchCorpusRoot = resolve(import.meta.dirname, '../fixtures/search-corpus');
 
+/** The meaning corpus (Arabic only): demonyms, broken plurals, verbal nouns, feminine titles, and traps. */
+export const meaningCorpusRoot = resolve(import.meta.dirname, '../fixtures/meaning-corpus');
+
 /** The corpus's articles of a language, as files. */
 export function searchCorpus(locale: 'ar' | 'en'): { slug: string; file: string; data: Record<string, unknown>; body: string }[] {
 	const folder = join(searchCorpusRoot, locale);
@@ -50,4 +53,10 @@ export function quality(queries: LabelledQuery[], returned: Map<string, string[]
 		if (wrong.length) forbidden.push({ query, slugs: wrong });
 	}
 	return { recall: expected ? found / expected : 1, precision: total ? relevant / total : 1, misses, forbidden };
+}
+
+/** Quality per class of query (its `about`), in the order the classes first appear. */
+export function qualityByClass(queries: LabelledQuery[], returned: Map<string, string[]>): [string, Quality][] {
+	const classes = [...new Set(queries.map((query) => query.about))];
+	return classes.map((name) => [name, quality(queries.filter((query) => query.about === name), returned)]);
 }
