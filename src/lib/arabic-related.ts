@@ -39,8 +39,8 @@ interface Pair {
 
 /**
  * Singular (a) and broken plural (b). Left out: patterns whose plural is also a common singular
- * (فعال: «كتاب», «حساب»), فاعل/فعلاء (the singular is also a verb: «شارك» is not «شريك»), and
- * فعيلة/فعل (the plural is also a verb: «حقيقة» is not «حقق»).
+ * (فعال: «كتاب», «حساب»; فعّال: «كتّاب» of «كاتب» is written «كتاب»). Pairs whose side is also
+ * a verb hold only where the text does not conjugate it.
  */
 const PLURALS: Pair[] = [
 	// Not a person's: «المعلمين» in the text makes «معلم» a teacher, whose plural «معالم» is not.
@@ -56,6 +56,8 @@ const PLURALS: Pair[] = [
 	{ a: '12ا3ه', b: '12اء3', relation: 'plural' }, // رسالة/رسائل
 	{ a: '12ي3', b: '123اء', relation: 'plural' }, // سفير/سفراء
 	{ a: '12ي3', b: 'ا123اء', relation: 'plural' }, // طبيب/أطباء
+	// Not a فاعل the text conjugates as a verb: «شارك» (يشارك) is not «شركاء».
+	{ a: '1ا23', b: '123اء', relation: 'plural', unless: ['ي1ا23', 'ت1ا23', '1ا23ت', '1ا23وا'] }, // شاعر/شعراء
 	{ a: '12ي3', b: '123ي', relation: 'plural', unless: ['123'] }, // جريح/جرحى, not «عملي» of «عمل»
 	{ a: '1ا23', b: '1وا23', relation: 'plural' }, // شارع/شوارع
 	{ a: '1ا23ه', b: '1وا23', relation: 'plural', unless: ['1ا23'] }, // عاصمة/عواصم, not «جوامع» of «جامعة»
@@ -171,7 +173,10 @@ function verbStems(form: string): string[] {
 function verbInflections(stem: string): string[] {
 	if (!VERB_STEMS.some((pattern) => pattern.regex.test(stem))) return [];
 	const present = stem.startsWith('ا') ? stem.slice(1) : stem;
-	return [`${stem}ت`, `${stem}وا`, `ي${present}`, `ت${present}`];
+	const inflections = [`${stem}ت`, `${stem}وا`, `ي${present}`, `ت${present}`];
+	// A first radical hamza keeps it: «أكّد», «يؤكّد».
+	if (stem.startsWith('ا') && stem.length === 3) inflections.push(`يء${present}`, `تء${present}`);
+	return inflections;
 }
 
 /** Place form → its demonym forms, and the reverse; built once from the names. */
