@@ -49,10 +49,14 @@ async function someCounted(forms: string[], count: CountForm): Promise<boolean> 
 	return false;
 }
 
-/** The word lists of the lengths near each missing word, read once each. */
-async function wordsNear(missing: string[], readList: (length: number) => Promise<CountedWord[]>): Promise<CountedWord[]> {
+/** The word lists of the lengths near each query word that is missing, read once each. */
+async function wordsNear(query: string, missing: string[], readList: (length: number) => Promise<CountedWord[]>): Promise<CountedWord[]> {
 	const { lengthsNear } = await import('./search-suggest.ts');
-	const lengths = [...new Set(missing.flatMap(lengthsNear))];
+	const { textWords } = await import('./search-text.ts');
+	const typed = textWords(query)
+		.filter((word) => word.primaries.some((primary) => missing.includes(primary)))
+		.map((word) => query.slice(word.start, word.end));
+	const lengths = [...new Set(typed.flatMap(lengthsNear))];
 	return (await Promise.all(lengths.map(readList))).flat();
 }
 
@@ -64,5 +68,5 @@ export async function suggestQuery(
 ): Promise<string | undefined> {
 	if (missing.length === 0) return undefined;
 	const { correctedQuery } = await import('./search-suggest.ts');
-	return correctedQuery(query, missing, await wordsNear(missing, readList));
+	return correctedQuery(query, missing, await wordsNear(query, missing, readList));
 }

@@ -1,4 +1,5 @@
-import { analyseWord, textWords } from './search-text.ts';
+import { foldArabic, normaliseArabic } from './arabic-analyser.ts';
+import { textWords } from './search-text.ts';
 
 /**
  * "Did you mean": for a query word the index does not have, the closest word it has, by an edit
@@ -13,40 +14,50 @@ const WORDS_PER_FILE = 4000;
 /** A word of the index as the reader wrote it, and how often. */
 export type CountedWord = [word: string, count: number];
 
-/** Counts the words of the indexed text by analysed form, remembering how each is most often written. */
+/**
+ * A word as spelled, to compare spellings: normalised and folded, without the article and its
+ * compounds, lower-case. Not the analysed form: a misspelling looks like what was typed
+ * («الأطباء»), not like its singular.
+ */
+export function spellingKey(word: string): string {
+	const folded = foldArabic(normaliseArabic(word).toLowerCase());
+	return folded.replace(/^(و|ف)?(ال|بال|كال|لل)(?=.{3})/, '');
+}
+
+/** The article's compounds, which a suggestion drops: «بالمناطق» is offered as «المناطق». */
+const COMPOUND = /^[وف]?(بال|كال)|^[وف]ال/;
+
+/** Counts the words of the indexed text by spelling (`spellingKey`), remembering how each is most often written. */
 export class WordCounts {
-	#byForm = new Map<string, Map<string, number>>();
+	#bySpelling = new Map<string, Map<string, number>>();
 
 	/** Adds every word of `text`. */
 	add(text: string): void {
 		for (const word of textWords(text)) {
-			if (word.primaries.length !== 1) continue;
-			const form = word.primaries[0]!;
-			if ([...form].length < 3 || /\d/.test(form)) continue;
-			const written = text.slice(word.start, word.end);
-			const spellings = this.#byForm.get(form) ?? new Map<string, number>();
+			if (word.primaries.length !== 1 || /\d/.test(word.primaries[0]!)) continue;
+			const written = normaliseArabic(text.slice(word.start, word.end)).replace(COMPOUND, 'ال');
+			const key = spellingKey(written);
+			if (lengthOf(key) < 3 || lengthOf(key) > LONGEST_LISTED) continue;
+			const spellings = this.#bySpelling.get(key) ?? new Map<string, number>();
 			spellings.set(written, (spellings.get(written) ?? 0) + 1);
-			this.#byForm.set(form, spellings);
+			this.#bySpelling.set(key, spellings);
 		}
 	}
 
-	/** The word lists, by length of analysed form: each form once, as it is most often written. */
+	/** The word lists, by length of spelling: each spelling once, as it is most often written, most frequent first. */
 	files(): Map<number, CountedWord[]> {
 		const files = new Map<number, CountedWord[]>(Array.from({ length: LONGEST_LISTED - 2 }, (_, n) => [n + 3, []]));
-		for (const [form, spellings] of this.#byForm) {
-			if (lengthOf(form) > LONGEST_LISTED) continue;
+		for (const [key, spellings] of this.#bySpelling) {
 			const [written] = [...spellings].sort((a, b) => b[1] - a[1])[0]!;
 			const count = [...spellings.values()].reduce((sum, n) => sum + n, 0);
-			const list = files.get(lengthOf(form)) ?? [];
-			list.push([written, count]);
-			files.set(lengthOf(form), list);
+			files.get(lengthOf(key))!.push([written, count]);
 		}
 		for (const [length, list] of files) files.set(length, list.sort((a, b) => b[1] - a[1]).slice(0, WORDS_PER_FILE));
 		return files;
 	}
 }
 
-/** Length of an analysed form, in letters: the key of its word list. */
+/** Length of a spelling key, in letters: the key of its word list. */
 export function lengthOf(form: string): number {
 	return [...form].length;
 }
@@ -54,16 +65,16 @@ export function lengthOf(form: string): number {
 /** Word lists are written for every length from 3 to this, empty or not, so the page never asks for one that is missing. */
 export const LONGEST_LISTED = 30;
 
-/** The word-list lengths worth reading for a query word: a letter or two either way. */
-export function lengthsNear(form: string): number[] {
-	const length = lengthOf(form);
+/** The word-list lengths worth reading for a query word as typed: a letter or two either way. */
+export function lengthsNear(word: string): number[] {
+	const length = lengthOf(spellingKey(word));
 	return [length - 2, length - 1, length, length + 1, length + 2].filter((n) => n >= 3 && n <= LONGEST_LISTED);
 }
 
 /** Letters a hamza may sit on, or stand for: «مسألة», «مسئلة», «مساله». */
 const HAMZA_SEATS = new Set(['ا', 'ء', 'و', 'ي']);
 /** Long vowels, easily dropped or added: «كازخستان» for «كازاخستان». */
-const LONG_VOWELS = new Set(['ا', 'و', 'ي', 'ء']);
+const LONG_VOWELS = new Set(['ا', 'و', 'ي']);
 /** Letters told apart by a dot or by dialect, which readers confuse. */
 const CONFUSABLE = ['ضظ', 'ذز', 'ثس', 'صس', 'طت', 'تة', 'هة', 'دذ', 'قك', 'حه', 'ثت', 'ظز'].flatMap((pair) => [pair, [...pair].reverse().join('')]);
 
@@ -74,10 +85,11 @@ function substitution(a: string, b: string): number {
 	return 1;
 }
 
-/** Dropping or adding a letter: cheap when it doubles its neighbour or is a long vowel. */
+/** Dropping or adding a letter: cheap when it doubles its neighbour or is a long vowel; a hamza a little less so. */
 function gap(letters: string[], at: number): number {
 	const letter = letters[at]!;
 	if (letters[at - 1] === letter || letters[at + 1] === letter) return 0.3;
+	if (letter === 'ء') return 0.7;
 	return LONG_VOWELS.has(letter) ? 0.5 : 1;
 }
 
@@ -104,14 +116,15 @@ function allowed(length: number): number {
 	return length <= 4 ? 1 : length <= 7 ? 1.5 : 2;
 }
 
-/** The index word closest to the analysed query word `form`, most frequent on a tie; undefined when none is close. */
-export function closestWord(form: string, words: CountedWord[]): string | undefined {
+/** The index word closest to `typed` (a query word as the reader wrote it), most frequent on a tie; undefined when none is close. */
+export function closestWord(typed: string, words: CountedWord[]): string | undefined {
+	const key = spellingKey(typed);
 	let best: { word: string; distance: number; count: number } | undefined;
 	for (const [word, count] of words) {
-		const other = analyseWord(word).primaries[0];
-		if (!other || other === form) continue;
-		const distance = spellingDistance(form, other);
-		if (distance > allowed(lengthOf(form))) continue;
+		const other = spellingKey(word);
+		if (other === key) continue;
+		const distance = spellingDistance(key, other);
+		if (distance > allowed(lengthOf(key))) continue;
 		if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { word, distance, count };
 	}
 	return best?.word;
@@ -125,9 +138,8 @@ export function correctedQuery(query: string, missing: string[], words: CountedW
 	let corrected = '';
 	let at = 0;
 	for (const word of textWords(query)) {
-		const form = word.primaries.find((primary) => missing.includes(primary));
-		if (!form) continue;
-		const replacement = closestWord(form, words);
+		if (!word.primaries.some((primary) => missing.includes(primary))) continue;
+		const replacement = closestWord(query.slice(word.start, word.end), words);
 		if (!replacement) return undefined;
 		corrected += query.slice(at, word.start) + replacement;
 		at = word.end;
