@@ -256,6 +256,8 @@ export function relatedCandidates(form: string): Candidate[] {
 	for (const base of [...bases, ...stems]) {
 		for (const candidate of patternCandidates(base)) {
 			found.push(candidate);
+			// A verbal noun's plural: «انتخابات» for «انتخب».
+			if (candidate.relation === 'verbal-noun') found.push({ ...candidate, form: `${candidate.form.replace(/ه$/, '')}ات` });
 			for (const inflected of verbInflections(candidate.form)) found.push({ form: inflected, relation: candidate.relation });
 		}
 	}

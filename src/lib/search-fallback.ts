@@ -1,3 +1,4 @@
+import { foldArabic, normaliseArabic } from './arabic-analyser.ts';
 import type { CountedWord } from './search-suggest.ts';
 
 /**
@@ -21,23 +22,38 @@ export interface ResolvedWords {
 
 const ARABIC_FORM = /^[\u0621-\u064A]+$/;
 
-/** Each word itself when the index has it, else the related form most articles have, unless a rival word is there. */
-export async function resolveWords(words: string[], count: CountForm): Promise<ResolvedWords> {
-	const resolved = await Promise.all(words.map(async (word) => ((await count(word)) > 0 ? word : relatedInIndex(word, count))));
+/**
+ * A word as spelled, to compare spellings: normalised and folded, without the article and its
+ * compounds, lower-case. Not the analysed form: «الأطباء» is spelled «اطباء», analysed «طبيب».
+ */
+export function spellingKey(word: string): string {
+	const folded = foldArabic(normaliseArabic(word).toLowerCase());
+	return folded.replace(/^(و|ف)?(ال|بال|كال|لل)(?=.{3})/, '');
+}
+
+/**
+ * Each word itself when the index has it, else the related form most articles have, unless a
+ * rival word is there, in the index or in the `query` as typed (a reader who types «مكاتب» means
+ * offices, never «مكتبة», a library).
+ */
+export async function resolveWords(words: string[], count: CountForm, query = ''): Promise<ResolvedWords> {
+	const typed = new Set((normaliseArabic(query).match(/[\u0621-\u064A]+/g) ?? []).map(spellingKey));
+	const rivalled: CountForm = async (form) => (typed.has(form) ? 1 : count(form));
+	const resolved = await Promise.all(words.map(async (word) => ((await count(word)) > 0 ? word : relatedInIndex(word, count, rivalled))));
 	return {
 		words: resolved.filter((word): word is string => word !== undefined),
 		missing: words.filter((_, at) => resolved[at] === undefined),
 	};
 }
 
-async function relatedInIndex(word: string, count: CountForm): Promise<string | undefined> {
+async function relatedInIndex(word: string, count: CountForm, rivalled: CountForm): Promise<string | undefined> {
 	if (!ARABIC_FORM.test(word)) return undefined;
 	const { relatedCandidates } = await import('./arabic-related.ts');
 	let best: { form: string; articles: number } | undefined;
 	for (const candidate of relatedCandidates(word)) {
 		const articles = await count(candidate.form);
 		if (articles === 0 || (best && articles <= best.articles)) continue;
-		if (candidate.unless && (await someCounted(candidate.unless, count))) continue;
+		if (candidate.unless && (await someCounted(candidate.unless, rivalled))) continue;
 		if (candidate.requires && !(await someCounted(candidate.requires, count))) continue;
 		best = { form: candidate.form, articles };
 	}

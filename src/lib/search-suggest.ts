@@ -1,4 +1,5 @@
-import { foldArabic, normaliseArabic } from './arabic-analyser.ts';
+import { normaliseArabic } from './arabic-analyser.ts';
+import { spellingKey } from './search-fallback.ts';
 import { textWords } from './search-text.ts';
 
 /**
@@ -13,16 +14,6 @@ const WORDS_PER_FILE = 4000;
 
 /** A word of the index as the reader wrote it, and how often. */
 export type CountedWord = [word: string, count: number];
-
-/**
- * A word as spelled, to compare spellings: normalised and folded, without the article and its
- * compounds, lower-case. Not the analysed form: a misspelling looks like what was typed
- * («الأطباء»), not like its singular.
- */
-export function spellingKey(word: string): string {
-	const folded = foldArabic(normaliseArabic(word).toLowerCase());
-	return folded.replace(/^(و|ف)?(ال|بال|كال|لل)(?=.{3})/, '');
-}
 
 /** The article's compounds, which a suggestion drops: «بالمناطق» is offered as «المناطق». */
 const COMPOUND = /^[وف]?(بال|كال)|^[وف]ال/;
