@@ -13,7 +13,30 @@ import { format, resolveConfig } from 'prettier';
 import { normaliseArabic } from '../lib/arabic-analyser.ts';
 
 /** Members of the Arab League, by ISO 3166 code: the countries whose time zones' cities are kept. */
-const ARAB_LEAGUE = ['AE', 'BH', 'DJ', 'DZ', 'EG', 'IQ', 'JO', 'KM', 'KW', 'LB', 'LY', 'MA', 'MR', 'OM', 'PS', 'QA', 'SA', 'SD', 'SO', 'SY', 'TN', 'YE'];
+const ARAB_LEAGUE = [
+	'AE',
+	'BH',
+	'DJ',
+	'DZ',
+	'EG',
+	'IQ',
+	'JO',
+	'KM',
+	'KW',
+	'LB',
+	'LY',
+	'MA',
+	'MR',
+	'OM',
+	'PS',
+	'QA',
+	'SA',
+	'SD',
+	'SO',
+	'SY',
+	'TN',
+	'YE',
+];
 
 const { values } = parseArgs({
 	options: {
@@ -37,7 +60,10 @@ function placeForm(name: string): string | undefined {
 function countries(): string[] {
 	const letters = [...'ABCDEFGHIJKLMNOPQRSTUVWXYZ'];
 	// ISO 3166 codes and UN M49 areas («أمريكا الشمالية» is 003).
-	const codes = [...letters.flatMap((a) => letters.map((b) => a + b)), ...Array.from({ length: 999 }, (_, n) => String(n + 1).padStart(3, '0'))];
+	const codes = [
+		...letters.flatMap((a) => letters.map((b) => a + b)),
+		...Array.from({ length: 999 }, (_, n) => String(n + 1).padStart(3, '0')),
+	];
 	return (['long', 'short'] as const).flatMap((style) => {
 		const names = new Intl.DisplayNames('ar', { type: 'region', style, fallback: 'none' });
 		return codes.map((code) => names.of(code)).filter((name): name is string => !!name && /[\u0600-\u06FF]/.test(name));
@@ -46,7 +72,9 @@ function countries(): string[] {
 
 /** Exemplar cities of the time zones whose generic name is that of an Arab League member. */
 async function arabCities(file: string): Promise<string[]> {
-	const json = JSON.parse(await readFile(file, 'utf8')) as { main: { ar: { dates: { timeZoneNames: { zone: Record<string, unknown> } } } } };
+	const json = JSON.parse(await readFile(file, 'utf8')) as {
+		main: { ar: { dates: { timeZoneNames: { zone: Record<string, unknown> } } } };
+	};
 	const regionNames = new Intl.DisplayNames('ar', { type: 'region' });
 	const arab = new Set(ARAB_LEAGUE.map((code) => regionNames.of(code)));
 	const cities: string[] = [];
@@ -54,9 +82,10 @@ async function arabCities(file: string): Promise<string[]> {
 		const generic = new Intl.DateTimeFormat('ar', { timeZone: zone, timeZoneName: 'shortGeneric' })
 			.formatToParts(0)
 			.find((part) => part.type === 'timeZoneName')!.value;
-		const node = zone.split('/').reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], json.main.ar.dates.timeZoneNames.zone) as
-			| { exemplarCity?: string }
-			| undefined;
+		const node = zone
+			.split('/')
+			.reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], json.main.ar.dates.timeZoneNames.zone) as
+			{ exemplarCity?: string } | undefined;
 		const city = node?.exemplarCity?.replace(/\s*\(.*\)$/, '');
 		if (city && [...arab].some((country) => generic.endsWith(` ${country}`))) cities.push(city);
 	}

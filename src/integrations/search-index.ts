@@ -81,7 +81,10 @@ interface Survey {
 	words: WordCounts;
 }
 
-function surveyRecords(records: Iterable<SearchRecord>, survey: Survey = { vocabulary: new Vocabulary(), words: new WordCounts() }): Survey {
+function surveyRecords(
+	records: Iterable<SearchRecord>,
+	survey: Survey = { vocabulary: new Vocabulary(), words: new WordCounts() },
+): Survey {
 	for (const record of records) surveyRecord(record, survey);
 	return survey;
 }
@@ -92,7 +95,10 @@ function surveyRecord(record: SearchRecord, { vocabulary, words }: Survey): void
 }
 
 /** Records with the related forms their index confirms (`search-related.ts`). */
-async function* expanded(records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>, vocabulary: Vocabulary): AsyncIterable<SearchRecord> {
+async function* expanded(
+	records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>,
+	vocabulary: Vocabulary,
+): AsyncIterable<SearchRecord> {
 	for await (const record of records) yield { ...record, content: vocabulary.expand(record.content) };
 }
 

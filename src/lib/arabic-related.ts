@@ -105,13 +105,46 @@ function compile(pattern: string): Compiled {
 	return { pattern, regex: new RegExp(`^${pattern.replace(/[1-5]/g, '([\\u0621-\\u064A])')}$`) };
 }
 
-const COMPILED = PAIRS.map((pair) => ({ ...pair, from: [compile(pair.a), compile(pair.b)] as const, not: pair.not ? compile(pair.not) : undefined }));
+const COMPILED = PAIRS.map((pair) => ({
+	...pair,
+	from: [compile(pair.a), compile(pair.b)] as const,
+	not: pair.not ? compile(pair.not) : undefined,
+}));
 
 /**
  * Prepositions and adverbs, which look like nouns of a pattern: «قبل» (before) is not «قبول»
  * (acceptance) nor «إقبال» (turnout). A closed class, so a list.
  */
-const FUNCTION_WORDS = new Set(['قبل', 'بعد', 'حول', 'عند', 'دون', 'خلال', 'ضد', 'نحو', 'عبر', 'بين', 'فوق', 'تحت', 'امام', 'خلف', 'منذ', 'حتي', 'لدي', 'غير', 'سوي', 'حيث', 'كان', 'ليس', 'اذا', 'لكن', 'مثل', 'عدد', 'كما', 'وسط']);
+const FUNCTION_WORDS = new Set([
+	'قبل',
+	'بعد',
+	'حول',
+	'عند',
+	'دون',
+	'خلال',
+	'ضد',
+	'نحو',
+	'عبر',
+	'بين',
+	'فوق',
+	'تحت',
+	'امام',
+	'خلف',
+	'منذ',
+	'حتي',
+	'لدي',
+	'غير',
+	'سوي',
+	'حيث',
+	'كان',
+	'ليس',
+	'اذا',
+	'لكن',
+	'مثل',
+	'عدد',
+	'كما',
+	'وسط',
+]);
 
 /** The root letters of `word` in `pattern`, or undefined when it does not fit. */
 function rootOf(word: string, pattern: Compiled): string[] | undefined {
@@ -261,7 +294,8 @@ export function relatedCandidates(form: string): Candidate[] {
 			for (const inflected of verbInflections(candidate.form)) found.push({ form: inflected, relation: candidate.relation });
 		}
 	}
-	for (const stem of [form, ...stems]) for (const inflected of verbInflections(stem)) found.push({ form: inflected, relation: 'verbal-noun' });
+	for (const stem of [form, ...stems])
+		for (const inflected of verbInflections(stem)) found.push({ form: inflected, relation: 'verbal-noun' });
 	cached = distinct(
 		found
 			.map((candidate) => ({ ...candidate, form: asAnalysed(candidate.form) }))
@@ -289,7 +323,12 @@ function distinct(candidates: Candidate[]): Candidate[] {
 		}
 		const unless = [...(seen.unless ?? []), ...(candidate.unless ?? [])];
 		const requires = seen.requires && candidate.requires ? [...seen.requires, ...candidate.requires] : undefined;
-		byForm.set(candidate.form, { form: seen.form, relation: seen.relation, ...(unless.length ? { unless } : {}), ...(requires ? { requires } : {}) });
+		byForm.set(candidate.form, {
+			form: seen.form,
+			relation: seen.relation,
+			...(unless.length ? { unless } : {}),
+			...(requires ? { requires } : {}),
+		});
 	}
 	return [...byForm.values()];
 }
@@ -298,8 +337,7 @@ function distinct(candidates: Candidate[]): Candidate[] {
 export function relatedForms(form: string, known: (form: string) => boolean): string[] {
 	return relatedCandidates(form)
 		.filter(
-			(candidate) =>
-				known(candidate.form) && !candidate.unless?.some(known) && (!candidate.requires || candidate.requires.some(known)),
+			(candidate) => known(candidate.form) && !candidate.unless?.some(known) && (!candidate.requires || candidate.requires.some(known)),
 		)
 		.map((candidate) => candidate.form);
 }

@@ -67,7 +67,10 @@ const HAMZA_SEATS = new Set(['ا', 'ء', 'و', 'ي']);
 /** Long vowels, easily dropped or added: «كازخستان» for «كازاخستان». */
 const LONG_VOWELS = new Set(['ا', 'و', 'ي']);
 /** Letters told apart by a dot or by dialect, which readers confuse. */
-const CONFUSABLE = ['ضظ', 'ذز', 'ثس', 'صس', 'طت', 'تة', 'هة', 'دذ', 'قك', 'حه', 'ثت', 'ظز'].flatMap((pair) => [pair, [...pair].reverse().join('')]);
+const CONFUSABLE = ['ضظ', 'ذز', 'ثس', 'صس', 'طت', 'تة', 'هة', 'دذ', 'قك', 'حه', 'ثت', 'ظز'].flatMap((pair) => [
+	pair,
+	[...pair].reverse().join(''),
+]);
 
 function substitution(a: string, b: string): number {
 	if (a === b) return 0;
@@ -93,7 +96,11 @@ export function spellingDistance(from: string, to: string): number {
 	for (let i = 1; i <= a.length; i++) {
 		const row: number[] = [rows[i - 1]![0]! + gap(a, i - 1)];
 		for (let j = 1; j <= b.length; j++) {
-			let best = Math.min(rows[i - 1]![j]! + gap(a, i - 1), row[j - 1]! + gap(b, j - 1), rows[i - 1]![j - 1]! + substitution(a[i - 1]!, b[j - 1]!));
+			let best = Math.min(
+				rows[i - 1]![j]! + gap(a, i - 1),
+				row[j - 1]! + gap(b, j - 1),
+				rows[i - 1]![j - 1]! + substitution(a[i - 1]!, b[j - 1]!),
+			);
 			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 0.7);
 			row.push(best);
 		}

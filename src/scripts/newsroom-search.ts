@@ -147,7 +147,11 @@ class NewsroomSearch extends HTMLElement {
 				// Pagefind falls back to similar words for a query word that is not in the index
 				// («2022» would find «20»): each word is looked up exactly, or as a related form the
 				// index has («سفراء» for «سفير»); a word that is neither means no results.
-				const resolved = await resolveWords(this.#words, async (form) => (await pagefind.search(exactQuery(form))).results.length, search.q);
+				const resolved = await resolveWords(
+					this.#words,
+					async (form) => (await pagefind.search(exactQuery(form))).results.length,
+					search.q,
+				);
 				missing = resolved.missing;
 				if (missing.length === 0) {
 					this.#words = resolved.words;

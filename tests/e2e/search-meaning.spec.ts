@@ -36,7 +36,9 @@ test.afterAll(async () => {
 
 const slugOf = (href: string) => decodeURIComponent(href.match(/\/news\/([^/]+)\/$/)![1]!);
 
-test('the meaning corpus through the search page: recall and precision >= 95% in every class, no trap found', async ({ page }, testInfo) => {
+test('the meaning corpus through the search page: recall and precision >= 95% in every class, no trap found', async ({
+	page,
+}, testInfo) => {
 	test.setTimeout(400_000);
 	await page.goto(`${server.url}/search/`);
 	const returned = new Map<string, string[]>();
@@ -91,7 +93,10 @@ test('the suggestions of misspelled queries find what was meant', async ({ page 
 	let found = 0;
 	for (const { query, find } of misspelledQueries) {
 		await searchThroughPage(page, query);
-		const href = await page.locator('.search-suggestion:not([hidden]) a').getAttribute('href', { timeout: 1000 }).catch(() => null);
+		const href = await page
+			.locator('.search-suggestion:not([hidden]) a')
+			.getAttribute('href', { timeout: 1000 })
+			.catch(() => null);
 		if (!href) continue;
 		const corrected = new URL(href, server.url).searchParams.get('q')!;
 		const results = (await searchThroughPage(page, corrected)).map(slugOf);
