@@ -1,10 +1,13 @@
 /**
  * `npm run bench:search [-- --articles N]`: a benchmark of the search, not a test. It prints a
- * Markdown table of, for the labelled test corpus and for a generated corpus of N articles per
- * language (default 10,000), and for this site's analysed index beside Pagefind's own Arabic
- * handling: index size and file count, bytes transferred by the first query (library included)
- * and by the next ones, time from query to rendered results in Chromium and the rendering time
- * once the data is there, and recall and precision on the labelled queries.
+ * Markdown table of, for the two labelled corpora (the test corpus, and the Arabic meaning
+ * corpus of demonyms, broken plurals, verbal nouns and feminine titles) and for a generated
+ * corpus of N articles per language (default 10,000), and for this site's analysed index beside
+ * Pagefind's own Arabic handling: index size and file count, bytes transferred by the first
+ * query (library included) and by the next ones, time from query to rendered results in
+ * Chromium and the rendering time once the data is there, and recall and precision on the
+ * labelled queries; then recall and precision per class of query, and how many misspelled
+ * queries "did you mean" corrects to a query that finds the article.
  */
 import { cp, mkdir, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -16,9 +19,10 @@ import * as pagefind from 'pagefind';
 import { folderSize, pruneBundle, writeSearchIndex } from '../integrations/search-index.ts';
 import { searchRecord, type SearchRecord } from '../lib/search-records.ts';
 import { articleUrl } from '../lib/urls.ts';
+import { meaningQueries, misspelledQueries } from '../../tests/fixtures/meaning-corpus/queries.ts';
 import { arabicQueries, englishQueries, type LabelledQuery } from '../../tests/fixtures/search-corpus/queries.ts';
 import { searchThroughPage } from '../../tests/helpers/search-page.ts';
-import { quality, searchCorpusRoot } from '../../tests/helpers/search-quality.ts';
+import { classOf, meaningCorpusRoot, quality, qualityByClass, searchCorpusRoot } from '../../tests/helpers/search-quality.ts';
 import { buildSite, makeSiteCopy } from '../../tests/helpers/site-copy.ts';
 import { serveStatic } from '../../tests/helpers/static-server.ts';
 import { writeCorpus } from './bench-corpus.ts';
@@ -242,23 +246,69 @@ async function measure(browser: Browser, url: string, locale: Locale, engine: En
 	};
 }
 
-/** Recall and precision of both engines on the labelled queries. */
+const slugOf = (href: string) => href.match(/\/news\/([^/]+)\/$/)?.[1] ?? href;
+
+/** Recall and precision of both engines on the labelled queries, overall and per class. */
 async function labelled(browser: Browser, url: string, locale: Locale, queries: LabelledQuery[]) {
 	const page = await browser.newPage();
 	await page.goto(`${url}${locale === 'ar' ? '' : '/en'}/search/`);
 	const ours = new Map<string, string[]>();
 	const theirs = new Map<string, string[]>();
-	const slug = (href: string) => href.match(/\/news\/([^/]+)\/$/)?.[1] ?? href;
 	for (const { query } of queries) {
-		ours.set(query, (await searchThroughPage(page, query)).map(slug));
-		theirs.set(query, (await builtInSearch(page, locale, query, true)).urls.map(slug));
+		ours.set(query, (await searchThroughPage(page, query)).map(slugOf));
+		theirs.set(query, (await builtInSearch(page, locale, query, true)).urls.map(slugOf));
 	}
 	await page.close();
-	return { analysed: quality(queries, ours), pagefind: quality(queries, theirs) };
+	return {
+		analysed: quality(queries, ours),
+		pagefind: quality(queries, theirs),
+		classes: { analysed: qualityByClass(queries, ours), pagefind: qualityByClass(queries, theirs) },
+	};
+}
+
+/** How many misspelled queries get a suggestion whose query finds an article that was meant. */
+async function suggestions(browser: Browser, url: string): Promise<{ corrected: number; offered: number; total: number }> {
+	const page = await browser.newPage();
+	await page.goto(`${url}/search/`);
+	let offered = 0;
+	let corrected = 0;
+	for (const { query, find } of misspelledQueries) {
+		await searchThroughPage(page, query);
+		const href = await page
+			.locator('.search-suggestion:not([hidden]) a')
+			.getAttribute('href', { timeout: 500 })
+			.catch(() => null);
+		if (!href) continue;
+		offered++;
+		const results = (await searchThroughPage(page, new URL(href, url).searchParams.get('q')!)).map(slugOf);
+		if (find.some((slug) => results.includes(slug))) corrected++;
+	}
+	await page.close();
+	return { corrected, offered, total: misspelledQueries.length };
+}
+
+/** Recall and precision per class of query, for each labelled corpus and engine. */
+interface ClassRow {
+	corpus: string;
+	locale: Locale;
+	engine: Engine;
+	name: string;
+	queries: number;
+	recall: number;
+	precision: number;
+}
+
+/** A corpus to measure: its articles by language, and its labelled queries by language, if any. */
+interface Corpus {
+	name: string;
+	folder: string;
+	labels: Partial<Record<Locale, LabelledQuery[]>>;
 }
 
 async function main() {
 	const rows: Row[] = [];
+	const classRows: ClassRow[] = [];
+	let misspellings: Awaited<ReturnType<typeof suggestions>> | undefined;
 	const work = path.join(tmpdir(), `newsroom-bench-search-${process.pid}`);
 	await mkdir(work, { recursive: true });
 	const copy = await makeSiteCopy();
@@ -275,16 +325,25 @@ async function main() {
 		const server = await serveStatic(dist);
 		const now = new Date();
 
-		const corpora: [string, string][] = [['labelled test corpus', path.join(copy.root, 'content/articles')]];
+		const corpora: Corpus[] = [
+			{ name: 'labelled test corpus', folder: path.join(copy.root, 'content/articles'), labels: { ar: arabicQueries, en: englishQueries } },
+			{ name: 'meaning corpus', folder: meaningCorpusRoot, labels: { ar: meaningQueries } },
+		];
 		if (generatedCount > 0) {
 			const generated = path.join(work, 'content');
 			console.error(`generating ${generatedCount} articles per language…`);
 			await writeCorpus(generated, { articles: 2 * generatedCount, translated: 1, seed: 1 });
-			corpora.push([`generated, ${generatedCount.toLocaleString('en')} per language`, path.join(generated, 'articles')]);
+			corpora.push({
+				name: `generated, ${generatedCount.toLocaleString('en')} per language`,
+				folder: path.join(generated, 'articles'),
+				labels: {},
+			});
 		}
 
-		for (const [name, folder] of corpora) {
-			for (const locale of ['ar', 'en'] as const) {
+		for (const { name, folder, labels } of corpora) {
+			const locales = Object.keys(labels).length > 0 ? (Object.keys(labels) as Locale[]) : (['ar', 'en'] as const);
+			for (const locale of locales) {
+				const labelledQueries = labels[locale];
 				console.error(`${name}, ${locale}: indexing…`);
 				const { analysed, raw } = await recordsOf(path.join(folder, locale), locale, now);
 				const started = performance.now();
@@ -295,15 +354,26 @@ async function main() {
 				console.error(
 					`  indexed in ${Math.round(oursMs)} ms (analysed) and ${Math.round(performance.now() - builtInStarted)} ms (Pagefind alone)`,
 				);
-				const queries = name.startsWith('labelled')
-					? (locale === 'ar' ? arabicQueries : englishQueries)
+				const queries = labelledQueries
+					? labelledQueries
 							.map(({ query }) => query)
 							.filter((q) => !/زبرجد|ياقوت/.test(q))
 							.slice(0, 12)
 					: SAMPLES[locale];
-				const scores = name.startsWith('labelled')
-					? await labelled(browser, server.url, locale, locale === 'ar' ? arabicQueries : englishQueries)
-					: undefined;
+				const scores = labelledQueries ? await labelled(browser, server.url, locale, labelledQueries) : undefined;
+				if (scores)
+					for (const engine of ['analysed', 'pagefind'] as const)
+						for (const [className, result] of scores.classes[engine])
+							classRows.push({
+								corpus: name,
+								locale,
+								engine,
+								name: className,
+								queries: labelledQueries!.filter((query) => classOf(query) === className).length,
+								recall: result.recall,
+								precision: result.precision,
+							});
+				if (labelledQueries === meaningQueries) misspellings = await suggestions(browser, server.url);
 				for (const [engine, index] of [
 					['analysed', ours],
 					['pagefind', theirs],
@@ -336,6 +406,22 @@ async function main() {
 		await rm(work, { recursive: true, force: true });
 	}
 	print(rows);
+	printClasses(classRows);
+	if (misspellings)
+		console.log(
+			`\nDid you mean, meaning corpus: ${misspellings.offered} of ${misspellings.total} misspelled queries got a suggestion; ${misspellings.corrected} of ${misspellings.total} suggestions find an article that was meant.`,
+		);
+}
+
+/** Recall and precision per class of query, in the classes' groups (the `about` of the labels). */
+function printClasses(rows: ClassRow[]) {
+	const percent = (value: number) => `${(value * 100).toFixed(1)}%`;
+	console.log('\n| corpus | lang | engine | class of query | queries | recall | precision |');
+	console.log('| --- | --- | --- | --- | ---: | ---: | ---: |');
+	for (const row of rows)
+		console.log(
+			`| ${row.corpus} | ${row.locale} | ${row.engine === 'analysed' ? 'this site (analysed)' : 'Pagefind alone'} | ${row.name} | ${row.queries} | ${percent(row.recall)} | ${percent(row.precision)} |`,
+		);
 }
 
 function print(rows: Row[]) {

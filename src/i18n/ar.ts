@@ -102,6 +102,7 @@ const ar = {
 	'search.count.few': '{count} نتائج',
 	'search.count.many': '{count} نتيجة',
 	'search.count.other': '{count} نتيجة',
+	'search.suggest': 'هل تقصد «{query}»؟',
 	'search.more': 'المزيد من النتائج',
 	'search.error': 'تعذّر البحث الآن. أعد المحاولة بعد قليل.',
 	'search.noscript': 'يحتاج البحث إلى تفعيل جافاسكربت في المتصفح.',

@@ -100,6 +100,7 @@ const en = {
 	'search.count.few': '{count} results',
 	'search.count.many': '{count} results',
 	'search.count.other': '{count} results',
+	'search.suggest': 'Did you mean “{query}”?',
 	'search.more': 'More results',
 	'search.error': 'Search is not available right now. Please try again shortly.',
 	'search.noscript': 'Search needs JavaScript to be enabled in your browser.',

@@ -8,6 +8,10 @@ import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
 import { localeCodes, type Locale } from '../lib/locales.ts';
 import type { SearchRecord } from '../lib/search-records.ts';
+import { Vocabulary } from '../lib/search-related.ts';
+import { WORDS_FOLDER } from '../lib/search-fallback.ts';
+import { WordCounts } from '../lib/search-suggest.ts';
+import { originalText } from '../lib/search-text.ts';
 import { searchBundleUrl } from '../lib/urls.ts';
 
 /** Pagefind's prebuilt interfaces: the search page has its own, so they are not published. */
@@ -65,7 +69,43 @@ async function writeIndex(index: pagefind.PagefindIndex, outputPath: string, pag
  */
 export async function writeSearchIndex(records: SearchRecord[], outputPath: string): Promise<IndexReport> {
 	const index = await createIndex();
-	return writeIndex(index, outputPath, await addRecords(index, records));
+	const { vocabulary, words } = surveyRecords(records);
+	const report = await writeIndex(index, outputPath, await addRecords(index, expanded(records, vocabulary)));
+	await writeWordLists(words, outputPath);
+	return report;
+}
+
+/** What a first pass over an index's records gathers: its analysed forms, and its words for "did you mean". */
+interface Survey {
+	vocabulary: Vocabulary;
+	words: WordCounts;
+}
+
+function surveyRecords(
+	records: Iterable<SearchRecord>,
+	survey: Survey = { vocabulary: new Vocabulary(), words: new WordCounts() },
+): Survey {
+	for (const record of records) surveyRecord(record, survey);
+	return survey;
+}
+
+function surveyRecord(record: SearchRecord, { vocabulary, words }: Survey): void {
+	vocabulary.add(record.content);
+	words.add(`${record.meta.title}\n${originalText(record.content)}`);
+}
+
+/** Records with the related forms their index confirms (`search-related.ts`). */
+async function* expanded(
+	records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>,
+	vocabulary: Vocabulary,
+): AsyncIterable<SearchRecord> {
+	for await (const record of records) yield { ...record, content: vocabulary.expand(record.content) };
+}
+
+/** Writes the word lists of "did you mean" into the bundle, one file per length. */
+async function writeWordLists(words: WordCounts, outputPath: string): Promise<void> {
+	await mkdir(join(outputPath, WORDS_FOLDER), { recursive: true });
+	for (const [length, list] of words.files()) await writeFile(join(outputPath, WORDS_FOLDER, `${length}.json`), JSON.stringify(list));
 }
 
 /** Removes Pagefind's prebuilt interfaces from a bundle. */
@@ -183,6 +223,9 @@ async function* readRecords(file: string): AsyncIterable<SearchRecord> {
 async function recordsKey(file: string): Promise<string> {
 	const hash = createHash('sha256');
 	hash.update(await readFile('package-lock.json').catch(() => ''));
+	// What the index adds to the records at index time (related forms, word lists) is code too.
+	for (const module of ['arabic-related.ts', 'arabic-places.ts', 'search-related.ts', 'search-suggest.ts', 'search-fallback.ts'])
+		hash.update(await readFile(new URL(`../lib/${module}`, import.meta.url)));
 	for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
 	return hash.digest('hex');
 }
@@ -216,8 +259,12 @@ export async function indexSearchRecords(
 				report = last.report;
 				done = 'unchanged: the last index reused';
 			} else {
+				// Two passes: the first learns the index's forms and words, the second indexes.
+				const survey: Survey = { vocabulary: new Vocabulary(), words: new WordCounts() };
+				for await (const record of readRecords(file)) surveyRecord(record, survey);
 				const index = await createIndex();
-				report = await writeIndex(index, bundle, await addRecords(index, readRecords(file)));
+				report = await writeIndex(index, bundle, await addRecords(index, expanded(readRecords(file), survey.vocabulary)));
+				await writeWordLists(survey.words, bundle);
 				// The copy for the next build; its key is written last, so a copy cut short is never used.
 				await rm(cached, { recursive: true, force: true });
 				await cp(bundle, join(cached, 'bundle'), { recursive: true });

@@ -15,6 +15,21 @@
  * «الرياض» does not find «الرياضي» and «جامع» does not find «جامعة».
  * Rules follow Lucene's ArabicNormalizer and light10 stemmer, with the hamza seats folded as
  * ISRI does; see docs/arabic-search.md in the shared notes.
+ *
+ * What affixes cannot reach is related in `arabic-related.ts`, each candidate used only where
+ * the other form is in the index (`search-related.ts` at build time, `search-fallback.ts` on the
+ * search page):
+ * - *place and demonym* («روسيا»/«الروسي», «العراق»/«العراقيين»): names from CLDR
+ *   (`Intl.DisplayNames('ar')`, and CLDR's exemplar cities of the Arab world), adjectives by the
+ *   regular patterns; a city whose adjective Hunspell's Arabic dictionary knows as another
+ *   word's nisba («الرياض»/«رياضة») keeps none. Generated into `arabic-places.ts` by
+ *   `src/cli/make-arabic-places.ts`;
+ * - *broken plurals* («سفراء»/«سفير», «مساجد»/«مسجد», «قبائل»/«قبيلة») by the pattern pairs of
+ *   Arabic morphology, beside the few pairs of `BROKEN_PLURALS` below, which no pattern gives;
+ * - *verbs and verbal nouns* («أصدرت»/«يصدر»/«إصدار», «وقّع»/«توقيع») by the derived forms' masdar
+ *   patterns, a verb's tenses taken back to its stem;
+ * - *feminine titles* («وزير»/«وزيرة», «مستشار»/«مستشارة»).
+ * A misspelled query that finds nothing gets a "did you mean" (`search-suggest.ts`).
  */
 
 /** Diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks) and tatweel. */
@@ -73,7 +88,7 @@ const NOT_PLURAL = new Set(
 /** Words whose first letter looks like a proclitic but belongs to the root, and whose rest is another word: «فكرة» is not «كرة», «بطاقة» (card) not «طاقة». */
 const ROOT_INITIAL = /^(فكر|لجن|بطاق)/;
 /** Masculine nouns that a feminine plural must not find: «الجامعات» (universities) is not «جامع» (mosque). */
-const NOT_SINGULAR = new Set(['جامع', 'عمل', 'حمل']);
+export const NOT_SINGULAR = new Set(['جامع', 'عمل', 'حمل']);
 
 /** Article compounds, longest first, with the letters that must remain. */
 const ARTICLES: [prefix: string, minimum: number][] = [

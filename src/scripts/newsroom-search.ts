@@ -1,8 +1,10 @@
 import { formatShortDate } from '../lib/dates.ts';
 import type { Locale } from '../lib/locales.ts';
 import { excerpt, highlight, type Segment } from '../lib/search-excerpt.ts';
+import { resolveWords, suggestQuery, WORDS_FOLDER } from '../lib/search-fallback.ts';
 import { readSearchParams, searchQueryString, type SearchParams } from '../lib/search-params.ts';
 import type { SearchMeta } from '../lib/search-records.ts';
+import type { CountedWord } from '../lib/search-suggest.ts';
 import { exactQuery, originalText, pagefindQuery, queryWords } from '../lib/search-text.ts';
 
 /**
@@ -19,7 +21,15 @@ interface SearchConfig {
 	intl: string;
 	bundle: string;
 	sections: Record<string, string>;
-	strings: { searching: string; prompt: string; empty: string; more: string; error: string; count: Record<string, string> };
+	strings: {
+		searching: string;
+		prompt: string;
+		empty: string;
+		suggest: string;
+		more: string;
+		error: string;
+		count: Record<string, string>;
+	};
 }
 
 /** The part of Pagefind's JS API this page uses. */
@@ -112,6 +122,8 @@ class NewsroomSearch extends HTMLElement {
 		const status = this.querySelector('.search-status')!;
 		const list = this.querySelector('.search-list')!;
 		const more = this.querySelector<HTMLButtonElement>('.search-more')!;
+		const suggestion = this.querySelector<HTMLElement>('.search-suggestion')!;
+		suggestion.hidden = true;
 		const { strings } = this.#config;
 		this.#words = queryWords(search.q);
 		if (!search.q.trim()) {
@@ -125,6 +137,7 @@ class NewsroomSearch extends HTMLElement {
 		status.textContent = strings.searching;
 		try {
 			let results: PagefindResult[] = [];
+			let missing: string[] = [];
 			if (this.#words.length > 0) {
 				const pagefind = await this.#loadPagefind();
 				const filters: Record<string, string> = {};
@@ -132,15 +145,25 @@ class NewsroomSearch extends HTMLElement {
 				if (search.year) filters.year = search.year;
 				const options = { filters, ...(search.sort === 'date' ? { sort: { date: 'desc' as const } } : {}) };
 				// Pagefind falls back to similar words for a query word that is not in the index
-				// («2022» would find «20»): a word that is not there, exactly, means no results.
-				const missing = await Promise.all(this.#words.map(async (word) => (await pagefind.search(exactQuery(word))).results.length === 0));
-				if (!missing.includes(true)) results = (await pagefind.search(pagefindQuery(this.#words), options)).results;
+				// («2022» would find «20»): each word is looked up exactly, or as a related form the
+				// index has («سفراء» for «سفير»); a word that is neither means no results.
+				const resolved = await resolveWords(
+					this.#words,
+					async (form) => (await pagefind.search(exactQuery(form))).results.length,
+					search.q,
+				);
+				missing = resolved.missing;
+				if (missing.length === 0) {
+					this.#words = resolved.words;
+					results = (await pagefind.search(pagefindQuery(this.#words), options)).results;
+				}
 			}
 			if (id !== this.#current) return;
 			list.replaceChildren();
 			this.#pending = results;
 			if (results.length === 0) {
 				status.textContent = strings.empty.replace('{query}', search.q.trim());
+				await this.#suggest(id, search, missing);
 			} else {
 				status.textContent = this.#count(results.length);
 				await this.#showMore(id);
@@ -153,6 +176,21 @@ class NewsroomSearch extends HTMLElement {
 			console.error(error);
 		}
 		if (id === this.#current) region.setAttribute('aria-busy', 'false');
+	}
+
+	/** Offers a corrected query, as a link that runs it, when misspelled words found nothing. */
+	async #suggest(id: number, search: SearchParams, missing: string[]) {
+		const corrected = await suggestQuery(search.q.trim(), missing, async (length) => {
+			const response = await fetch(`${this.#config.bundle}${WORDS_FOLDER}/${length}.json`);
+			return response.ok ? ((await response.json()) as CountedWord[]) : [];
+		});
+		if (!corrected || id !== this.#current) return;
+		const suggestion = this.querySelector<HTMLElement>('.search-suggestion')!;
+		const link = element('a', undefined, corrected);
+		link.href = location.pathname + searchQueryString({ ...search, q: corrected });
+		const [before = '', after = ''] = this.#config.strings.suggest.split('{query}');
+		suggestion.replaceChildren(before, link, after);
+		suggestion.hidden = false;
 	}
 
 	/** Renders the next page of results. */

@@ -6,6 +6,9 @@ import type { LabelledQuery } from '../fixtures/search-corpus/queries.ts';
 /** The labelled search corpus: Markdown articles valid against the article schema. */
 export const searchCorpusRoot = resolve(import.meta.dirname, '../fixtures/search-corpus');
 
+/** The meaning corpus (Arabic only): demonyms, broken plurals, verbal nouns, feminine titles, and traps. */
+export const meaningCorpusRoot = resolve(import.meta.dirname, '../fixtures/meaning-corpus');
+
 /** The corpus's articles of a language, as files. */
 export function searchCorpus(locale: 'ar' | 'en'): { slug: string; file: string; data: Record<string, unknown>; body: string }[] {
 	const folder = join(searchCorpusRoot, locale);
@@ -50,4 +53,32 @@ export function quality(queries: LabelledQuery[], returned: Map<string, string[]
 		if (wrong.length) forbidden.push({ query, slugs: wrong });
 	}
 	return { recall: expected ? found / expected : 1, precision: total ? relevant / total : 1, misses, forbidden };
+}
+
+/** The meaning corpus's classes, which its queries' `about` is. */
+const MEANING_CLASSES = new Set(['demonym', 'plural', 'verbal-noun', 'feminine']);
+
+/**
+ * The class of a query: the meaning corpus's `about`; for the test corpus, whose `about` says
+ * what each query tests, a group of those: traps, plurals, spelling, affixes.
+ */
+export function classOf({ about }: LabelledQuery): string {
+	if (MEANING_CLASSES.has(about)) return about;
+	if (/ is not /.test(about)) return 'traps';
+	if (/plural|singular/.test(about)) return 'plurals';
+	if (/hamza|alef|diacritic|tatweel|invisible|digit|accent|ة|ى|ه for|year/.test(about)) return 'spelling';
+	if (/draft|future/.test(about)) return 'unpublished';
+	return 'affixes and words';
+}
+
+/** Quality per class of query (`classOf`), in the order the classes first appear. */
+export function qualityByClass(queries: LabelledQuery[], returned: Map<string, string[]>): [string, Quality][] {
+	const classes = [...new Set(queries.map(classOf))];
+	return classes.map((name) => [
+		name,
+		quality(
+			queries.filter((query) => classOf(query) === name),
+			returned,
+		),
+	]);
 }
