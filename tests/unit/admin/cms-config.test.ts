@@ -97,13 +97,11 @@ function filled(field: Field, publicFolder: string | undefined): unknown {
 		case 'datetime':
 			// Exactly what Decap's datetime widget writes: dayjs(...).format(field.format).
 			return dayjs().format(field.format);
-		case 'select':
-			return field.options![0]!.value;
 		case 'boolean':
 			return true;
 		case 'select':
 			// The last option, so a sample differs from the default.
-			return (field as unknown as { options: { value: string }[] }).options.at(-1)!.value;
+			return field.options!.at(-1)!.value;
 		case 'number':
 			return field.min ?? 3;
 		case 'image':
