@@ -58,9 +58,11 @@ export function saves(mode: SaveMode, log: (line: string) => void = console.erro
 				});
 			} catch (error) {
 				log(`CMS backend: ${body.action} failed and was undone: ${error instanceof Error ? error.message : String(error)}`);
-				answer = { status: 500, body: undefined };
+				answer = { status: 500, body: { error: FAILED_SAVE } };
 			}
-			if (answer!.status >= 500) {
+			// A read that fails is the CMS asking for a file that is not there (an untranslated
+			// article): decap-server's answer stands. A write that fails was undone: say so.
+			if (answer!.status >= 500 && WRITES.has(body.action ?? '')) {
 				log(`CMS backend: ${body.action} failed (${JSON.stringify(answer!.body)}); the repository is as it was.`);
 				answer = { status: answer!.status, body: { error: FAILED_SAVE } };
 			}
