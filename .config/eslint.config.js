@@ -20,4 +20,14 @@ export default tseslint.config(
 			],
 		},
 	},
+	{
+		// Shipped code never depends on tests or tools: they may import it, not the other way.
+		files: ['src/**', 'admin/**'],
+		rules: {
+			'no-restricted-imports': [
+				'error',
+				{ patterns: [{ group: ['**/tests/**', '**/tools/**'], message: 'src/ and admin/ do not import tests/ or tools/.' }] },
+			],
+		},
+	},
 );

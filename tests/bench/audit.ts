@@ -9,8 +9,8 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { serveStatic } from '../../tests/helpers/static-server.ts';
-import { chromiumArgs, chromiumPath } from '../lib/chromium.ts';
+import { serveStatic } from '../helpers/static-server.ts';
+import { chromiumArgs, chromiumPath } from '../../src/lib/chromium.ts';
 
 const root = resolve(import.meta.dirname, '../..');
 const dist = resolve(root, 'dist');
