@@ -1,4 +1,4 @@
-import { escapeXml as escapeHtml } from '../src/lib/xml.ts';
+import { escapeXml as escapeHtml } from '../src/outputs/xml.ts';
 
 /**
  * /admin/index.html: an empty Arabic, right-to-left page that loads the CMS. `noindex` keeps the

@@ -1,5 +1,5 @@
 import { defineConfig, devices } from '@playwright/test';
-import { chromiumArgs, chromiumPath } from '../src/lib/chromium.ts';
+import { chromiumArgs, chromiumPath } from '../tools/chromium.ts';
 import { freePort } from './helpers/serve.ts';
 
 process.env.E2E_PORT ??= String(await freePort());

@@ -1,4 +1,4 @@
-import { asciiSlug } from '../../src/lib/transliterate.ts';
+import { asciiSlug } from '../../src/newsroom/transliterate.ts';
 
 /** File extensions the site's image pipeline takes, lower-case. */
 const EXTENSION = /\.([a-z0-9]{1,5})$/i;

@@ -1,6 +1,6 @@
 import type { PreviewTemplateComponentProps } from 'decap-cms-core';
 import { createElement as h, useEffect } from 'react';
-import { formatDateTime } from '../../src/lib/dates.ts';
+import { formatDateTime } from '../../src/i18n/dates.ts';
 import { previewLocale } from '../lib/direction.ts';
 
 /**

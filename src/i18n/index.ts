@@ -1,5 +1,5 @@
-import { formatNumber } from '../lib/dates.ts';
-import { locales, type Locale } from '../lib/locales.ts';
+import { formatNumber } from './dates.ts';
+import { locales, type Locale } from './locales.ts';
 import ar, { type UIDictionary, type UIKey } from './ar.ts';
 import en from './en.ts';
 

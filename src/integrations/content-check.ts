@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { checkContent, formatProblems } from '../lib/content-check.ts';
+import { checkContent, formatProblems } from '../newsroom/check.ts';
 
 /**
  * Checks the whole content tree before Astro reads it, so one build reports every broken file

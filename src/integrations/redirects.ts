@@ -3,7 +3,14 @@ import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
-import { loadRedirects, mergeRedirectsFile, nginxInclude, redirectPage, redirectPageFile, redirectsFileLines } from '../lib/redirects.ts';
+import {
+	loadRedirects,
+	mergeRedirectsFile,
+	nginxInclude,
+	redirectPage,
+	redirectPageFile,
+	redirectsFileLines,
+} from '../outputs/redirects.ts';
 
 /** The nginx include the build writes at the top of the site (src/deploy/nginx.conf includes it). */
 export const NGINX_INCLUDE = 'nginx-redirects.conf';

@@ -6,13 +6,13 @@ import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
 import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { localeCodes, type Locale } from '../lib/locales.ts';
-import type { SearchRecord } from '../lib/search-records.ts';
-import { Vocabulary } from '../lib/search-related.ts';
-import { WORDS_FOLDER } from '../lib/search-fallback.ts';
-import { WordCounts } from '../lib/search-suggest.ts';
-import { originalText } from '../lib/search-text.ts';
-import { searchBundleUrl } from '../lib/urls.ts';
+import { localeCodes, type Locale } from '../i18n/locales.ts';
+import type { SearchRecord } from '../search/records.ts';
+import { Vocabulary } from '../search/related.ts';
+import { WORDS_FOLDER } from '../search/fallback.ts';
+import { WordCounts } from '../search/search-suggest.ts';
+import { originalText } from '../search/text.ts';
+import { searchBundleUrl } from '../site/urls.ts';
 
 /** Pagefind's prebuilt interfaces: the search page has its own, so they are not published. */
 const UNUSED_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
@@ -224,8 +224,8 @@ async function recordsKey(file: string): Promise<string> {
 	const hash = createHash('sha256');
 	hash.update(await readFile('package-lock.json').catch(() => ''));
 	// What the index adds to the records at index time (related forms, word lists) is code too.
-	for (const module of ['arabic-related.ts', 'arabic-places.ts', 'search-related.ts', 'search-suggest.ts', 'search-fallback.ts'])
-		hash.update(await readFile(new URL(`../lib/${module}`, import.meta.url)));
+	for (const module of ['arabic-related.ts', 'arabic-places.ts', 'related.ts', 'search-suggest.ts', 'fallback.ts'])
+		hash.update(await readFile(new URL(`../search/${module}`, import.meta.url)));
 	for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
 	return hash.digest('hex');
 }

@@ -2,7 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import sitemap from '@astrojs/sitemap';
 import type { AstroIntegration } from 'astro';
-import { sitemapAlternates } from '../lib/sitemap-links.ts';
+import { sitemapAlternates } from '../outputs/sitemap-links.ts';
 
 /**
  * @astrojs/sitemap with each page's language alternates found by a lookup in the built site,

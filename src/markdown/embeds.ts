@@ -1,4 +1,4 @@
-import { escapeXml as escapeHtml } from '../lib/xml.ts';
+import { escapeXml as escapeHtml } from '../outputs/xml.ts';
 
 /** The services the site knows how to embed. Which hosts are allowed is configuration (content/settings/embeds.yml). */
 export type EmbedProvider = 'youtube' | 'x' | 'vimeo';

@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { newsSitemap } from '../news-sitemap.ts';
-import { newsSitemapXml } from '../lib/news-sitemap.ts';
+import { newsSitemap } from '../outputs/news-sitemap.ts';
+import { newsSitemapXml } from '../outputs/news-sitemap-xml.ts';
 
 /** Further files when the last two days hold more than 1,000 stories: news-sitemap-2.xml, ... */
 export async function getStaticPaths() {

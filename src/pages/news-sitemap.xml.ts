@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { newsSitemap } from '../news-sitemap.ts';
-import { newsSitemapXml } from '../lib/news-sitemap.ts';
+import { newsSitemap } from '../outputs/news-sitemap.ts';
+import { newsSitemapXml } from '../outputs/news-sitemap-xml.ts';
 
 export const GET: APIRoute = async () => {
 	const { files, publication } = await newsSitemap();

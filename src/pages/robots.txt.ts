@@ -1,8 +1,8 @@
 import type { APIRoute } from 'astro';
-import { loadNewsroom } from '../content.ts';
-import { newsSitemap } from '../news-sitemap.ts';
-import { newsSitemapPath } from '../lib/news-sitemap.ts';
-import { absoluteUrl } from '../lib/urls.ts';
+import { loadNewsroom } from '../newsroom/newsroom.ts';
+import { newsSitemap } from '../outputs/news-sitemap.ts';
+import { newsSitemapPath } from '../outputs/news-sitemap-xml.ts';
+import { absoluteUrl } from '../site/urls.ts';
 
 export const GET: APIRoute = async () => {
 	const { settings } = await loadNewsroom();

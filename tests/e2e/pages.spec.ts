@@ -1,5 +1,5 @@
 import { mkdirSync } from 'node:fs';
-import { tagSlug as tagPath } from '../../src/lib/urls.ts';
+import { tagSlug as tagPath } from '../../src/site/urls.ts';
 import { contentArticles, isPublished } from '../helpers/content.ts';
 import { test, expect, RUNNING_SCRIPTS } from './fixtures.ts';
 

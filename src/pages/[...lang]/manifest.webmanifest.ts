@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { loadNewsroom } from '../../content.ts';
-import { langParam, localeCodes, localeFromParam, locales } from '../../lib/locales.ts';
-import { homeUrl } from '../../lib/urls.ts';
+import { loadNewsroom } from '../../newsroom/newsroom.ts';
+import { langParam, localeCodes, localeFromParam, locales } from '../../i18n/locales.ts';
+import { homeUrl } from '../../site/urls.ts';
 
 export function getStaticPaths() {
 	return localeCodes.map((locale) => ({ params: { lang: langParam(locale) } }));

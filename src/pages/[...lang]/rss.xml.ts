@@ -1,6 +1,6 @@
 import type { APIRoute } from 'astro';
-import { articleFeed } from '../../feeds.ts';
-import { langParam, localeCodes, localeFromParam } from '../../lib/locales.ts';
+import { articleFeed } from '../../outputs/feeds.ts';
+import { langParam, localeCodes, localeFromParam } from '../../i18n/locales.ts';
 
 export function getStaticPaths() {
 	return localeCodes.map((locale) => ({ params: { lang: langParam(locale) } }));

@@ -8,12 +8,12 @@ import { describe, expect, test } from 'vitest';
 import type { z } from 'astro/zod';
 import { cmsConfig, DATE_FORMAT, SLUG_WIDGET } from '../../../admin/config.ts';
 import { frontMatterFormat, yamlFormat } from '../../../admin/lib/front-matter.ts';
-import { articleFrontmatterSchema } from '../../../src/schemas/article.ts';
-import { authorSchema } from '../../../src/schemas/author.ts';
-import { categorySchema } from '../../../src/schemas/category.ts';
-import { ISO_WITH_ZONE } from '../../../src/schemas/common.ts';
-import { pageSchema } from '../../../src/schemas/page.ts';
-import { frontPageSchema, siteSettingsSchema } from '../../../src/schemas/settings.ts';
+import { articleFrontmatterSchema } from '#src/schemas/article.ts';
+import { authorSchema } from '#src/schemas/author.ts';
+import { categorySchema } from '#src/schemas/category.ts';
+import { ISO_WITH_ZONE } from '#src/schemas/common.ts';
+import { pageSchema } from '#src/schemas/page.ts';
+import { frontPageSchema, siteSettingsSchema } from '#src/schemas/settings.ts';
 import { projectRoot } from '../../helpers/site-copy.ts';
 
 /**

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { cmsCollections, MEDIA_FOLDER } from '../../../admin/config.ts';
-import { editedRoots, pathProblem, pathsOf } from '../../../src/cms/paths.ts';
+import { editedRoots, pathProblem, pathsOf } from '#src/cms/paths.ts';
 
 const roots = editedRoots(cmsCollections({ sections: [], authors: [] }), MEDIA_FOLDER);
 

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { sameDocument } from '../../../src/cms/same-document.ts';
-import { keepUnchanged } from '../../../src/cms/unchanged.ts';
+import { sameDocument } from '#src/cms/same-document.ts';
+import { keepUnchanged } from '#src/cms/unchanged.ts';
 
 const ON_DISK = `---
 # A comment Decap would drop.

@@ -1,9 +1,9 @@
 import type { GetStaticPaths } from 'astro';
 import { getImage } from 'astro:assets';
-import { loadNewsroom } from '../../../content.ts';
-import { feedSearchIndex } from '../../../integrations/search-index.ts';
-import { localeCodes } from '../../../lib/locales.ts';
-import { searchRecord } from '../../../lib/search-records.ts';
+import { loadNewsroom } from '#src/newsroom/newsroom.ts';
+import { feedSearchIndex } from '#src/integrations/search-index.ts';
+import { localeCodes } from '#src/i18n/locales.ts';
+import { searchRecord } from '#src/search/records.ts';
 
 /**
  * Feeds each language's published articles to the search index, and writes no page. Astro runs

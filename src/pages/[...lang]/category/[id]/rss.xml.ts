@@ -1,7 +1,7 @@
 import type { APIRoute } from 'astro';
-import { loadNewsroom } from '../../../../content.ts';
-import { articleFeed } from '../../../../feeds.ts';
-import { langParam, localeCodes, localeFromParam } from '../../../../lib/locales.ts';
+import { loadNewsroom } from '#src/newsroom/newsroom.ts';
+import { articleFeed } from '#src/outputs/feeds.ts';
+import { langParam, localeCodes, localeFromParam } from '#src/i18n/locales.ts';
 
 export async function getStaticPaths() {
 	const { categories } = await loadNewsroom();

@@ -1,0 +1,222 @@
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve } from 'node:path';
+import matter from 'gray-matter';
+import { load as loadYaml } from 'js-yaml';
+import type { z } from 'astro/zod';
+import { articleFrontmatterSchema } from '../schemas/article.ts';
+import { authorSchema } from '../schemas/author.ts';
+import { categorySchema } from '../schemas/category.ts';
+import { idSchema } from '../schemas/common.ts';
+import { pageSchema } from '../schemas/page.ts';
+import { frontPageSchema, siteSettingsSchema } from '../schemas/settings.ts';
+import { isLocale, localeCodes } from '../i18n/locales.ts';
+import type { Locale } from '../i18n/locales.ts';
+import type { ContentProblem } from './problems.ts';
+import { canonicalPath, loadRedirects } from '../outputs/redirects.ts';
+import { articleUrl, authorUrl, categoryUrl, homeUrl, pageUrl } from '../site/urls.ts';
+
+/** Content files larger than this are refused: no article needs it, and a runaway paste can. */
+export const MAX_FILE_BYTES = 1024 * 1024;
+
+/** A content problem with the line it is on, where known. */
+export type LocatedProblem = ContentProblem & { line?: number };
+
+interface ParsedArticle {
+	file: string;
+	locale: string;
+	slug: string;
+	data: z.infer<typeof articleFrontmatterSchema>;
+}
+
+/**
+ * Checks a whole content tree before the build and returns every problem in it: unreadable
+ * YAML, front matter the schemas refuse, references to sections, authors and images that do
+ * not exist, slugs that are not slugs, MDX files, oversized files, translations filed under
+ * another section, updates dated before publication. It never stops at the first problem,
+ * and never writes anything.
+ */
+export function checkContent(root: string): LocatedProblem[] {
+	const contentDir = resolve(root, 'content');
+	const problems: LocatedProblem[] = [];
+	const rel = (path: string) => relative(root, path).split('\\').join('/');
+	const report = (path: string, field: string, message: string, line?: number) =>
+		problems.push({ file: rel(path), field, message, ...(line ? { line } : {}) });
+
+	const mdx = listFiles(contentDir).filter((path) => path.endsWith('.mdx'));
+	for (const path of mdx)
+		report(path, 'file', "MDX runs code at build time and is for developers' pages only: save articles and pages as .md");
+
+	/** Reads a file, or reports why it cannot be used; undefined when it cannot. */
+	const readText = (path: string): string | undefined => {
+		if (statSync(path).size > MAX_FILE_BYTES) {
+			report(path, 'file', `is ${(statSync(path).size / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB`);
+			return undefined;
+		}
+		return readFileSync(path, 'utf8');
+	};
+
+	/** Validates data against a schema and reports each issue with its field and line. */
+	const validate = <S extends z.ZodType>(path: string, text: string, schema: S, data: unknown): z.infer<S> | undefined => {
+		const result = schema.safeParse(data);
+		if (result.success) return result.data;
+		for (const issue of result.error.issues) {
+			const field = issue.path.join('.') || 'front matter';
+			report(path, field, issue.message, lineOf(text, String(issue.path[0] ?? '')));
+		}
+		return undefined;
+	};
+
+	const readYamlFile = <S extends z.ZodType>(path: string, schema: S): z.infer<S> | undefined => {
+		const text = readText(path);
+		if (text === undefined) return undefined;
+		try {
+			return validate(path, text, schema, loadYaml(text));
+		} catch (error) {
+			reportYamlError(path, error);
+			return undefined;
+		}
+	};
+
+	/** `offset`: lines before the YAML starts in the file (the `---` of front matter). */
+	const reportYamlError = (path: string, error: unknown, offset = 0) => {
+		// gray-matter brings its own js-yaml, so the error is recognised by shape, not class.
+		const yamlError = error as { name?: string; reason?: string; mark?: { line: number } };
+		if (yamlError.name === 'YAMLException' && yamlError.mark) {
+			report(path, 'yaml', yamlError.reason ?? 'is not valid YAML', yamlError.mark.line + 1 + offset);
+		} else report(path, 'yaml', String(error));
+	};
+
+	const yamlFiles = (folder: string) => listFiles(join(contentDir, folder)).filter((path) => /\.ya?ml$/.test(path));
+	const idOf = (path: string) =>
+		path
+			.split(/[\\/]/)
+			.pop()!
+			.replace(/\.[^.]+$/, '');
+	const categories = new Set<string>();
+	for (const path of yamlFiles('categories')) if (readYamlFile(path, categorySchema)) categories.add(idOf(path));
+	const authors = new Set<string>();
+	for (const path of yamlFiles('authors')) if (readYamlFile(path, authorSchema)) authors.add(idOf(path));
+	const sitePath = join(contentDir, 'settings/site.yml');
+	if (existsSync(sitePath)) readYamlFile(sitePath, siteSettingsSchema);
+	else report(sitePath, 'file', 'is missing');
+	const frontPagePath = join(contentDir, 'settings/frontpage.yml');
+	if (existsSync(frontPagePath)) {
+		const frontPage = readYamlFile(frontPagePath, frontPageSchema);
+		for (const id of frontPage?.sections ?? []) if (!categories.has(id)) report(frontPagePath, 'sections', `unknown category "${id}"`);
+	}
+
+	/** Reads a Markdown file under `<folder>/<locale>/<slug>.md`, reporting its path and front matter problems. */
+	const readMarkdown = <S extends z.ZodType>(path: string, folder: string, schema: S) => {
+		const parts = relative(join(contentDir, folder), path).split(/[\\/]/);
+		const [locale, name = ''] = parts;
+		if (parts.length !== 2 || !isLocale(locale)) {
+			report(path, 'file', `must be content/${folder}/<${localeCodes.join('|')}>/<slug>.md`);
+			return undefined;
+		}
+		const slug = name.replace(/\.md$/, '');
+		if (!idSchema.safeParse(slug).success)
+			report(path, 'slug', `"${slug}" must be lower-case ASCII [a-z0-9-]+ (the file name is the slug)`);
+		const text = readText(path);
+		if (text === undefined) return undefined;
+		let data: unknown;
+		try {
+			data = matter(text, {}).data;
+		} catch (error) {
+			reportYamlError(path, error, 1);
+			return undefined;
+		}
+		const valid = validate(path, text, schema, data);
+		return valid === undefined ? undefined : { locale, slug, text, data: valid };
+	};
+
+	const articles: ParsedArticle[] = [];
+	const seen = new Map<string, string>();
+	for (const path of listFiles(join(contentDir, 'articles')).filter((file) => file.endsWith('.md'))) {
+		const article = readMarkdown(path, 'articles', articleFrontmatterSchema);
+		if (!article) continue;
+		const { data, text } = article;
+		const key = `${article.locale}/${article.slug.toLowerCase()}`;
+		if (seen.has(key)) report(path, 'slug', `"${article.slug}" is also the slug of ${seen.get(key)}`);
+		seen.set(key, rel(path));
+		if (!categories.has(data.category)) {
+			report(path, 'category', `unknown category "${data.category}" (known: ${[...categories].join(', ')})`, lineOf(text, 'category'));
+		}
+		if (data.author && !authors.has(data.author)) {
+			report(path, 'author', `unknown author "${data.author}" (known: ${[...authors].join(', ')})`, lineOf(text, 'author'));
+		}
+		if (data.image && !/^https?:/.test(data.image) && !existsSync(resolve(dirname(path), data.image))) {
+			report(path, 'image', `file not found: ${data.image}`, lineOf(text, 'image'));
+		}
+		if (data.updated && data.updated < data.date) report(path, 'updated', 'is before the publication date', lineOf(text, 'updated'));
+		articles.push({ file: rel(path), locale: article.locale, slug: article.slug, data });
+	}
+
+	const byKey = new Map(articles.map((article) => [`${article.locale}/${article.slug}`, article]));
+	for (const article of articles) {
+		if (article.locale === 'ar') continue;
+		const original = byKey.get(`ar/${article.slug}`);
+		if (original && original.data.category !== article.data.category) {
+			problems.push({
+				file: article.file,
+				field: 'category',
+				message: `is "${article.data.category}" but its Arabic original ${original.file} is in "${original.data.category}"`,
+			});
+		}
+	}
+
+	const pages: { locale: string; slug: string }[] = [];
+	for (const path of listFiles(join(contentDir, 'pages')).filter((file) => file.endsWith('.md'))) {
+		const page = readMarkdown(path, 'pages', pageSchema);
+		if (page) pages.push(page);
+	}
+
+	// Redirects: valid files, no old path twice, no old path that is one of the site's own
+	// pages (the build checks every built file again), and a target that exists.
+	const redirects = loadRedirects(contentDir, rel(contentDir));
+	problems.push(...redirects.problems);
+	const sitePages = new Set<string>();
+	for (const locale of localeCodes) {
+		sitePages.add(homeUrl(locale));
+		for (const id of categories) sitePages.add(categoryUrl(locale, id));
+		for (const id of authors) sitePages.add(authorUrl(locale, id));
+	}
+	for (const article of articles) sitePages.add(articleUrl(article.locale as Locale, article.slug));
+	for (const page of pages) sitePages.add(pageUrl(page.locale as Locale, page.slug));
+	const targets = new Set([
+		...articles.map((a) => articleUrl(a.locale as Locale, a.slug)),
+		...pages.map((p) => pageUrl(p.locale as Locale, p.slug)),
+	]);
+	for (const redirect of redirects.redirects) {
+		const at = { file: redirect.file, ...(redirect.line ? { line: redirect.line } : {}) };
+		if (sitePages.has(canonicalPath(redirect.from)))
+			problems.push({ ...at, field: 'from', message: `${redirect.from} is a page of the site; a redirect would hide it` });
+		const isContentUrl = /^(?:\/en)?\/news\/[^/]+\/$/.test(redirect.to) || /^(?:\/en)?\/[^/]+\/$/.test(redirect.to);
+		if (isContentUrl && !targets.has(redirect.to) && !sitePages.has(redirect.to)) {
+			problems.push({ ...at, field: 'to', message: `${redirect.to}: no article or page has this address` });
+		}
+	}
+	return problems;
+}
+
+/** The report of a content check, one line per problem: `file:line: field: message`. */
+export function formatProblems(problems: LocatedProblem[]): string {
+	return [
+		`${problems.length} problem${problems.length === 1 ? '' : 's'} in content:`,
+		...problems.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''}: ${p.field}: ${p.message}`),
+	].join('\n');
+}
+
+/** The 1-based line on which a top-level YAML key is set in a file, if it is there. */
+function lineOf(text: string, key: string): number | undefined {
+	if (!key) return undefined;
+	const index = text.split(/\r?\n/).findIndex((line) => line.startsWith(`${key}:`));
+	return index === -1 ? undefined : index + 1;
+}
+
+function listFiles(dir: string): string[] {
+	if (!existsSync(dir)) return [];
+	return readdirSync(dir, { recursive: true, withFileTypes: true })
+		.filter((entry) => entry.isFile())
+		.map((entry) => join(entry.parentPath, entry.name))
+		.sort();
+}

@@ -1,0 +1,151 @@
+/**
+ * `npm run bench -- --articles N [--seed S] [--keep]`: the cost of building an archive of N
+ * generated articles the way a deploy does (`npm run build` in a copy of the site), twice:
+ *
+ *   1. a full build from nothing (no Astro cache, no previous output);
+ *   2. a publish: one article changed, with the content-layer cache and the previous output
+ *      kept, as the deploy keeps them between releases.
+ *
+ * For each it prints the wall time split into content loading, rendering and search indexing,
+ * milliseconds per article, the peak memory of the whole process tree, and the output's size
+ * and file count; writes them to tools/bench/results/build-<N>.json and .md; and compares them
+ * with the result saved there before. A report, not a test: the machine's load decides the time.
+ */
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, freemem, totalmem } from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { writeCorpus } from './corpus.ts';
+import { makeSiteCopy, projectRoot } from '../../tests/helpers/site-copy.ts';
+import { folderSize } from '../../src/integrations/search-index.ts';
+import { buildPhases, TABLE_HEAD, tableRow, treeRss, type BuildFigures, type TimedLine } from './build-report.ts';
+
+/** The build clock of both builds: the generator's newest articles are dated just before it. */
+const NOW = '2026-11-30T12:00:00+03:00';
+const RESULTS = path.join(projectRoot, 'tools/bench/results');
+
+interface Result {
+	date: string;
+	machine: { cpu: string; cores: number; memoryGB: number; node: string };
+	articles: number;
+	languages: { ar: number; en: number };
+	full: BuildFigures;
+	publish: BuildFigures;
+}
+
+/** Runs `npm run build`'s script in `root`, timing its lines and sampling its process tree's memory. */
+function timedBuild(root: string, log: string): Promise<BuildFigures> {
+	return new Promise((resolve, reject) => {
+		const started = performance.now();
+		const child = spawn(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'src/cli/build.ts'], {
+			cwd: root,
+			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', NEWSROOM_NOW: NOW },
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
+		let peak = 0;
+		const samples: string[] = [];
+		const sampler = setInterval(() => {
+			const { total, byCommand } = treeRss(child.pid!);
+			peak = Math.max(peak, total);
+			const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
+			const parts = [...byCommand].map(([command, rss]) => `${command} ${mb(rss)}`).join(', ');
+			samples.push(`${((performance.now() - started) / 1000).toFixed(2).padStart(8)} ${mb(total)} (${parts})`);
+		}, 250);
+		const lines: TimedLine[] = [];
+		let output = '';
+		const collect = (chunk: Buffer) => {
+			const at = performance.now() - started;
+			output += chunk.toString();
+			const parts = output.split('\n');
+			output = parts.pop()!;
+			for (const text of parts) lines.push({ at, text });
+		};
+		child.stdout.on('data', collect);
+		child.stderr.on('data', collect);
+		child.on('error', reject);
+		child.on('close', async (code) => {
+			clearInterval(sampler);
+			const wallMs = performance.now() - started;
+			const printed = lines.map((line) => `${(line.at / 1000).toFixed(2).padStart(8)} ${line.text}`);
+			writeFileSync(log, [...printed, '', 'Memory of the process tree:', ...samples].join('\n'));
+			if (code !== 0) return reject(new Error(`the build failed (exit ${code}); its output is in ${log}`));
+			const { files, bytes } = await folderSize(path.join(root, 'dist'));
+			resolve({ wallMs, ...buildPhases(lines, wallMs), peakRssBytes: peak, outputBytes: bytes, outputFiles: files });
+		});
+	});
+}
+
+const { values } = parseArgs({ options: { articles: { type: 'string' }, seed: { type: 'string' }, keep: { type: 'boolean' } } });
+const articles = Number(values.articles);
+if (!Number.isInteger(articles) || articles < 1) {
+	console.error('Usage: npm run bench -- --articles N [--seed S] [--keep]');
+	process.exit(2);
+}
+
+const site = await makeSiteCopy();
+try {
+	const generated = performance.now();
+	const languages = await writeCorpus(path.join(site.root, 'content'), { articles, seed: values.seed ? Number(values.seed) : 1 });
+	const total = languages.ar + languages.en;
+	console.log(
+		`${total.toLocaleString('en')} articles (${languages.ar} Arabic, ${languages.en} English) generated in ${site.root} in ${(
+			(performance.now() - generated) /
+			1000
+		).toFixed(1)} s`,
+	);
+
+	console.log('full build...');
+	const full = await timedBuild(site.root, path.join(site.root, 'build-full.log'));
+	console.log(TABLE_HEAD + '\n' + tableRow(total, 'full', full));
+
+	// A publish: an Arabic article (published, neither draft nor future-dated) gets a new paragraph.
+	const changed = path.join(site.root, 'content/articles/ar/story-0000.md');
+	const marker = `فقرة أضيفت للتحقق من النشر ${Date.now()}`;
+	writeFileSync(changed, `${readFileSync(changed, 'utf8')}\n${marker}\n`);
+	// A deploy builds in a fresh checkout: the previous output is a release elsewhere, not dist/.
+	rmSync(path.join(site.root, 'dist'), { recursive: true, force: true });
+	console.log('publish (one article changed, caches kept)...');
+	const publish = await timedBuild(site.root, path.join(site.root, 'build-publish.log'));
+	const page = path.join(site.root, 'dist/news/story-0000/index.html');
+	if (!readFileSync(page, 'utf8').includes(marker)) throw new Error(`the changed article's page ${page} does not show the change`);
+
+	const result: Result = {
+		date: new Date().toISOString(),
+		machine: {
+			cpu: cpus()[0]?.model ?? 'unknown',
+			cores: cpus().length,
+			memoryGB: Math.round(totalmem() / 1024 ** 3),
+			node: process.version,
+		},
+		articles: total,
+		languages,
+		full,
+		publish,
+	};
+	const table = [
+		`Machine: ${result.machine.cores} × ${result.machine.cpu}, ${result.machine.memoryGB} GB (${(freemem() / 1024 ** 3).toFixed(0)} GB free at the end), Node ${result.machine.node}.`,
+		'',
+		TABLE_HEAD,
+		tableRow(total, 'full', full),
+		tableRow(total, 'publish', publish),
+	].join('\n');
+	console.log(`\n${table}\n`);
+
+	mkdirSync(RESULTS, { recursive: true });
+	const saved = path.join(RESULTS, `build-${articles}.json`);
+	if (existsSync(saved)) {
+		const before = JSON.parse(readFileSync(saved, 'utf8')) as Result;
+		console.log(`Compared with ${before.date.slice(0, 10)} (${saved}):`);
+		for (const build of ['full', 'publish'] as const) {
+			const ratio = (key: keyof BuildFigures) => `${key} ${(result[build][key] / (before[build][key] || 1)).toFixed(2)}×`;
+			console.log(`  ${build}: ${ratio('wallMs')}, ${ratio('peakRssBytes')}, ${ratio('outputBytes')}`);
+		}
+	}
+	writeFileSync(saved, `${JSON.stringify(result, null, '\t')}\n`);
+	writeFileSync(saved.replace(/\.json$/, '.md'), `${table}\n`);
+	console.log(`Saved ${saved} and its .md`);
+} finally {
+	if (values.keep) console.log(`The site copy is kept: ${site.root}`);
+	else await site.remove();
+}
