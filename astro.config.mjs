@@ -1,27 +1,26 @@
 // @ts-check
-import { readFileSync } from 'node:fs';
 import mdx from '@astrojs/mdx';
 import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
-import { load as loadYaml } from 'js-yaml';
 import { adminBundle } from './src/integrations/admin-bundle.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
+import { readYaml } from './src/newsroom/content-tree.ts';
+import { cacheFolder, siteFolder } from './src/newsroom/folders.ts';
 import { notFoundPages } from './src/integrations/not-found-pages.ts';
 import { redirects } from './src/integrations/redirects.ts';
 import { markdownPlugins } from './src/markdown/pipeline.ts';
-import { searchIndex } from './src/integrations/search-index.ts';
 import { newsroomSitemap } from './src/integrations/sitemap.ts';
 
 /** The site's base URL has one source, the editors' settings file, so every absolute URL agrees. */
-const settings = /** @type {{ url: string }} */ (loadYaml(readFileSync('./content/settings/site.yml', 'utf8')));
+const settings = /** @type {{ url: string }} */ (readYaml('./content/settings/site.yml'));
 /** Hosts whose links and iframes become click-to-load embeds: configuration, not code. */
-const embeds = /** @type {{ hosts: string[] }} */ (loadYaml(readFileSync('./content/settings/embeds.yml', 'utf8')));
+const embeds = /** @type {{ hosts: string[] }} */ (readYaml('./content/settings/embeds.yml'));
 
 export default defineConfig({
 	site: settings.url,
 	// `npm start` builds and serves its own copy with the local CMS (src/cms/local-site.ts).
-	outDir: process.env.NEWSROOM_SITE_DIR || './dist',
-	cacheDir: process.env.NEWSROOM_CACHE_DIR || './node_modules/.astro',
+	outDir: siteFolder(),
+	cacheDir: cacheFolder(),
 	trailingSlash: 'ignore',
 	// Every script and stylesheet is a file under /_astro/, never inlined into the page, so the
 	// Content-Security-Policy of src/deploy/nginx.conf and public/_headers can say `'self'` and
@@ -43,7 +42,6 @@ export default defineConfig({
 		mdx(),
 		notFoundPages(['en']),
 		adminBundle(),
-		searchIndex(),
 		// After the not-found pages are in place, so a redirect cannot hide one.
 		redirects(),
 		// Pairs /x/ with /en/x/ and writes the xhtml:link alternates of each translation.

@@ -1,6 +1,5 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load as loadYaml } from 'js-yaml';
+import { readYaml, yamlFiles } from '../src/newsroom/content-tree.ts';
 import type { Choice, CmsChoices } from './config.ts';
 
 /**
@@ -14,14 +13,10 @@ export function readChoices(root: string): CmsChoices {
 }
 
 function read(root: string, folder: string): Choice[] {
-	const dir = join(root, 'content', folder);
-	const entries = readdirSync(dir)
-		.filter((name) => name.endsWith('.yml'))
-		.map((name) => {
-			const data = (loadYaml(readFileSync(join(dir, name), 'utf8')) ?? {}) as { name?: { ar?: string }; order?: number };
-			const value = name.slice(0, -'.yml'.length);
-			return { label: data.name?.ar ?? value, value, order: data.order ?? 0 };
-		});
+	const entries = yamlFiles(join(root, 'content', folder)).map(({ id: value, file }) => {
+		const data = (readYaml(file) ?? {}) as { name?: { ar?: string }; order?: number };
+		return { label: data.name?.ar ?? value, value, order: data.order ?? 0 };
+	});
 	entries.sort((a, b) => a.order - b.order || a.value.localeCompare(b.value));
 	return entries.map(({ label, value }) => ({ label, value }));
 }

@@ -9,7 +9,7 @@ import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
-import { serveStatic } from '../tests/helpers/static-server.ts';
+import { serveStatic } from '../tests/helpers/serve.ts';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
 
 const root = resolve(import.meta.dirname, '..');

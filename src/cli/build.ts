@@ -3,7 +3,8 @@
  * a failed build leaves the previous site exactly as it was (Astro empties its output folder
  * before it starts). Arguments are passed on to `astro build` (`--force` renders every page and indexes every language).
  *
- * 1. `astro build`: the pages, and each language's search records (src/integrations/search-index.ts);
+ * 1. `astro build`: the pages, and each language's search records (the records step,
+ *    src/pages/[...lang]/search/records.json.ts, writes them to Astro's cache folder);
  * 2. the search index, once Astro has exited, so that the two never hold memory at once (a
  *    language whose records did not change gets the last build's index back);
  * 3. the swap.
@@ -15,15 +16,15 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
-import { indexSearchRecords } from '../integrations/search-index.ts';
+import { cacheFolder, siteFolder } from '../newsroom/folders.ts';
+import { indexSearchRecords } from '../search/index.ts';
 
 const root = process.cwd();
-/** The site's folder and Astro's cache: dist/ and node_modules/.astro/ unless `npm start` builds (src/cms/local-site.ts). */
-const dist = resolve(root, process.env.NEWSROOM_SITE_DIR || 'dist');
+const dist = resolve(root, siteFolder());
 const next = join(dirname(dist), `.${basename(dist)}-next`);
 const previous = join(dirname(dist), `.${basename(dist)}-previous`);
 const astro = resolve(root, 'node_modules/astro/bin/astro.mjs');
-const cacheDir = resolve(root, process.env.NEWSROOM_CACHE_DIR || 'node_modules/.astro');
+const cacheDir = resolve(root, cacheFolder());
 const incrementalManifest = resolve(cacheDir, 'incremental-build.json');
 
 /**
@@ -42,6 +43,7 @@ function fail(status: number): never {
 }
 
 rmSync(next, { recursive: true, force: true });
+rmSync(join(cacheDir, 'search-records'), { recursive: true, force: true });
 const build = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, astro, 'build', '--outDir', next, ...process.argv.slice(2)], {
 	stdio: 'inherit',
 });

@@ -7,10 +7,10 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { build, type BuildOptions } from 'esbuild';
-import { load as loadYaml } from 'js-yaml';
 import { cmsOptionsFromEnv, type CmsEnvironment } from '../../admin/backend.ts';
 import { readChoices } from '../../admin/choices.ts';
 import { adminPage } from '../../admin/page.ts';
+import { readYaml } from '../newsroom/content-tree.ts';
 
 /** Where the CMS lives on the site. */
 export const ADMIN_PATH = '/admin/';
@@ -35,7 +35,7 @@ export async function bundleAdmin(root: string, env: CmsEnvironment = process.en
 
 /** What the bundle is made from beyond its source files: the backend, the forms' choices, the settings. */
 function bundleData(root: string, env: CmsEnvironment) {
-	const settings = loadYaml(readFileSync(join(root, 'content/settings/site.yml'), 'utf8')) as { timeZone: string; name: { ar: string } };
+	const settings = readYaml(join(root, 'content/settings/site.yml')) as { timeZone: string; name: { ar: string } };
 	const injected = {
 		options: cmsOptionsFromEnv(env),
 		choices: readChoices(root),

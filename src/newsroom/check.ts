@@ -1,7 +1,6 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import matter from 'gray-matter';
-import { load as loadYaml } from 'js-yaml';
 import type { z } from 'astro/zod';
 import { articleFrontmatterSchema } from '../schemas/article.ts';
 import { authorSchema } from '../schemas/author.ts';
@@ -12,14 +11,12 @@ import { frontPageSchema, siteSettingsSchema } from '../schemas/settings.ts';
 import { isLocale, localeCodes } from '../i18n/locales.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { ContentProblem } from './problems.ts';
+import { parseYaml } from './content-tree.ts';
 import { canonicalPath, loadRedirects } from '../outputs/redirects.ts';
-import { articleUrl, authorUrl, categoryUrl, homeUrl, pageUrl } from '../site/urls.ts';
+import { articleUrl, authorUrl, categoryUrl, homeUrl, pageUrl, RESERVED_PAGE_SLUGS } from '../site/urls.ts';
 
 /** Content files larger than this are refused: no article needs it, and a runaway paste can. */
 export const MAX_FILE_BYTES = 1024 * 1024;
-
-/** A content problem with the line it is on, where known. */
-export type LocatedProblem = ContentProblem & { line?: number };
 
 interface ParsedArticle {
 	file: string;
@@ -35,9 +32,9 @@ interface ParsedArticle {
  * another section, updates dated before publication. It never stops at the first problem,
  * and never writes anything.
  */
-export function checkContent(root: string): LocatedProblem[] {
+export function checkContent(root: string): ContentProblem[] {
 	const contentDir = resolve(root, 'content');
-	const problems: LocatedProblem[] = [];
+	const problems: ContentProblem[] = [];
 	const rel = (path: string) => relative(root, path).split('\\').join('/');
 	const report = (path: string, field: string, message: string, line?: number) =>
 		problems.push({ file: rel(path), field, message, ...(line ? { line } : {}) });
@@ -70,7 +67,7 @@ export function checkContent(root: string): LocatedProblem[] {
 		const text = readText(path);
 		if (text === undefined) return undefined;
 		try {
-			return validate(path, text, schema, loadYaml(text));
+			return validate(path, text, schema, parseYaml(text));
 		} catch (error) {
 			reportYamlError(path, error);
 			return undefined;
@@ -167,6 +164,8 @@ export function checkContent(root: string): LocatedProblem[] {
 	const pages: { locale: string; slug: string }[] = [];
 	for (const path of listFiles(join(contentDir, 'pages')).filter((file) => file.endsWith('.md'))) {
 		const page = readMarkdown(path, 'pages', pageSchema);
+		if (page && RESERVED_PAGE_SLUGS.has(page.slug))
+			report(path, 'slug', `"${page.slug}" is taken by the site's own pages (${[...RESERVED_PAGE_SLUGS].join(', ')})`);
 		if (page) pages.push(page);
 	}
 
@@ -196,14 +195,6 @@ export function checkContent(root: string): LocatedProblem[] {
 		}
 	}
 	return problems;
-}
-
-/** The report of a content check, one line per problem: `file:line: field: message`. */
-export function formatProblems(problems: LocatedProblem[]): string {
-	return [
-		`${problems.length} problem${problems.length === 1 ? '' : 's'} in content:`,
-		...problems.map((p) => `  ${p.file}${p.line ? `:${p.line}` : ''}: ${p.field}: ${p.message}`),
-	].join('\n');
 }
 
 /** The 1-based line on which a top-level YAML key is set in a file, if it is there. */

@@ -4,15 +4,14 @@ import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Author } from '../schemas/author.ts';
 import type { Category } from '../schemas/category.ts';
 import type { FrontPageSettings, SiteSettings } from '../schemas/settings.ts';
-import { idSchema } from '../schemas/common.ts';
 import { cacheKey } from './cache-key.ts';
 import { formatYear, useDigits } from '../i18n/dates.ts';
-import { isLocale, localeCodes, type Locale } from '../i18n/locales.ts';
+import { localeCodes, type Locale } from '../i18n/locales.ts';
 import { monthKey, monthOf, type Month } from './months.ts';
-import { ContentError, type ContentProblem } from './problems.ts';
+import { ContentError } from './problems.ts';
 import { readingMinutes } from './reading-time.ts';
 import { relatedArticles } from './related.ts';
-import { articleUrl, pageUrl, RESERVED_PAGE_SLUGS, tagSlug } from '../site/urls.ts';
+import { articleUrl, pageUrl, tagSlug } from '../site/urls.ts';
 
 /**
  * The one read of the content collections per build. Pages call `loadNewsroom()` and use the
@@ -113,100 +112,20 @@ async function readNewsroom(): Promise<Newsroom> {
 		getCollection('settings'),
 		getCollection('frontPage'),
 	]);
-	const problems: ContentProblem[] = [];
-
+	// The content check has run before Astro read the collections: what is here is valid.
 	const settings = settingsEntries[0]?.data;
 	if (!settings) throw new ContentError([{ file: 'content/settings/site.yml', field: 'file', message: 'is missing' }]);
 	useDigits(settings.digits);
 	const frontPage = frontPageEntries[0]?.data ?? { headlines: 5, latest: 8, sections: [], perSection: 4 };
-
 	const categories = categoryEntries
 		.map(({ id, data }) => ({ id, data }))
 		.sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id));
-	const categoryById = new Map(categories.map(({ id, data }) => [id, data]));
 	const authorById = new Map<string, Author>(
 		authorEntries.map(({ id, data }) => [id, data] as const).sort(([a], [b]) => a.localeCompare(b)),
 	);
-	for (const id of frontPage.sections) {
-		if (!categoryById.has(id)) {
-			problems.push({ file: 'content/settings/frontpage.yml', field: 'sections', message: `unknown category "${id}"` });
-		}
-	}
-
-	/** Splits `<locale>/<slug>` and reports an id that is not one. */
-	function localeAndSlug(id: string, report: (field: string, message: string) => void, folder: string) {
-		const [locale, slug = '', ...rest] = id.split('/');
-		if (!isLocale(locale) || rest.length > 0) {
-			report('file', `must be ${folder}/<ar|en>/<slug>.md`);
-			return undefined;
-		}
-		if (!idSchema.safeParse(slug).success) report('slug', `"${slug}" must be lower-case ASCII [a-z0-9-]+ (the file name is the slug)`);
-		return { locale, slug };
-	}
-
 	const now = buildClock();
-	const articles = perLocale((): Article[] => []);
-	for (const entry of articleEntries) {
-		const file = entry.filePath ?? `content/articles/${entry.id}.md`;
-		const report = (field: string, message: string) => problems.push({ file, field, message });
-		const path = localeAndSlug(entry.id, report, 'content/articles');
-		if (!path) continue;
-		if (!categoryById.has(entry.data.category)) {
-			report('category', `unknown category "${entry.data.category}" (known: ${categories.map((c) => c.id).join(', ')})`);
-		}
-		if (entry.data.author && !authorById.has(entry.data.author)) {
-			report('author', `unknown author "${entry.data.author}" (known: ${[...authorById.keys()].join(', ')})`);
-		}
-		if (entry.data.draft || entry.data.date > now) continue;
-		articles[path.locale].push({
-			id: entry.id,
-			locale: path.locale,
-			slug: path.slug,
-			url: articleUrl(path.locale, path.slug),
-			file,
-			entry,
-			data: entry.data,
-			category: entry.data.category,
-			tags: entry.data.tags,
-			date: entry.data.date,
-			month: monthOf(entry.data.date, settings.timeZone),
-			readingMinutes: readingMinutes(entry.body ?? ''),
-		});
-	}
-
-	const pages = perLocale(() => new Map<string, StaticPage>());
-	for (const entry of [...pageEntries].sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id))) {
-		const file = entry.filePath ?? `content/pages/${entry.id}.md`;
-		const report = (field: string, message: string) => problems.push({ file, field, message });
-		const path = localeAndSlug(entry.id, report, 'content/pages');
-		if (!path) continue;
-		if (RESERVED_PAGE_SLUGS.has(path.slug))
-			report('slug', `"${path.slug}" is taken by the site's own pages (${[...RESERVED_PAGE_SLUGS].join(', ')})`);
-		pages[path.locale].set(path.slug, { id: entry.id, ...path, url: pageUrl(path.locale, path.slug), entry, data: entry.data });
-	}
-	if (problems.length > 0) throw new ContentError(problems);
-
-	const related = new Map<string, Article[]>();
-	for (const locale of localeCodes) {
-		articles[locale].sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
-		for (const [id, list] of relatedArticles(articles[locale])) related.set(id, list);
-	}
-	const byTag = perLocale((locale) => {
-		const index = new Map<string, { name: string; articles: Article[] }>();
-		for (const [slug, tagged] of groupBy(articles[locale], (article) => article.tags.map(tagSlug).filter(Boolean))) {
-			const name = tagged[0]!.tags.find((tag) => tagSlug(tag) === slug)!;
-			index.set(slug, { name, articles: tagged });
-		}
-		return index;
-	});
-	const byMonth = perLocale((locale) => {
-		const index = new Map<string, { month: Month; articles: Article[] }>();
-		for (const [key, list] of groupBy(articles[locale], (article) => [monthKey(article.month)])) {
-			index.set(key, { month: list[0]!.month, articles: list });
-		}
-		return index;
-	});
-
+	const articles = publishedArticles(articleEntries, settings.timeZone, now);
+	const pages = staticPages(pageEntries);
 	const site = cacheKey('', [
 		settings,
 		frontPage,
@@ -216,23 +135,86 @@ async function readNewsroom(): Promise<Newsroom> {
 		formatYear(now, 'en', settings.timeZone),
 		mediaFiles(),
 	]);
-
 	return {
 		settings,
 		frontPage,
 		categories,
-		categoryById,
+		categoryById: new Map(categories.map(({ id, data }) => [id, data])),
 		authorById,
 		articles,
-		bySlug: perLocale((locale) => new Map(articles[locale].map((article) => [article.slug, article]))),
-		byCategory: perLocale((locale) => groupBy(articles[locale], (article) => [article.category])),
-		byTag,
-		byAuthor: perLocale((locale) => groupBy(articles[locale], (article) => (article.data.author ? [article.data.author] : []))),
-		byMonth,
-		related,
+		...articleIndexes(articles),
 		pages,
 		now,
 		pageKey: (...parts) => cacheKey(site, parts),
+	};
+}
+
+/** `<locale>/<slug>` of an entry id (the content check has refused any other shape). */
+function localeAndSlug(id: string): { locale: Locale; slug: string } {
+	const [locale, slug = ''] = id.split('/');
+	return { locale: locale as Locale, slug };
+}
+
+/** The articles readers see per language, newest first: not drafts, not dated after the build's clock. */
+function publishedArticles(entries: CollectionEntry<'articles'>[], timeZone: string, now: Date): PerLocale<Article[]> {
+	const articles = perLocale((): Article[] => []);
+	for (const entry of entries) {
+		if (entry.data.draft || entry.data.date > now) continue;
+		const { locale, slug } = localeAndSlug(entry.id);
+		articles[locale].push({
+			id: entry.id,
+			locale,
+			slug,
+			url: articleUrl(locale, slug),
+			file: entry.filePath ?? `content/articles/${entry.id}.md`,
+			entry,
+			data: entry.data,
+			category: entry.data.category,
+			tags: entry.data.tags,
+			date: entry.data.date,
+			month: monthOf(entry.data.date, timeZone),
+			readingMinutes: readingMinutes(entry.body ?? ''),
+		});
+	}
+	for (const locale of localeCodes) {
+		articles[locale].sort((a, b) => b.date.getTime() - a.date.getTime() || a.slug.localeCompare(b.slug));
+	}
+	return articles;
+}
+
+/** Static pages per language and slug, in footer order. */
+function staticPages(entries: CollectionEntry<'pages'>[]): PerLocale<Map<string, StaticPage>> {
+	const pages = perLocale(() => new Map<string, StaticPage>());
+	for (const entry of [...entries].sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id))) {
+		const path = localeAndSlug(entry.id);
+		pages[path.locale].set(path.slug, { id: entry.id, ...path, url: pageUrl(path.locale, path.slug), entry, data: entry.data });
+	}
+	return pages;
+}
+
+/** The listings pages are built from: by slug, section, tag, author and month, and related articles. */
+function articleIndexes(articles: PerLocale<Article[]>) {
+	const related = new Map<string, Article[]>();
+	for (const locale of localeCodes) for (const [id, list] of relatedArticles(articles[locale])) related.set(id, list);
+	return {
+		bySlug: perLocale((locale) => new Map(articles[locale].map((article) => [article.slug, article]))),
+		byCategory: perLocale((locale) => groupBy(articles[locale], (article) => [article.category])),
+		byTag: perLocale((locale) => {
+			const index = new Map<string, { name: string; articles: Article[] }>();
+			for (const [slug, tagged] of groupBy(articles[locale], (article) => article.tags.map(tagSlug).filter(Boolean))) {
+				index.set(slug, { name: tagged[0]!.tags.find((tag) => tagSlug(tag) === slug)!, articles: tagged });
+			}
+			return index;
+		}),
+		byAuthor: perLocale((locale) => groupBy(articles[locale], (article) => (article.data.author ? [article.data.author] : []))),
+		byMonth: perLocale((locale) => {
+			const index = new Map<string, { month: Month; articles: Article[] }>();
+			for (const [key, list] of groupBy(articles[locale], (article) => [monthKey(article.month)])) {
+				index.set(key, { month: list[0]!.month, articles: list });
+			}
+			return index;
+		}),
+		related,
 	};
 }
 

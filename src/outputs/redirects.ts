@@ -6,10 +6,10 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { load as loadYaml } from 'js-yaml';
 import { redirectSchema } from '../schemas/redirect.ts';
 import type { Redirect } from '../schemas/redirect.ts';
-import type { LocatedProblem } from '../newsroom/check.ts';
+import type { ContentProblem } from '../newsroom/problems.ts';
+import { parseYaml } from '../newsroom/content-tree.ts';
 import { escapeXml as escapeHtml } from './xml.ts';
 
 /** A redirect with the file it comes from, for messages. */
@@ -135,10 +135,10 @@ function lineOfEntry(text: string, index: number): number | undefined {
  * Every redirect in `<contentDir>/redirects/*.yml`, in file and list order, and the problems of
  * those files: YAML or schema errors, and an old path given twice.
  */
-export function loadRedirects(contentDir: string, shownRoot = contentDir): { redirects: SourcedRedirect[]; problems: LocatedProblem[] } {
+export function loadRedirects(contentDir: string, shownRoot = contentDir): { redirects: SourcedRedirect[]; problems: ContentProblem[] } {
 	const folder = join(contentDir, REDIRECTS_FOLDER);
 	const redirects: SourcedRedirect[] = [];
-	const problems: LocatedProblem[] = [];
+	const problems: ContentProblem[] = [];
 	if (!existsSync(folder)) return { redirects, problems };
 	const seen = new Map<string, string>();
 	for (const name of readdirSync(folder)
@@ -149,7 +149,7 @@ export function loadRedirects(contentDir: string, shownRoot = contentDir): { red
 		const text = readFileSync(path, 'utf8');
 		let data: unknown;
 		try {
-			data = loadYaml(text) ?? [];
+			data = parseYaml(text) ?? [];
 		} catch (error) {
 			const yamlError = error as { reason?: string; mark?: { line: number } };
 			problems.push({

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import type { Page } from '@playwright/test';
 import { startCmsServer, type CmsServer } from '../../src/cms/server.ts';
 import { buildSite, makeSiteCopy } from '../helpers/site-copy.ts';
-import { serveStatic } from '../helpers/static-server.ts';
+import { serveStatic } from '../helpers/serve.ts';
 import { test, expect } from './admin-fixtures.ts';
 
 /**

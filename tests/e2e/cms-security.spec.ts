@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { expect, test, type Page } from '@playwright/test';
 import { startCmsServer, type CmsServer } from '../../src/cms/server.ts';
 import { cmsRepository } from '../helpers/cms.ts';
-import { serveStatic } from '../helpers/static-server.ts';
+import { serveStatic } from '../helpers/serve.ts';
 
 /**
  * A page served from another port on this machine (another dev server, a preview of a pulled

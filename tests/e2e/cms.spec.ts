@@ -7,7 +7,7 @@ import { asciiFileName } from '../../admin/lib/media-name.ts';
 import { articleFrontmatterSchema } from '../../src/schemas/article.ts';
 import { startCmsServer, type CmsServer } from '../../src/cms/server.ts';
 import { buildSite, makeSiteCopy } from '../helpers/site-copy.ts';
-import { serveStatic } from '../helpers/static-server.ts';
+import { serveStatic } from '../helpers/serve.ts';
 import { test, expect } from './admin-fixtures.ts';
 
 /**

@@ -2,7 +2,7 @@ import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expectedEmbeds, hostileCases } from '../fixtures/hostile-corpus.ts';
 import { buildSite, makeSiteCopy } from '../helpers/site-copy.ts';
-import { serveSite } from '../helpers/serve.ts';
+import { serveStatic } from '../helpers/serve.ts';
 import { expect, test } from './fixtures.ts';
 
 /**
@@ -11,7 +11,7 @@ import { expect, test } from './fixtures.ts';
  */
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
-let site: { url: string; stop: () => void };
+let site: Awaited<ReturnType<typeof serveStatic>>;
 let remove: () => Promise<void>;
 
 test.beforeAll(async () => {
@@ -29,11 +29,11 @@ test.beforeAll(async () => {
 	}
 	const build = await buildSite(copy.root);
 	expect(build.code, build.output).toBe(0);
-	site = await serveSite(copy.root);
+	site = await serveStatic(join(copy.root, 'dist'));
 });
 
 test.afterAll(async () => {
-	site?.stop();
+	await site?.close();
 	await remove?.();
 });
 

@@ -3,7 +3,7 @@ import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import { buildSite, makeSiteCopy } from '../helpers/site-copy.ts';
-import { serveSite } from '../helpers/serve.ts';
+import { serveStatic } from '../helpers/serve.ts';
 import { expect, test } from './fixtures.ts';
 
 /**
@@ -319,7 +319,7 @@ test.describe('one digit system on Arabic pages', () => {
 	});
 
 	test.describe('with digits: arab in the settings', () => {
-		let site: { url: string; stop: () => void } | undefined;
+		let site: Awaited<ReturnType<typeof serveStatic>> | undefined;
 		let remove: (() => Promise<void>) | undefined;
 
 		test.beforeAll(async () => {
@@ -330,11 +330,11 @@ test.describe('one digit system on Arabic pages', () => {
 			await writeFile(settings, (await readFile(settings, 'utf8')).replace(/^digits: latn$/m, 'digits: arab'));
 			const build = await buildSite(copy.root);
 			expect(build.code, build.output).toBe(0);
-			site = await serveSite(copy.root);
+			site = await serveStatic(join(copy.root, 'dist'));
 		});
 
 		test.afterAll(async () => {
-			site?.stop();
+			await site?.close();
 			await remove?.();
 		});
 

@@ -4,7 +4,7 @@ import { meaningQueries, misspelledQueries } from '../fixtures/meaning-corpus/qu
 import { searchThroughPage } from '../helpers/search-page.ts';
 import { meaningCorpusRoot, quality, qualityByClass, searchCorpusRoot } from '../helpers/search-quality.ts';
 import { buildSite, makeSiteCopy } from '../helpers/site-copy.ts';
-import { serveStatic } from '../helpers/static-server.ts';
+import { serveStatic } from '../helpers/serve.ts';
 import { test, expect } from './fixtures.ts';
 
 /**

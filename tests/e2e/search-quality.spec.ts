@@ -4,7 +4,7 @@ import { arabicQueries, englishQueries } from '../fixtures/search-corpus/queries
 import { searchThroughPage } from '../helpers/search-page.ts';
 import { quality, searchCorpusRoot } from '../helpers/search-quality.ts';
 import { buildSite, makeSiteCopy } from '../helpers/site-copy.ts';
-import { serveStatic } from '../helpers/static-server.ts';
+import { serveStatic } from '../helpers/serve.ts';
 import { test, expect } from './fixtures.ts';
 
 /**

@@ -18,7 +18,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.ts';
 import { makeSiteCopy, projectRoot } from '../../tests/helpers/site-copy.ts';
-import { folderSize } from '../../src/integrations/search-index.ts';
+import { folderSize } from '../../src/search/index.ts';
 import { buildPhases, TABLE_HEAD, tableRow, treeRss, type BuildFigures, type TimedLine } from './build-report.ts';
 
 /** The build clock of both builds: the generator's newest articles are dated just before it. */

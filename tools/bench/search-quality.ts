@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import * as pagefind from 'pagefind';
-import { folderSize, pruneBundle, writeSearchIndex } from '../../src/integrations/search-index.ts';
+import { folderSize, pruneBundle, writeSearchIndex } from '../../src/search/index.ts';
 import { searchRecord, type SearchRecord } from '../../src/search/records.ts';
 import { articleUrl } from '../../src/site/urls.ts';
 import { meaningQueries, misspelledQueries } from '../../tests/fixtures/meaning-corpus/queries.ts';
@@ -24,7 +24,7 @@ import { arabicQueries, englishQueries, type LabelledQuery } from '../../tests/f
 import { searchThroughPage } from '../../tests/helpers/search-page.ts';
 import { classOf, meaningCorpusRoot, quality, qualityByClass, searchCorpusRoot } from '../../tests/helpers/search-quality.ts';
 import { buildSite, makeSiteCopy } from '../../tests/helpers/site-copy.ts';
-import { serveStatic } from '../../tests/helpers/static-server.ts';
+import { serveStatic } from '../../tests/helpers/serve.ts';
 import { writeCorpus } from './corpus.ts';
 
 type Locale = 'ar' | 'en';

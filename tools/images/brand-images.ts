@@ -7,12 +7,12 @@
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { resolve } from 'node:path';
-import { load } from 'js-yaml';
 import { chromium } from 'playwright-core';
 import { chromiumArgs, chromiumPath } from '../chromium.ts';
+import { readYaml } from '../../src/newsroom/content-tree.ts';
 
 const root = resolve(import.meta.dirname, '../..');
-const settings = load(readFileSync(resolve(root, 'content/settings/site.yml'), 'utf8')) as {
+const settings = readYaml(resolve(root, 'content/settings/site.yml')) as {
 	name: { ar: string; en: string };
 	tagline: { ar: string; en: string };
 };

@@ -2,7 +2,8 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
-import { checkContent, formatProblems } from '#src/newsroom/check.ts';
+import { checkContent } from '#src/newsroom/check.ts';
+import { formatProblems } from '#src/newsroom/problems.ts';
 
 const root = mkdtempSync(join(tmpdir(), 'content-check-'));
 afterAll(() => rmSync(root, { recursive: true, force: true }));
@@ -41,6 +42,7 @@ write('content/articles/ar/paired.md', article(ok));
 write('content/articles/en/paired.md', article("title: Story\ndate: '2024-05-01T10:00:00+03:00'\ncategory: sports"));
 write('content/pages/ar/about.md', article('description: بلا عنوان'));
 write('content/pages/ar/contact.md', article('title: اتصل بنا'));
+write('content/pages/ar/search.md', article('title: بحث'));
 write(
 	'content/redirects/wordpress.yml',
 	[
@@ -79,6 +81,7 @@ describe('the content check reports every problem at once', () => {
 		['articles/en/paired.md', /^category: is "sports" but its Arabic original content\/articles\/ar\/paired\.md is in "world"/],
 		['settings/frontpage.yml', /^sections: unknown category "culture"/],
 		['pages/ar/about.md', /^title: /],
+		['pages/ar/search.md', /^slug: "search" is taken by the site's own pages/],
 		['redirects/wordpress.yml', /^from@3: \/contact\/ is a page of the site; a redirect would hide it$/],
 		['redirects/wordpress.yml', /^to@5: \/news\/missing\/: no article or page has this address$/],
 		['redirects/wordpress.yml', /^3\.from@7: \/2022\/01\/خبر is also redirected by content\/redirects\/wordpress\.yml:1$/],

@@ -1,18 +1,22 @@
+/**
+ * The search index: each language's records (written by the build's records step,
+ * `src/pages/[...lang]/search/records.json.ts`) in, a Pagefind bundle per language out, at
+ * `<site>/pagefind/<locale>/`, with the word lists of "did you mean". `npm run build` calls
+ * `indexSearchRecords` once Astro has exited.
+ */
 import { createHash } from 'node:crypto';
-import { createReadStream } from 'node:fs';
-import { cp, mkdir, open, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
+import { createReadStream, existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
-import { fileURLToPath } from 'node:url';
-import type { AstroIntegration } from 'astro';
 import * as pagefind from 'pagefind';
-import { localeCodes, type Locale } from '../i18n/locales.ts';
-import type { SearchRecord } from '../search/records.ts';
-import { Vocabulary } from '../search/related.ts';
-import { WORDS_FOLDER } from '../search/fallback.ts';
-import { WordCounts } from '../search/search-suggest.ts';
-import { originalText } from '../search/text.ts';
+import { localeCodes } from '../i18n/locales.ts';
+import type { SearchRecord } from './records.ts';
+import { Vocabulary } from './related.ts';
+import { WORDS_FOLDER } from './fallback.ts';
+import { WordCounts } from './search-suggest.ts';
+import { originalText } from './text.ts';
 import { searchBundleUrl } from '../site/urls.ts';
+import { readRecords, recordsFile } from './records-file.ts';
 
 /** Pagefind's prebuilt interfaces: the search page has its own, so they are not published. */
 const UNUSED_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
@@ -127,105 +131,13 @@ export async function folderSize(folder: string): Promise<{ files: number; bytes
 	return { files, bytes };
 }
 
-/** Where the build's pages find the search feed: the integration and the pages are separate module instances. */
-const FEED = Symbol.for('newsroom.search-feed');
-
-/** Takes each language's search records while the pages are rendered. */
-export interface SearchFeed {
-	index(locale: Locale, records: AsyncIterable<SearchRecord>): void;
-}
-
-/**
- * Hands a language's records to the build in progress, from a route's getStaticPaths.
- * Outside a build (astro dev) it does nothing.
- */
-export function feedSearchIndex(locale: Locale, records: () => AsyncIterable<SearchRecord>): void {
-	(globalThis as { [FEED]?: SearchFeed })[FEED]?.index(locale, records());
-}
-
-/** Where a build leaves a language's records for `indexSearchRecords`: in Astro's cache folder, never in the site. */
-export function recordsFile(cacheDir: string, locale: Locale): string {
-	return join(cacheDir, 'search-records', `${locale}.jsonl`);
-}
-
-/**
- * Writes each language's search records, one JSON line each, while `astro build` renders the
- * pages; `npm run build` (src/cli/build.ts) indexes them once Astro has exited. Pagefind holds
- * about 0.2 MB per record while it indexes (4.2 GB for 23,000 Arabic articles, measured), so
- * it runs after Astro rather than beside it: the build's peak is the larger of the two, not
- * their sum. A build whose records never came fails, rather than publishing without search.
- */
-export function searchIndex(): AstroIntegration {
-	let cacheDir = '';
-	const writing = new Map<Locale, Promise<number>>();
-	return {
-		name: 'newsroom:search-index',
-		hooks: {
-			'astro:config:done': ({ config }) => {
-				cacheDir = fileURLToPath(config.cacheDir);
-			},
-			'astro:build:start': () => {
-				writing.clear();
-				const feed: SearchFeed = {
-					index: (locale, records) => {
-						if (writing.has(locale)) return;
-						const work = writeRecords(recordsFile(cacheDir, locale), records);
-						work.catch(() => undefined); // Reported when awaited, at the end of the build.
-						writing.set(locale, work);
-					},
-				};
-				(globalThis as { [FEED]?: SearchFeed })[FEED] = feed;
-			},
-			'astro:build:done': async ({ logger }) => {
-				try {
-					for (const locale of localeCodes) {
-						const work = writing.get(locale);
-						if (!work) throw new Error(`no search records came for ${locale}: the index would be missing`);
-						logger.info(`${locale}: ${await work} search records for npm run build to index`);
-					}
-				} finally {
-					delete (globalThis as { [FEED]?: SearchFeed })[FEED];
-				}
-			},
-		},
-	};
-}
-
-/** Writes records as JSON lines, a batch at a time, and returns how many. */
-async function writeRecords(file: string, records: AsyncIterable<SearchRecord>): Promise<number> {
-	await mkdir(join(file, '..'), { recursive: true });
-	const out = await open(file, 'w');
-	let count = 0;
-	let batch = '';
-	try {
-		for await (const record of records) {
-			count++;
-			batch += `${JSON.stringify(record)}\n`;
-			if (batch.length > 1 << 20) {
-				await out.write(batch);
-				batch = '';
-			}
-		}
-		await out.write(batch);
-	} finally {
-		await out.close();
-	}
-	return count;
-}
-
-/** Reads records written by `writeRecords`, one line at a time. */
-async function* readRecords(file: string): AsyncIterable<SearchRecord> {
-	const lines = createInterface({ input: createReadStream(file), crlfDelay: Infinity });
-	for await (const line of lines) if (line) yield JSON.parse(line) as SearchRecord;
-}
-
 /** A language's records and the installed packages (Pagefind among them), as one hash. */
 async function recordsKey(file: string): Promise<string> {
 	const hash = createHash('sha256');
 	hash.update(await readFile('package-lock.json').catch(() => ''));
 	// What the index adds to the records at index time (related forms, word lists) is code too.
 	for (const module of ['arabic-related.ts', 'arabic-places.ts', 'related.ts', 'search-suggest.ts', 'fallback.ts'])
-		hash.update(await readFile(new URL(`../search/${module}`, import.meta.url)));
+		hash.update(await readFile(new URL(`./${module}`, import.meta.url)));
 	for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
 	return hash.digest('hex');
 }
@@ -248,29 +160,9 @@ export async function indexSearchRecords(
 		for (const locale of localeCodes) {
 			const started = performance.now();
 			const file = recordsFile(cacheDir, locale);
+			if (!existsSync(file)) throw new Error(`no search records for ${locale}: the index would be missing`);
 			const bundle = join(outDir, `.${searchBundleUrl(locale)}`);
-			const cached = join(cacheDir, 'search-index', locale);
-			const key = await recordsKey(file);
-			const last = JSON.parse(await readFile(join(cached, 'key.json'), 'utf8').catch(() => '{}')) as { key?: string; report?: IndexReport };
-			let report: IndexReport;
-			let done: string;
-			if (!force && last.key === key && last.report) {
-				await cp(join(cached, 'bundle'), bundle, { recursive: true });
-				report = last.report;
-				done = 'unchanged: the last index reused';
-			} else {
-				// Two passes: the first learns the index's forms and words, the second indexes.
-				const survey: Survey = { vocabulary: new Vocabulary(), words: new WordCounts() };
-				for await (const record of readRecords(file)) surveyRecord(record, survey);
-				const index = await createIndex();
-				report = await writeIndex(index, bundle, await addRecords(index, expanded(readRecords(file), survey.vocabulary)));
-				await writeWordLists(survey.words, bundle);
-				// The copy for the next build; its key is written last, so a copy cut short is never used.
-				await rm(cached, { recursive: true, force: true });
-				await cp(bundle, join(cached, 'bundle'), { recursive: true });
-				await writeFile(join(cached, 'key.json'), JSON.stringify({ key, report }));
-				done = 'indexed';
-			}
+			const { report, done } = await indexLanguage(file, bundle, join(cacheDir, 'search-index', locale), force);
 			await rm(file);
 			log(
 				`[newsroom:search-index] ${locale}: ${report.pages} articles ${done}, ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB written in ${Math.round(performance.now() - started)} ms`,
@@ -279,4 +171,25 @@ export async function indexSearchRecords(
 	} finally {
 		await pagefind.close();
 	}
+}
+
+/** Indexes one language's records into `bundle`, or copies the last index back when they did not change. */
+async function indexLanguage(file: string, bundle: string, cached: string, force: boolean): Promise<{ report: IndexReport; done: string }> {
+	const key = await recordsKey(file);
+	const last = JSON.parse(await readFile(join(cached, 'key.json'), 'utf8').catch(() => '{}')) as { key?: string; report?: IndexReport };
+	if (!force && last.key === key && last.report) {
+		await cp(join(cached, 'bundle'), bundle, { recursive: true });
+		return { report: last.report, done: 'unchanged: the last index reused' };
+	}
+	// Two passes: the first learns the index's forms and words, the second indexes.
+	const survey: Survey = { vocabulary: new Vocabulary(), words: new WordCounts() };
+	for await (const record of readRecords(file)) surveyRecord(record, survey);
+	const index = await createIndex();
+	const report = await writeIndex(index, bundle, await addRecords(index, expanded(readRecords(file), survey.vocabulary)));
+	await writeWordLists(survey.words, bundle);
+	// The copy for the next build; its key is written last, so a copy cut short is never used.
+	await rm(cached, { recursive: true, force: true });
+	await cp(bundle, join(cached, 'bundle'), { recursive: true });
+	await writeFile(join(cached, 'key.json'), JSON.stringify({ key, report }));
+	return { report, done: 'indexed' };
 }
