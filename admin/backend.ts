@@ -6,7 +6,7 @@ export type BackendName = (typeof BACKENDS)[number];
 
 /**
  * Where the CMS saves, decided when the admin bundle is built. Everything but `localBackend`
- * comes from `CMS_*` environment variables (see the README's "Editors" section).
+ * comes from `CMS_*` environment variables (see docs/editors.md, "In production").
  */
 export interface CmsOptions {
 	/** The production git host. Default: github. */

@@ -4,8 +4,8 @@
  * done. Each lock is an express middleware of its own, so each can be read and tested alone.
  *
  * decap-server on its own answers any Host, gives CORS headers to every localhost origin and
- * reads and writes anywhere in its repository (`.git/config` included); see docs in the README's
- * "Editors" section.
+ * reads and writes anywhere in its repository (`.git/config` included); see docs/editors.md,
+ * "On your own machine".
  */
 import { timingSafeEqual } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';

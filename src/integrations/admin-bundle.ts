@@ -151,8 +151,8 @@ async function writeAdmin(
 
 /**
  * Bundles the CMS in a child Node process that writes the files into `folder` and exits, so
- * esbuild's service ends with it: in the build's own process it held 425 MB to the end of the
- * build (measured at 10,000 articles), and stopping it there could cut off another user of the
+ * esbuild's service ends with it: in the build's own process it held its memory to the end of
+ * the build (see docs/performance.md), and stopping it there could cut off another user of the
  * same service.
  */
 function bundleInChild(root: string, folder: string): Promise<AdminFile[]> {

@@ -18,8 +18,9 @@ export function markdownPlugins(embedHosts: readonly string[]): {
 	const embeds = { hosts: embedHosts };
 	return {
 		// Smartypants curls quotes and dashes by parsing every sentence as Latin-script prose
-		// (retext): nothing for Arabic, which writers type with its own «» and ،, and a tenth of
-		// all Markdown rendering. English bodies keep the quotes their writers typed.
+		// (retext): nothing for Arabic, which writers type with its own «» and ،, and a noticeable
+		// share of Markdown rendering (see docs/performance.md). English bodies keep the quotes
+		// their writers typed.
 		smartypants: false,
 		remarkPlugins: [remarkLimitHtmlDepth],
 		rehypePlugins: [

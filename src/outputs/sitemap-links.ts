@@ -18,7 +18,8 @@ function withoutPrefix(pathname: string): string {
  * The `xhtml:link` alternates of a sitemap URL: the same path in every language whose page
  * exists, or undefined when only one does. Pages pair by path (`/x/` and `/en/x/`), as the
  * site's language switch does. One lookup per language and URL, where @astrojs/sitemap's own
- * i18n option compares every URL with every other (minutes at 100,000 articles).
+ * i18n option compares every URL with every other, which grows with the square of the site
+ * (see docs/performance.md).
  */
 export function sitemapAlternates(url: string, pageExists: (pathname: string) => boolean): SitemapLink[] | undefined {
 	const parsed = new URL(url);

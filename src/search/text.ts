@@ -17,7 +17,8 @@ import { englishSingular, normaliseLatin } from './english-analyser.ts';
 /**
  * Marks the end of every indexed form and query term: a letter to Pagefind, and of a script
  * (Greek) that news in Arabic and English does not use. `_` would do too, but Pagefind indexes
- * words with `_` in them three times slower, and also matches `word_` to a plain `word`.
+ * words with `_` in them much more slowly (see docs/performance.md), and also matches `word_`
+ * to a plain `word`.
  */
 export const TERM_END = 'ζ';
 

@@ -26,9 +26,9 @@ for (const [language, pick] of [
 ] as const) {
 	test(`every ${language} page of the sitemap passes axe's WCAG 2.2 A and AA rules`, async ({ page }) => {
 		const paths = sitemapPaths().filter(pick);
-		// A guard against a hang, not a speed budget: axe took 4 to 5 s a page with the cards'
-		// thumbnails on this two-core machine shared by three test runs (load average 13).
-		// The time is measured and printed below.
+		// A guard against a hang, not a speed budget: axe is slow on a page with the cards'
+		// thumbnails, more so on a loaded machine (docs/performance.md). The time is measured
+		// and printed below.
 		test.setTimeout(paths.length * 10_000 + 30_000);
 		expect(paths.length).toBeGreaterThan(20);
 		const found: string[] = [];

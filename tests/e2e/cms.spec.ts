@@ -111,7 +111,7 @@ test('opening articles marks nothing as changed, and publishing one with no real
 	for (const slug of [SEED, 'al-sahel-wins-arab-elite-cup']) {
 		await openCms(page, `#/collections/articles/entries/${slug}`);
 		await expect(page.locator('[contenteditable="true"]').first()).toBeVisible();
-		await page.waitForTimeout(4_000); // the relation widgets flagged the entry about 3 s after it opened
+		await page.waitForTimeout(4_000); // the relation widgets flag the entry a while after it opens (docs/performance.md)
 		await expect(page.getByText('حُفظت التغييرات')).toBeVisible();
 		await expect(page.getByText('تغييرات غير محفوظة')).toHaveCount(0);
 	}
