@@ -28,10 +28,9 @@ const cacheDir = resolve(root, cacheFolder());
 const incrementalManifest = resolve(cacheDir, 'incremental-build.json');
 
 /**
- * Astro keeps every article's data and rendered body in memory (its content layer): its process
- * reached 2.5 GB at 30,000 articles and 5.8 GB at 100,000 (measured with `npm run bench`), past
- * Node's default heap limit (about 4 GB on a 24 GB machine), so Astro gets 12 GB. The search
- * index is written after Astro has exited, so the two never add up.
+ * Astro keeps every article's data and rendered body in memory (its content layer), which at
+ * archive scale passes Node's default heap limit (docs/performance.md has the measured peaks),
+ * so Astro gets 12 GB. The search index is written after Astro has exited, so the two never add up.
  */
 const HEAP_MB = 12288;
 
