@@ -5,6 +5,11 @@ import en from './en.ts';
 
 const dictionaries: Record<Locale, UIDictionary> = { ar, en };
 
+/**
+ * The interface's languages. In: a locale. Out: its strings (one dictionary per language, `ar.ts`
+ * and `en.ts`), plural forms, and dates and numbers in its digit system (`dates.ts`).
+ */
+
 /** Keys that take a count, without their plural suffix. */
 type PluralBase = UIKey extends infer K ? (K extends `${infer B}.other` ? B : never) : never;
 

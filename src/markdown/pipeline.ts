@@ -5,7 +5,7 @@ import { remarkLimitHtmlDepth } from './html-depth.ts';
 import { bodySchema, rehypeEmbeds, rehypeEmbedSources, rehypeFixAnchors, rehypeLocalizeFootnotes } from './sanitize.ts';
 
 /**
- * The Markdown plugins of article and page bodies. Content is untrusted: raw HTML is parsed,
+ * In: the Markdown of article and page bodies; out: safe HTML. The Markdown plugins of bodies. Content is untrusted: raw HTML is parsed,
  * allowed embeds are turned into links, everything goes through the allow-list sanitiser, and
  * only then do links to allowed hosts become click-to-load embeds. Astro adds heading ids and
  * optimises images after these.

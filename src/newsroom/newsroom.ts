@@ -14,9 +14,11 @@ import { relatedArticles } from './related.ts';
 import { articleUrl, pageUrl, tagSlug } from '../site/urls.ts';
 
 /**
- * The one read of the content collections per build. Pages call `loadNewsroom()` and use the
- * indexes derived here; none reads a collection itself. Everything is computed once, with work
- * proportional to the number of articles.
+ * The newsroom. In: Astro's content collections, which the content check (`check.ts`) has
+ * already validated. Out: the published articles, pages, sections and authors with the indexes
+ * pages are built from. The one read of the collections per build: pages call `loadNewsroom()`
+ * and none reads a collection itself. Everything is computed once, in work proportional to the
+ * number of articles.
  */
 
 /** A published article with what pages need to know of it. */

@@ -7,6 +7,11 @@ import type { Locale } from '../i18n/locales.ts';
 import { absoluteUrl, feedUrl, homeUrl, categoryUrl } from '../site/urls.ts';
 import { absolutizeHtml } from './xml.ts';
 
+/**
+ * The files of the site that are not pages: feeds (here), sitemaps, the news sitemap and
+ * redirects. In: the newsroom; out: XML and text for routes and integrations to write.
+ */
+
 /** Feeds list this many of the newest stories. */
 const FEED_LENGTH = 50;
 

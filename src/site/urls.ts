@@ -1,6 +1,10 @@
 import { locales, type Locale } from '../i18n/locales.ts';
 
-/** Site-relative URLs, always with a trailing slash, so that links match the built folders. */
+/**
+ * What pages need to render, beside the newsroom's data: URLs (here), pagination, the head,
+ * structured data, menus and share links. In: articles and locales; out: strings for markup.
+ * Site-relative URLs always end with a slash, so that links match the built folders.
+ */
 
 export function homeUrl(locale: Locale): string {
 	return `${locales[locale].prefix}/`;
