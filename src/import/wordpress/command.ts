@@ -8,6 +8,7 @@
  * reading converts each body and stages every file in a temporary folder beside the content;
  * (3) only then are the staged files moved into place, each atomically, by the importer's usual
  * rule: a byte-identical file is left alone, a different one is only replaced with `--force`.
+ * The staging folder and step 3 are in staging.ts, the closing summary in summary.ts.
  */
 import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
@@ -212,6 +213,7 @@ export async function main(argv: string[]): Promise<number> {
 	}
 }
 
+/** The three steps of the module comment; returns the exit status. */
 async function run(options: Options): Promise<number> {
 	const started = performance.now();
 	const size = await exportSize(options);
