@@ -115,8 +115,16 @@ export async function checkSite(dist: string): Promise<SiteCheckResult> {
 		return finish(0);
 	}
 	const files = await listFiles(dist);
-	const fileSet = new Set(files);
+	await checkOutputs(dist, files, problems, notChecked);
+	const pages = files.filter((file) => file.endsWith('.html'));
+	await checkPages(dist, pages, problems);
+	problems.sort((a, b) => a.file.localeCompare(b.file));
+	return finish(pages.length);
+}
 
+/** The whole site's shape: the required pages, an article per language, search, sitemaps and feeds. */
+async function checkOutputs(dist: string, files: string[], problems: SiteProblem[], notChecked: string[]): Promise<void> {
+	const fileSet = new Set(files);
 	for (const page of REQUIRED_PAGES) {
 		if (!fileSet.has(page)) problems.push({ file: page, message: 'is missing' });
 	}
@@ -142,33 +150,36 @@ export async function checkSite(dist: string): Promise<SiteCheckResult> {
 	for (const xml of files.filter((file) => /(^|\/)(sitemap[^/]*|news-sitemap[^/]*|rss)\.xml$/.test(file))) {
 		if ((await stat(join(dist, xml))).size === 0) problems.push({ file: xml, message: 'is empty' });
 	}
+}
 
-	const pages = files.filter((file) => file.endsWith('.html'));
-	// A bounded number of files open at once: a 100,000-page site must not exhaust descriptors.
+/** Reads every page once, with a bounded number of files open at once: a 100,000-page site must not exhaust descriptors. */
+async function checkPages(dist: string, pages: string[], problems: SiteProblem[]): Promise<void> {
 	let next = 0;
 	async function worker() {
 		while (next < pages.length) {
 			const file = pages[next++]!;
-			const html = await readFile(join(dist, file), 'utf8');
-			const appShell = APP_SHELLS.some((prefix) => file.startsWith(prefix));
-			if (html.trim() === '') problems.push({ file, message: 'is an empty file' });
-			// Astro's redirect pages (a meta refresh and a link, no closing tags) are whole as they are.
-			else if (REDIRECT_PAGE.test(html)) continue;
-			else if (!/<\/html>\s*$/i.test(html)) problems.push({ file, message: 'is cut short (no closing </html>)' });
-			else if (appShell) {
-				// The CMS page is an empty shell that its script fills.
-			} else if (!/<title>[^<]*\S[^<]*<\/title>/i.test(html)) problems.push({ file, message: 'has no title' });
-			else if (visibleBodyText(html).length < MIN_BODY_TEXT) problems.push({ file, message: 'is empty: its body has no text' });
-			if (!appShell) {
-				for (const what of inlineCode(html)) {
-					problems.push({ file, message: `has ${what}, which the Content-Security-Policy blocks; move it into a file` });
-				}
-			}
+			checkPage(file, await readFile(join(dist, file), 'utf8'), problems);
 		}
 	}
 	await Promise.all(Array.from({ length: 16 }, worker));
-	problems.sort((a, b) => a.file.localeCompare(b.file));
-	return finish(pages.length);
+}
+
+/** One page: whole, titled, with text, and without inline code the Content-Security-Policy blocks. */
+function checkPage(file: string, html: string, problems: SiteProblem[]): void {
+	const appShell = APP_SHELLS.some((prefix) => file.startsWith(prefix));
+	if (html.trim() === '') problems.push({ file, message: 'is an empty file' });
+	// Astro's redirect pages (a meta refresh and a link, no closing tags) are whole as they are.
+	else if (REDIRECT_PAGE.test(html)) return;
+	else if (!/<\/html>\s*$/i.test(html)) problems.push({ file, message: 'is cut short (no closing </html>)' });
+	else if (appShell) {
+		// The CMS page is an empty shell that its script fills.
+	} else if (!/<title>[^<]*\S[^<]*<\/title>/i.test(html)) problems.push({ file, message: 'has no title' });
+	else if (visibleBodyText(html).length < MIN_BODY_TEXT) problems.push({ file, message: 'is empty: its body has no text' });
+	if (!appShell) {
+		for (const what of inlineCode(html)) {
+			problems.push({ file, message: `has ${what}, which the Content-Security-Policy blocks; move it into a file` });
+		}
+	}
 }
 
 /** Prints a result the way the deploy and the command line show it; returns whether it passed. */

@@ -125,64 +125,11 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 
 		begin('checkout', 'checking out the commit into a clean folder');
 		await checkout(target.repo, options.commit, folder, options.gitEnv ?? process.env);
-
-		// The build runs on the Node that runs this script, and npm's scripts find it first on PATH.
-		const buildEnv: NodeJS.ProcessEnv = {
-			...withoutGitVariables(process.env),
-			PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
-			ASTRO_TELEMETRY_DISABLED: '1',
-			FORCE_COLOR: '0',
-			NO_COLOR: '1',
-			npm_config_update_notifier: 'false',
-		};
+		const buildEnv = buildEnvironment();
 		const stream = (line: string) => print(`  ${line}`);
 
 		begin('dependencies', 'installing dependencies');
-		const key = await dependencyKey(folder);
-		const cachedModules = join(target.cache, 'node_modules');
-		const cachedKey = await readFile(join(target.cache, 'node_modules.key'), 'utf8').catch(() => '');
-		let reused = false;
-		if (cachedKey === key && existsSync(cachedModules)) {
-			try {
-				await linkTree(cachedModules, join(folder, 'node_modules'));
-				reused = true;
-				print(`deploy: package-lock.json unchanged: node_modules reused (hard links) in ${seconds(stepStarted.at)}`);
-			} catch (error) {
-				print(`deploy: could not reuse node_modules (${(error as Error).message}); running npm ci`);
-				await rm(join(folder, 'node_modules'), { recursive: true, force: true });
-			}
-		}
-		if (!reused) {
-			const code = await runStreaming('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], {
-				cwd: folder,
-				env: buildEnv,
-				onLine: stream,
-			});
-			if (code !== 0) throw new Error(`npm ci failed (exit ${code})`);
-			print(`deploy: npm ci done in ${seconds(stepStarted.at)}`);
-			// Keep this install for the next releases: link a copy into the cache, then swap it in.
-			const fresh = `${cachedModules}.new`;
-			await rm(fresh, { recursive: true, force: true });
-			await linkTree(join(folder, 'node_modules'), fresh).then(
-				async () => {
-					for (const cache of BUILD_CACHES) await rm(join(fresh, cache), { recursive: true, force: true });
-					await rm(`${cachedModules}.old`, { recursive: true, force: true });
-					if (existsSync(cachedModules)) await rename(cachedModules, `${cachedModules}.old`);
-					await rename(fresh, cachedModules);
-					await writeFile(join(target.cache, 'node_modules.key'), key);
-					await rm(`${cachedModules}.old`, { recursive: true, force: true });
-				},
-				(error: Error) => print(`deploy: node_modules not cached (${error.message})`),
-			);
-		}
-		// Astro's caches (content layer, incremental build: a copy of every page) are moved in,
-		// not copied: at archive scale they are gigabytes. A failed build takes them with its
-		// folder, and the next build renders every page.
-		const astroCache = join(target.cache, 'astro');
-		if (existsSync(astroCache)) {
-			await rm(join(folder, 'node_modules', '.astro'), { recursive: true, force: true });
-			await rename(astroCache, join(folder, 'node_modules', '.astro'));
-		}
+		await installDependencies(target, folder, { env: buildEnv, print, since: stepStarted.at });
 
 		begin('build', 'building (npm run build)');
 		const buildCode = await runStreaming('npm', ['run', 'build'], { cwd: folder, env: buildEnv, onLine: stream });
@@ -194,19 +141,10 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 		if (!reportSiteCheck(check, (line) => print(`  ${line}`))) throw new Error('the built site failed its checks');
 
 		begin('switch', 'switching current to the new release');
-		await rename(join(folder, 'dist'), join(target.releases, id));
-		await switchCurrent(target, id);
-		print(`deploy: live: current -> releases/${id}`);
-		await recordLive(target, id).catch((error: Error) => print(`deploy: warning: history not updated: ${error.message}`));
+		await goLive(target, folder, id, print);
 		// Best effort from here: the release is live whatever happens below.
 		step = 'cleanup';
-		if (existsSync(join(folder, 'node_modules', '.astro'))) {
-			await rm(astroCache, { recursive: true, force: true });
-			await rename(join(folder, 'node_modules', '.astro'), astroCache).catch(() => undefined);
-		}
-		const pruned = await pruneReleases(target, options.keep);
-		if (pruned.length > 0) print(`deploy: deleted ${pruned.length} old release(s), keeping ${options.keep}: ${pruned.join(', ')}`);
-		await rm(folder, { recursive: true, force: true });
+		await cleanUp(target, folder, options.keep, print);
 		print(`deploy: done in ${seconds(started)}`);
 		return { ok: true, release: id, seconds: (performance.now() - started) / 1000 };
 	} catch (error) {
@@ -222,4 +160,106 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 	} finally {
 		await new Promise((resolve) => log.end(resolve));
 	}
+}
+
+/** The build runs on the Node that runs this script, and npm's scripts find it first on PATH. */
+function buildEnvironment(): NodeJS.ProcessEnv {
+	return {
+		...withoutGitVariables(process.env),
+		PATH: `${dirname(process.execPath)}${delimiter}${process.env.PATH ?? ''}`,
+		ASTRO_TELEMETRY_DISABLED: '1',
+		FORCE_COLOR: '0',
+		NO_COLOR: '1',
+		npm_config_update_notifier: 'false',
+	};
+}
+
+/** Where Astro's caches wait between builds. */
+function astroCacheOf(target: DeployTarget): string {
+	return join(target.cache, 'astro');
+}
+
+/**
+ * Step 2: node_modules for the build, reused from the cache when the dependencies are those it
+ * was installed from (linking is seconds, `npm ci` minutes), and Astro's caches moved in.
+ */
+async function installDependencies(
+	target: DeployTarget,
+	folder: string,
+	run: { env: NodeJS.ProcessEnv; print: (line: string) => void; since: number },
+): Promise<void> {
+	const { env, print, since } = run;
+	const key = await dependencyKey(folder);
+	const cachedModules = join(target.cache, 'node_modules');
+	const cachedKey = await readFile(join(target.cache, 'node_modules.key'), 'utf8').catch(() => '');
+	let reused = false;
+	if (cachedKey === key && existsSync(cachedModules)) {
+		try {
+			await linkTree(cachedModules, join(folder, 'node_modules'));
+			reused = true;
+			print(`deploy: package-lock.json unchanged: node_modules reused (hard links) in ${seconds(since)}`);
+		} catch (error) {
+			print(`deploy: could not reuse node_modules (${(error as Error).message}); running npm ci`);
+			await rm(join(folder, 'node_modules'), { recursive: true, force: true });
+		}
+	}
+	if (!reused) {
+		const code = await runStreaming('npm', ['ci', '--prefer-offline', '--no-audit', '--no-fund'], {
+			cwd: folder,
+			env,
+			onLine: (line) => print(`  ${line}`),
+		});
+		if (code !== 0) throw new Error(`npm ci failed (exit ${code})`);
+		print(`deploy: npm ci done in ${seconds(since)}`);
+		await cacheModules(target, join(folder, 'node_modules'), key, print);
+	}
+	// Astro's caches (content layer, incremental build: a copy of every page) are moved in,
+	// not copied: at archive scale they are gigabytes. A failed build takes them with its
+	// folder, and the next build renders every page.
+	const astroCache = astroCacheOf(target);
+	if (existsSync(astroCache)) {
+		await rm(join(folder, 'node_modules', '.astro'), { recursive: true, force: true });
+		await rename(astroCache, join(folder, 'node_modules', '.astro'));
+	}
+}
+
+/**
+ * Keeps a fresh install for the next releases: a linked copy goes into the cache, then is
+ * swapped in, so the cache is never half-written. A failure only costs the next deploy an `npm ci`.
+ */
+async function cacheModules(target: DeployTarget, modules: string, key: string, print: (line: string) => void): Promise<void> {
+	const cachedModules = join(target.cache, 'node_modules');
+	const fresh = `${cachedModules}.new`;
+	await rm(fresh, { recursive: true, force: true });
+	await linkTree(modules, fresh).then(
+		async () => {
+			for (const cache of BUILD_CACHES) await rm(join(fresh, cache), { recursive: true, force: true });
+			await rm(`${cachedModules}.old`, { recursive: true, force: true });
+			if (existsSync(cachedModules)) await rename(cachedModules, `${cachedModules}.old`);
+			await rename(fresh, cachedModules);
+			await writeFile(join(target.cache, 'node_modules.key'), key);
+			await rm(`${cachedModules}.old`, { recursive: true, force: true });
+		},
+		(error: Error) => print(`deploy: node_modules not cached (${error.message})`),
+	);
+}
+
+/** Step 5: the built site becomes releases/<id>/ whole and `current` points to it, atomically. */
+async function goLive(target: DeployTarget, folder: string, id: string, print: (line: string) => void): Promise<void> {
+	await rename(join(folder, 'dist'), join(target.releases, id));
+	await switchCurrent(target, id);
+	print(`deploy: live: current -> releases/${id}`);
+	await recordLive(target, id).catch((error: Error) => print(`deploy: warning: history not updated: ${error.message}`));
+}
+
+/** After the switch: Astro's caches kept for the next build, old releases and the build folder removed. */
+async function cleanUp(target: DeployTarget, folder: string, keep: number, print: (line: string) => void): Promise<void> {
+	const astroCache = astroCacheOf(target);
+	if (existsSync(join(folder, 'node_modules', '.astro'))) {
+		await rm(astroCache, { recursive: true, force: true });
+		await rename(join(folder, 'node_modules', '.astro'), astroCache).catch(() => undefined);
+	}
+	const pruned = await pruneReleases(target, keep);
+	if (pruned.length > 0) print(`deploy: deleted ${pruned.length} old release(s), keeping ${keep}: ${pruned.join(', ')}`);
+	await rm(folder, { recursive: true, force: true });
 }

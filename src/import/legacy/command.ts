@@ -11,16 +11,14 @@
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import matter from 'gray-matter';
 import { load as loadYaml } from 'js-yaml';
-import { articleFrontmatterSchema } from '../../schemas/article.ts';
-import type { ArticleFrontmatter } from '../../schemas/article.ts';
 import { categorySchema } from '../../schemas/category.ts';
 import { ISO_WITH_ZONE } from '../../schemas/common.ts';
 import { LegacyFormatError, parseLegacyArticle, tidyLegacyArticle } from './parse.ts';
 import type { LegacyArticle, TidyLegacyArticle } from './parse.ts';
 import { slugFromTitle } from '../../newsroom/slug.ts';
 import { describeDifference, readIfExists, writeAtomically } from '../files.ts';
+import { articleFile, FrontMatterError, issuesOf } from '../front-matter.ts';
 
 const USAGE = `Usage: npm run import -- <file or folder>... [options]
 
@@ -38,9 +36,6 @@ Options:
 
 Exit status: 0 if every file was imported or already up to date, 1 if any failed,
 2 if the command line or the content tree is unusable.`;
-
-/** Passed through gray-matter to js-yaml: keeps long titles on one line instead of folding them. */
-const FRONT_MATTER_STYLE = { language: 'yaml', lineWidth: -1 };
 
 /** A reason for not importing one file; printed after the file's name. */
 class ImportError extends Error {}
@@ -66,10 +61,6 @@ interface InputFile {
 }
 
 type Outcome = 'imported' | 'replaced' | 'unchanged';
-
-function issuesOf(error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] }): string {
-	return error.issues.map((issue) => `${issue.path.map(String).join('.') || 'value'}: ${issue.message}`).join('; ');
-}
 
 /** Whether the day and time in an ISO string exist (the schema lets 2022-02-30 roll over into March). */
 function isRealDateTime(iso: string): boolean {
@@ -204,16 +195,19 @@ function decodeUtf8(bytes: Uint8Array): string {
 
 /** The whole Markdown file for an article, or the reason its front matter would be invalid. */
 function renderArticle(article: TidyLegacyArticle, date: string): string {
-	const frontmatter: ArticleFrontmatter = {
+	const frontmatter = {
 		title: article.title,
 		date,
 		category: article.category,
 		summary: article.summary,
 		...(article.source === undefined ? {} : { source: article.source }),
 	};
-	const checked = articleFrontmatterSchema.safeParse(frontmatter);
-	if (!checked.success) throw new ImportError(`invalid front matter: ${issuesOf(checked.error)}`);
-	return matter.stringify(`${article.paragraphs.join('\n\n')}\n`, frontmatter, FRONT_MATTER_STYLE);
+	try {
+		return articleFile(frontmatter, `${article.paragraphs.join('\n\n')}\n`);
+	} catch (error) {
+		if (error instanceof FrontMatterError) throw new ImportError(error.message);
+		throw error;
+	}
 }
 
 interface Run {

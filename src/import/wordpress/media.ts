@@ -1,8 +1,11 @@
 /**
  * Names and places of WordPress media: where an uploaded file's URL points inside
- * `wp-content/uploads`, and the ASCII-safe name it gets in the site's `content/media/`.
+ * `wp-content/uploads`, and the ASCII-safe name it gets in the site's `content/media/`; and
+ * the library of uploads an import copies.
  */
 import { createHash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { join, resolve, sep } from 'node:path';
 import { asciiSlug } from '../../newsroom/slug.ts';
 
 /** File types the site's image pipeline takes; other uploads (PDFs, audio) stay remote. */
@@ -57,4 +60,36 @@ export function mediaNameOf(uploadsPath: string): string {
 export function distinctMediaName(name: string, uploadsPath: string): string {
 	const hash = createHash('sha256').update(uploadsPath).digest('hex').slice(0, 8);
 	return name.replace(/(\.[^.]+)?$/, (extension) => `-${hash}${extension}`);
+}
+
+/**
+ * The uploads folder and the media files chosen from it: each upload gets one name in
+ * `content/media/`, the same on every run.
+ */
+export class MediaLibrary {
+	readonly chosen = new Map<string, { name: string; source: string }>();
+	private readonly names = new Map<string, string>();
+	private readonly uploads: string | undefined;
+	constructor(uploads: string | undefined) {
+		this.uploads = uploads === undefined ? undefined : resolve(uploads);
+	}
+
+	/** The local name of the upload at `url`, or why there is none. */
+	resolve(url: string): { kind: 'local'; name: string } | { kind: 'remote' } | { kind: 'missing' } {
+		const inside = uploadsPathOf(url);
+		if (this.uploads === undefined || inside === undefined || !IMAGE_EXTENSIONS.has(extensionOf(inside))) return { kind: 'remote' };
+		for (const candidate of [inside, originalOf(inside)]) {
+			if (candidate === undefined) continue;
+			const known = this.chosen.get(candidate);
+			if (known) return { kind: 'local', name: known.name };
+			const source = join(this.uploads, ...candidate.split('/'));
+			if (!source.startsWith(this.uploads + sep) || !existsSync(source)) continue;
+			let name = mediaNameOf(candidate);
+			if (this.names.has(name) && this.names.get(name) !== candidate) name = distinctMediaName(name, candidate);
+			this.names.set(name, candidate);
+			this.chosen.set(candidate, { name, source });
+			return { kind: 'local', name };
+		}
+		return { kind: 'missing' };
+	}
 }

@@ -20,7 +20,6 @@
  *   when it has more than one, or when its category was folded into an ancestor.
  */
 import type { WxrAuthor, WxrItem, WxrSite, WxrTerm } from './wxr.ts';
-import { idSchema } from '../../schemas/common.ts';
 import type { Category } from '../../schemas/category.ts';
 import type { Author } from '../../schemas/author.ts';
 import type { Locale } from '../../i18n/locales.ts';
@@ -28,6 +27,7 @@ import { asciiSlug } from '../../newsroom/slug.ts';
 import { articleUrl, pageUrl, RESERVED_PAGE_SLUGS } from '../../site/urls.ts';
 import { canonicalPath, oldPathOf } from '../../outputs/redirects.ts';
 import { oldPathSchema } from '../../schemas/redirect.ts';
+import { asciiFrom, AuthorMatcher, decodeSlug, SectionMatcher, uniqueId } from './matching.ts';
 
 /** Post meta the importer reads; everything else is skipped while reading. */
 export const KEPT_META = new Set([
@@ -173,27 +173,6 @@ export function isoFromWpDate(value: string): string | undefined {
 	return `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}Z`;
 }
 
-function decodeSlug(slug: string): string {
-	try {
-		return decodeURIComponent(slug);
-	} catch {
-		return slug;
-	}
-}
-
-/** A unique id from candidates: the first valid one not taken, else the first with -2, -3... */
-function uniqueId(candidates: readonly string[], taken: (id: string) => boolean, fallback: string): string {
-	const valid = candidates.filter((candidate) => candidate && idSchema.safeParse(candidate).success);
-	const base = valid[0] ?? fallback;
-	if (!taken(base)) return base;
-	for (let n = 2; ; n += 1) if (!taken(`${base}-${n}`)) return `${base}-${n}`;
-}
-
-/** The ASCII slug a WordPress slug or name gives, or ''. */
-function asciiFrom(text: string): string {
-	return asciiSlug(decodeSlug(text).replace(/[-_]+/g, ' '));
-}
-
 /** Old address from a permalink structure (`/%year%/%monthnum%/%day%/%postname%/`). */
 export function permalinkPath(structure: string, item: IndexedItem, categorySlug: string): string | undefined {
 	const local = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(item.date);
@@ -218,6 +197,18 @@ export function permalinkPath(structure: string, item: IndexedItem, categorySlug
 	return unknown || !path.startsWith('/') ? undefined : path;
 }
 
+/** An item that passed the filters, before it has a slug. */
+interface Candidate {
+	item: IndexedItem;
+	kind: 'article' | 'page';
+	locale: Locale;
+	draft: boolean;
+	published: boolean;
+	date: string;
+	localDate: boolean;
+	group?: string;
+}
+
 /** Decides what every item of the export becomes. */
 export function planImport(index: WxrIndex, existing: ExistingContent, options: PlanOptions = {}): ImportPlan {
 	const plan: ImportPlan = {
@@ -232,152 +223,91 @@ export function planImport(index: WxrIndex, existing: ExistingContent, options: 
 		droppedPaths: [],
 	};
 	const defaultLocale = options.lang ?? siteLocale(index.site.language) ?? 'ar';
+	const sections = new SectionMatcher(index.categories, existing.categories, plan.newCategories, plan.matchedCategories);
+	const authors = new AuthorMatcher(index.authors, existing.authors, plan.newAuthors, plan.matchedAuthors);
 
-	// Sections: by Arabic or English name (English case-insensitively).
-	const nameKey = (name: string) => name.normalize('NFKC').trim().toLocaleLowerCase('en');
-	const categoryByName = new Map<string, string>();
-	for (const [id, category] of existing.categories) {
-		categoryByName.set(nameKey(category.name.ar), id);
-		if (!categoryByName.has(nameKey(category.name.en))) categoryByName.set(nameKey(category.name.en), id);
-	}
-	let nextOrder = Math.max(0, ...[...existing.categories.values()].map((category) => category.order)) + 1;
-	const categoryTaken = (id: string) => existing.categories.has(id) || plan.newCategories.has(id);
-	const createCategory = (name: string, slug: string): string => {
-		const known = categoryByName.get(nameKey(name));
-		if (known) return known;
-		const id = uniqueId([decodeSlug(slug).toLowerCase(), asciiFrom(slug), asciiSlug(name)], categoryTaken, 'section');
-		plan.newCategories.set(id, { name: { ar: name, en: name }, order: nextOrder++ });
-		categoryByName.set(nameKey(name), id);
-		return id;
-	};
-	/** The section of a WordPress category: the nearest of it and its ancestors that the site has, else its top-level ancestor, created. */
-	const sectionMemo = new Map<string, { id: string; folded: boolean }>();
-	const sectionOf = (slug: string): { id: string; folded: boolean } => {
-		const memo = sectionMemo.get(slug);
-		if (memo) return memo;
-		const chain: WxrTerm[] = [];
-		const seen = new Set<string>();
-		for (
-			let term = index.categories.get(slug);
-			term && !seen.has(term.slug);
-			term = term.parent ? index.categories.get(term.parent) : undefined
-		) {
-			chain.push(term);
-			seen.add(term.slug);
-		}
-		let result: { id: string; folded: boolean };
-		const matched = chain.findIndex((term) => categoryByName.has(nameKey(term.name)));
-		if (matched !== -1) {
-			result = { id: categoryByName.get(nameKey(chain[matched]!.name))!, folded: matched > 0 };
-			plan.matchedCategories.add(result.id);
-		} else if (chain.length > 0) {
-			const top = chain.at(-1)!;
-			result = { id: createCategory(top.name, top.slug), folded: chain.length > 1 };
-		} else result = { id: createCategory(decodeSlug(slug), slug), folded: false };
-		sectionMemo.set(slug, result);
-		return result;
-	};
-
-	// Authors: by display name in either language, else created from the login.
-	const authorByName = new Map<string, string>();
-	for (const [id, author] of existing.authors) {
-		authorByName.set(nameKey(author.name.ar), id);
-		if (!authorByName.has(nameKey(author.name.en))) authorByName.set(nameKey(author.name.en), id);
-	}
-	const authorMemo = new Map<string, string>();
-	const authorOf = (login: string): string | undefined => {
-		if (!login) return undefined;
-		const memo = authorMemo.get(login);
-		if (memo) return memo;
-		const name = index.authors.get(login)?.displayName || login;
-		let id = authorByName.get(nameKey(name));
-		if (id) plan.matchedAuthors.add(id);
-		else {
-			id = uniqueId(
-				[login.toLowerCase().replace(/[._\s]+/g, '-'), asciiSlug(name)],
-				(candidate) => existing.authors.has(candidate) || plan.newAuthors.has(candidate),
-				'author',
-			);
-			plan.newAuthors.set(id, { name: { ar: name, en: name } });
-			authorByName.set(nameKey(name), id);
-		}
-		authorMemo.set(login, id);
-		return id;
-	};
-
-	// Languages and translation groups.
-	const localeOf = (item: IndexedItem): Locale | string => {
-		const wpml = item.meta._wpml_import_language_code;
-		const polylang = item.terms.find((term) => term.domain === 'language')?.slug;
-		const code = wpml || polylang;
-		return code ? (siteLocale(code) ?? code) : defaultLocale;
-	};
-	const groupOf = (item: IndexedItem): string | undefined => {
-		const wpml = item.meta._wpml_import_translation_group;
-		if (wpml) return `wpml:${wpml}`;
-		const polylang = item.terms.find((term) => term.domain === 'post_translations')?.slug;
-		return polylang ? `pll:${polylang}` : undefined;
-	};
-
-	interface Candidate {
-		item: IndexedItem;
-		kind: 'article' | 'page';
-		locale: Locale;
-		draft: boolean;
-		published: boolean;
-		date: string;
-		localDate: boolean;
-		group?: string;
-	}
 	const candidates: Candidate[] = [];
-	const skip = (item: IndexedItem, reason: string) =>
-		plan.skipped.push({ id: item.id, line: item.line, type: item.type, title: item.title, reason });
 	for (const item of index.items) {
-		if (item.type !== 'post' && item.type !== 'page') {
-			skip(item, `post type "${item.type}" is not imported`);
-			continue;
-		}
-		const notImported = NOT_IMPORTED.get(item.status);
-		if (notImported) {
-			skip(item, notImported);
-			continue;
-		}
-		// draft, pending, private, and any status a plugin invented: not for readers yet.
-		const draft = item.status !== 'publish' && item.status !== 'future';
-		if (item.type === 'page' && draft) {
-			skip(item, `an unpublished page (${item.status}): static pages have no draft state`);
-			continue;
-		}
-		if (item.title.trim() === '') {
-			skip(item, 'no title');
-			continue;
-		}
-		const locale = localeOf(item);
-		if (locale !== 'ar' && locale !== 'en') {
-			skip(item, `language "${locale}" is not one of the site's (ar, en)`);
-			continue;
-		}
-		const gmt = isoFromWpDate(item.dateGmt);
-		const local = gmt ? undefined : isoFromWpDate(item.date);
-		if (!gmt && !local) {
-			skip(item, `no usable date (wp:post_date_gmt "${item.dateGmt}", wp:post_date "${item.date}")`);
-			continue;
-		}
-		const group = groupOf(item);
-		candidates.push({
-			item,
-			kind: item.type === 'page' ? 'page' : 'article',
-			locale,
-			draft,
-			published: item.status === 'publish',
-			date: (gmt ?? local)!,
-			localDate: !gmt,
-			...(group ? { group } : {}),
-		});
+		const candidate = candidateOf(item, defaultLocale);
+		if (typeof candidate === 'string')
+			plan.skipped.push({ id: item.id, line: item.line, type: item.type, title: item.title, reason: candidate });
+		else candidates.push(candidate);
 	}
+	const planned = placeItems(assignSlugs(candidates), sections, authors);
+	keepOldAddresses(plan, planned, index.items, options.permalink);
+	plan.items = planned;
+	return plan;
+}
 
-	// Slugs: one per translation group, shared by its languages; never reused across groups, so
-	// two unrelated posts never look like translations of each other.
+/** An item's language: WPML's or Polylang's when it has one (maybe not the site's), else the default. */
+function localeOf(item: IndexedItem, defaultLocale: Locale): Locale | string {
+	const wpml = item.meta._wpml_import_language_code;
+	const polylang = item.terms.find((term) => term.domain === 'language')?.slug;
+	const code = wpml || polylang;
+	return code ? (siteLocale(code) ?? code) : defaultLocale;
+}
+
+/** The translation group an item belongs to (WPML's or Polylang's), if any. */
+function groupOf(item: IndexedItem): string | undefined {
+	const wpml = item.meta._wpml_import_translation_group;
+	if (wpml) return `wpml:${wpml}`;
+	const polylang = item.terms.find((term) => term.domain === 'post_translations')?.slug;
+	return polylang ? `pll:${polylang}` : undefined;
+}
+
+/** What an item of the export becomes, or the reason it is skipped. */
+function candidateOf(item: IndexedItem, defaultLocale: Locale): Candidate | string {
+	if (item.type !== 'post' && item.type !== 'page') return `post type "${item.type}" is not imported`;
+	const notImported = NOT_IMPORTED.get(item.status);
+	if (notImported) return notImported;
+	// draft, pending, private, and any status a plugin invented: not for readers yet.
+	const draft = item.status !== 'publish' && item.status !== 'future';
+	if (item.type === 'page' && draft) return `an unpublished page (${item.status}): static pages have no draft state`;
+	if (item.title.trim() === '') return 'no title';
+	const locale = localeOf(item, defaultLocale);
+	if (locale !== 'ar' && locale !== 'en') return `language "${locale}" is not one of the site's (ar, en)`;
+	const gmt = isoFromWpDate(item.dateGmt);
+	const local = gmt ? undefined : isoFromWpDate(item.date);
+	if (!gmt && !local) return `no usable date (wp:post_date_gmt "${item.dateGmt}", wp:post_date "${item.date}")`;
+	const group = groupOf(item);
+	return {
+		item,
+		kind: item.type === 'page' ? 'page' : 'article',
+		locale,
+		draft,
+		published: item.status === 'publish',
+		date: (gmt ?? local)!,
+		localDate: !gmt,
+		...(group ? { group } : {}),
+	};
+}
+
+/** The slugs a group's members suggest, best first: Arabic original first, then ASCII post names, then titles. */
+function slugCandidates(members: Candidate[]): string[] {
+	const ordered = [...members].sort((a, b) => (a.locale === 'ar' ? 0 : 1) - (b.locale === 'ar' ? 0 : 1));
+	return [
+		...ordered.map((member) => (/^[a-z0-9-]+$/i.test(decodeSlug(member.item.name)) ? asciiFrom(member.item.name) : '')),
+		...ordered.map((member) => asciiSlug(member.item.title)),
+	];
+}
+
+/** A slug not yet taken by an article (or a page, or a reserved address), now taken. */
+function newSlug(kind: 'article' | 'page', members: Candidate[], taken: Set<string>): string {
+	const fallback = `${members[0]!.date.slice(0, 10)}-${members[0]!.item.id}`;
+	const slug = uniqueId(
+		slugCandidates(members).map((slug) => (kind === 'page' && RESERVED_PAGE_SLUGS.has(slug) ? `${slug}-page` : slug)),
+		(id) => taken.has(id),
+		fallback,
+	);
+	taken.add(slug);
+	return slug;
+}
+
+/**
+ * Slugs: one per translation group, shared by its languages; never reused across groups, so
+ * two unrelated posts never look like translations of each other.
+ */
+function assignSlugs(candidates: Candidate[]): { candidate: Candidate; slug: string }[] {
 	const groups = new Map<string, Candidate[]>();
 	for (const candidate of candidates) {
 		if (candidate.group)
@@ -385,24 +315,6 @@ export function planImport(index: WxrIndex, existing: ExistingContent, options: 
 	}
 	const takenSlugs = { article: new Set<string>(), page: new Set<string>(RESERVED_PAGE_SLUGS) };
 	const groupSlugs = new Map<string, { slug: string; locales: Set<Locale> }>();
-	const slugCandidates = (members: Candidate[]) => {
-		const ordered = [...members].sort((a, b) => (a.locale === 'ar' ? 0 : 1) - (b.locale === 'ar' ? 0 : 1));
-		return [
-			...ordered.map((member) => (/^[a-z0-9-]+$/i.test(decodeSlug(member.item.name)) ? asciiFrom(member.item.name) : '')),
-			...ordered.map((member) => asciiSlug(member.item.title)),
-		];
-	};
-	const newSlug = (kind: 'article' | 'page', members: Candidate[]): string => {
-		const taken = takenSlugs[kind];
-		const fallback = `${members[0]!.date.slice(0, 10)}-${members[0]!.item.id}`;
-		const slug = uniqueId(
-			slugCandidates(members).map((slug) => (kind === 'page' && RESERVED_PAGE_SLUGS.has(slug) ? `${slug}-page` : slug)),
-			(id) => taken.has(id),
-			fallback,
-		);
-		taken.add(slug);
-		return slug;
-	};
 	const assigned: { candidate: Candidate; slug: string }[] = [];
 	for (const candidate of candidates) {
 		const key = candidate.group ? `${candidate.kind}:${candidate.group}` : undefined;
@@ -412,61 +324,71 @@ export function planImport(index: WxrIndex, existing: ExistingContent, options: 
 			assigned.push({ candidate, slug: shared.slug });
 			continue;
 		}
-		const slug = newSlug(candidate.kind, key && !shared ? groups.get(key)! : [candidate]);
+		const slug = newSlug(candidate.kind, key && !shared ? groups.get(key)! : [candidate], takenSlugs[candidate.kind]);
 		if (key && !shared) groupSlugs.set(key, { slug, locales: new Set([candidate.locale]) });
 		assigned.push({ candidate, slug });
 	}
+	return assigned;
+}
 
-	// Sections, tags and authors; translations take the section of their Arabic original.
+/** Sections, tags and authors of every item; translations take the section of their Arabic original. */
+function placeItems(assigned: { candidate: Candidate; slug: string }[], sections: SectionMatcher, authors: AuthorMatcher): PlannedItem[] {
 	const sectionBySlug = new Map<string, string>();
 	const planned: PlannedItem[] = [];
 	for (const { candidate, slug } of assigned) {
-		const { item, kind, locale } = candidate;
-		const categories = item.terms.filter((term) => term.domain === 'category');
-		// Pages have no section; an article without a category goes where WordPress's default would.
-		let category: string;
-		let folded = false;
-		if (kind === 'page') category = '';
-		else if (categories.length > 0) ({ id: category, folded } = sectionOf(categories[0]!.slug));
-		else
-			category =
-				categoryByName.get(nameKey('غير مصنف')) ??
-				categoryByName.get(nameKey('Uncategorized')) ??
-				createCategory('غير مصنف', 'uncategorized');
-		const names = categories.map((term) => term.name || decodeSlug(term.slug));
-		const tags = [
-			...(categories.length > 1 || folded ? names : []),
-			...item.terms.filter((term) => term.domain === 'post_tag').map((term) => term.name || decodeSlug(term.slug)),
-		];
-		const author = authorOf(item.creator);
-		const thumbnail = Number(item.meta._thumbnail_id);
-		const url = kind === 'article' ? articleUrl(locale, slug) : pageUrl(locale, slug);
-		planned.push({
-			id: item.id,
-			line: item.line,
-			kind,
-			locale,
-			slug,
-			title: item.title.trim(),
-			date: candidate.date,
-			localDate: candidate.localDate,
-			draft: candidate.draft,
-			category,
-			tags: [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))],
-			...(author ? { author } : {}),
-			...(thumbnail > 0 ? { thumbnail } : {}),
-			url,
-			oldPaths: [],
-		});
-		if (kind === 'article' && locale === 'ar') sectionBySlug.set(slug, category);
+		const item = plannedItem(candidate, slug, sections, authors);
+		planned.push(item);
+		if (item.kind === 'article' && item.locale === 'ar') sectionBySlug.set(slug, item.category);
 	}
 	for (const item of planned) {
 		if (item.kind === 'article' && item.locale !== 'ar') item.category = sectionBySlug.get(item.slug) ?? item.category;
 	}
+	return planned;
+}
 
-	// Old addresses of what was public: the permalink at export time, and the one the
-	// permalink structure gives, when they differ from the new address.
-	const byId = new Map(index.items.map((item) => [item.id, item]));
+/** One item as it will be written, with its own section (before translations take their original's). */
+function plannedItem(candidate: Candidate, slug: string, sections: SectionMatcher, authors: AuthorMatcher): PlannedItem {
+	const { item, kind, locale } = candidate;
+	const categories = item.terms.filter((term) => term.domain === 'category');
+	// Pages have no section; an article without a category goes where WordPress's default would.
+	let category: string;
+	let folded = false;
+	if (kind === 'page') category = '';
+	else if (categories.length > 0) ({ id: category, folded } = sections.of(categories[0]!.slug));
+	else category = sections.uncategorized();
+	const names = categories.map((term) => term.name || decodeSlug(term.slug));
+	const tags = [
+		...(categories.length > 1 || folded ? names : []),
+		...item.terms.filter((term) => term.domain === 'post_tag').map((term) => term.name || decodeSlug(term.slug)),
+	];
+	const author = authors.of(item.creator);
+	const thumbnail = Number(item.meta._thumbnail_id);
+	return {
+		id: item.id,
+		line: item.line,
+		kind,
+		locale,
+		slug,
+		title: item.title.trim(),
+		date: candidate.date,
+		localDate: candidate.localDate,
+		draft: candidate.draft,
+		category,
+		tags: [...new Set(tags.map((tag) => tag.trim()).filter(Boolean))],
+		...(author ? { author } : {}),
+		...(thumbnail > 0 ? { thumbnail } : {}),
+		url: kind === 'article' ? articleUrl(locale, slug) : pageUrl(locale, slug),
+		oldPaths: [],
+	};
+}
+
+/**
+ * Old addresses of what was public: the permalink at export time, and the one the permalink
+ * structure gives, when they differ from the new address. An address two items claim, or one a
+ * redirect cannot carry, is dropped with the reason.
+ */
+function keepOldAddresses(plan: ImportPlan, planned: PlannedItem[], items: IndexedItem[], permalink: string | undefined): void {
+	const byId = new Map(items.map((item) => [item.id, item]));
 	const claimed = new Map<string, number>();
 	for (const item of planned) {
 		const source = byId.get(item.id)!;
@@ -474,7 +396,7 @@ export function planImport(index: WxrIndex, existing: ExistingContent, options: 
 		if (!published) continue;
 		plan.urlById.set(item.id, item.url);
 		const firstCategory = source.terms.find((term) => term.domain === 'category')?.slug ?? 'uncategorized';
-		const paths = [oldPathOf(source.link), options.permalink ? permalinkPath(options.permalink, source, firstCategory) : undefined];
+		const paths = [oldPathOf(source.link), permalink ? permalinkPath(permalink, source, firstCategory) : undefined];
 		for (const path of paths) {
 			if (path === undefined) continue;
 			const key = canonicalPath(path);
@@ -493,6 +415,4 @@ export function planImport(index: WxrIndex, existing: ExistingContent, options: 
 			plan.urlByOldPath.set(key, item.url);
 		}
 	}
-	plan.items = planned;
-	return plan;
 }

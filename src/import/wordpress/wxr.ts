@@ -179,159 +179,183 @@ function emptyItem(line: number): WxrItem {
 	};
 }
 
+type OpenTerm = WxrTerm & { element: string };
+/** What the collector reads of a tag. */
+type Tag = { name: string; attributes: Record<string, unknown> };
+
+/**
+ * What the reading knows between two parser events: the open elements, the record being filled,
+ * and the records complete and waiting to be yielded. The parser's events only feed it; readWxr
+ * streams the file and yields what it queued.
+ */
+class WxrCollector {
+	readonly queue: WxrRecord[] = [];
+	sawVersion = false;
+	sawChannel = false;
+	private readonly parser: SaxesParser<{ position: true }>;
+	private readonly bodies: boolean;
+	private readonly keepMeta: ReadonlySet<string>;
+	/** Names of the open elements, outermost first. */
+	private readonly stack: string[] = [];
+	private text = '';
+	/** Whether the text of the current element is wanted (so big unwanted fields are not accumulated). */
+	private collecting = false;
+	private site: WxrSite | undefined;
+	private author: WxrAuthor | undefined;
+	private term: OpenTerm | undefined;
+	private item: WxrItem | undefined;
+	private meta: { key: string; value: string } | undefined;
+
+	constructor(parser: SaxesParser<{ position: true }>, bodies: boolean, keepMeta: ReadonlySet<string>) {
+		this.parser = parser;
+		this.bodies = bodies;
+		this.keepMeta = keepMeta;
+	}
+
+	private fail(reason: string): never {
+		throw new WxrFormatError(this.parser.line, this.parser.column, reason);
+	}
+
+	onText(chunk: string): void {
+		if (this.collecting) this.text += chunk;
+	}
+
+	onOpen(tag: Tag): void {
+		const name = tag.name;
+		const parent = this.stack.at(-1);
+		this.stack.push(name);
+		this.text = '';
+		this.collecting = false;
+		if (this.stack.length === 1) {
+			if (name !== 'rss') this.fail(`not a WordPress export: the root element is <${name}>, not <rss>`);
+			return;
+		}
+		if (name === 'channel' && parent === 'rss') {
+			this.sawChannel = true;
+			this.site = { kind: 'site', title: '', baseSiteUrl: '', baseBlogUrl: '', language: '' };
+			return;
+		}
+		if (parent === 'channel') return this.openChannelChild(name);
+		if (this.item && parent === 'item') return this.openItemChild(tag, this.item);
+		if (this.meta && parent === 'wp:postmeta')
+			this.collecting = name === 'wp:meta_key' || (name === 'wp:meta_value' && this.keepMeta.has(this.meta.key));
+		else if (this.author && parent === 'wp:author') this.collecting = true;
+		else if (this.term && parent === this.term.element) this.collecting = true;
+	}
+
+	/** A record starts (item, author, term), or a field of the site's. */
+	private openChannelChild(name: string): void {
+		const line = this.parser.line;
+		if (name === 'item') {
+			if (this.site) this.queue.push(this.site);
+			this.site = undefined;
+			this.item = emptyItem(line);
+		} else if (name === 'wp:author') this.author = { kind: 'author', login: '', displayName: '', line };
+		else if (name in TERM_ELEMENTS) {
+			this.term = { kind: 'term', taxonomy: TERM_ELEMENTS[name]!, slug: '', name: '', parent: '', description: '', line, element: name };
+		}
+		this.collecting = name in SITE_FIELDS || name === 'wp:wxr_version';
+	}
+
+	/** A field of an item: its terms and post meta start here; bodies are skipped unless wanted. */
+	private openItemChild(tag: Tag, item: WxrItem): void {
+		const name = tag.name;
+		if (name === 'category') {
+			const attribute = (key: string) => (typeof tag.attributes[key] === 'string' ? (tag.attributes[key] as string) : '');
+			item.terms.push({ domain: detached(attribute('domain')), slug: detached(attribute('nicename')), name: '' });
+			this.collecting = true;
+		} else if (name === 'wp:postmeta') this.meta = { key: '', value: '' };
+		else
+			this.collecting =
+				(name in ITEM_FIELDS && (this.bodies || name !== 'content:encoded')) || name === 'wp:post_id' || name === 'wp:post_parent';
+	}
+
+	onClose(tag: Tag): void {
+		const name = tag.name;
+		this.stack.pop();
+		const parent = this.stack.at(-1);
+		const value = detached(this.text);
+		this.text = '';
+		this.collecting = false;
+		if (parent === 'channel') return this.closeChannelChild(name, value);
+		if (name === 'channel' && this.site) {
+			this.queue.push(this.site);
+			this.site = undefined;
+		}
+		if (this.item && parent === 'item') return this.closeItemChild(name, value, this.item);
+		if (this.meta && parent === 'wp:postmeta') {
+			if (name === 'wp:meta_key') this.meta.key = value.trim();
+			else if (name === 'wp:meta_value') this.meta.value = value;
+		} else if (this.author && parent === 'wp:author') {
+			if (name === 'wp:author_login') this.author.login = value.trim();
+			else if (name === 'wp:author_display_name') this.author.displayName = value.trim();
+		} else if (this.term && parent === this.term.element && name in TERM_FIELDS) {
+			this.term[TERM_FIELDS[name]!] = value.trim();
+		}
+	}
+
+	/** A record is complete (queued, once checked), or a field of the site's has its value. */
+	private closeChannelChild(name: string, value: string): void {
+		if (name === 'item' && this.item) {
+			const item = this.item;
+			if (!item.type) throw new WxrFormatError(item.line, 1, 'an <item> without <wp:post_type>');
+			if (!Number.isInteger(item.id) || item.id <= 0) throw new WxrFormatError(item.line, 1, 'an <item> without a valid <wp:post_id>');
+			this.queue.push(item);
+			this.item = undefined;
+		} else if (name === 'wp:author' && this.author) {
+			this.queue.push(this.author);
+			this.author = undefined;
+		} else if (this.term && name === this.term.element) {
+			const { element: _element, ...record } = this.term;
+			if (record.taxonomy && record.slug) this.queue.push(record);
+			this.term = undefined;
+		} else if (name === 'wp:wxr_version') this.sawVersion = true;
+		else if (this.site && name in SITE_FIELDS) this.site[SITE_FIELDS[name]!] = value.trim();
+	}
+
+	/** A field of an item has its value; a post meta is kept only when asked for. */
+	private closeItemChild(name: string, value: string, item: WxrItem): void {
+		if (name === 'category') item.terms.at(-1)!.name = value.trim();
+		else if (name === 'wp:post_id') item.id = Number(value.trim());
+		else if (name === 'wp:post_parent') item.parent = Number(value.trim()) || 0;
+		else if (name === 'wp:postmeta' && this.meta) {
+			if (this.keepMeta.has(this.meta.key)) item.meta[this.meta.key] = this.meta.value;
+			this.meta = undefined;
+		} else if (name in ITEM_FIELDS) {
+			const field = ITEM_FIELDS[name]!;
+			(item as unknown as Record<string, string>)[field] = BODY_FIELDS.has(name) ? value : value.trim();
+		}
+	}
+}
+
 /**
  * Reads a WXR file and yields its site, authors, terms and items in document order. Throws a
  * {@link WxrFormatError} at the first malformed spot, or at the end when the file is well-formed
  * XML but not a WordPress export.
  */
 export async function* readWxr(file: string, options: WxrReadOptions = {}): AsyncGenerator<WxrRecord> {
-	const bodies = options.bodies ?? true;
-	const keepMeta = options.keepMeta ?? new Set<string>();
 	const parser = new SaxesParser({ position: true });
-	const queue: WxrRecord[] = [];
-	/** Names of the open elements, outermost first. */
-	const stack: string[] = [];
-	let text = '';
-	/** Whether the text of the current element is wanted (so big unwanted fields are not accumulated). */
-	let collecting = false;
-	let sawVersion = false;
-	let sawChannel = false;
-
-	let site: WxrSite | undefined;
-	let author: WxrAuthor | undefined;
-	let term: (WxrTerm & { element: string }) | undefined;
-	let item: WxrItem | undefined;
-	let meta: { key: string; value: string } | undefined;
-
-	const fail = (reason: string): never => {
-		throw new WxrFormatError(parser.line, parser.column, reason);
-	};
-
+	const collector = new WxrCollector(parser, options.bodies ?? true, options.keepMeta ?? new Set<string>());
 	parser.on('error', (error) => {
 		throw new WxrFormatError(parser.line, parser.column, error.message.replace(/^\d+:\d+: /, ''));
 	});
-
-	parser.on('opentag', (tag) => {
-		const name = tag.name;
-		const parent = stack.at(-1);
-		stack.push(name);
-		text = '';
-		collecting = false;
-		if (stack.length === 1) {
-			if (name !== 'rss') fail(`not a WordPress export: the root element is <${name}>, not <rss>`);
-			return;
-		}
-		if (name === 'channel' && parent === 'rss') {
-			sawChannel = true;
-			site = { kind: 'site', title: '', baseSiteUrl: '', baseBlogUrl: '', language: '' };
-			return;
-		}
-		if (parent === 'channel') {
-			if (name === 'item') {
-				if (site) queue.push(site);
-				site = undefined;
-				item = emptyItem(parser.line);
-			} else if (name === 'wp:author') author = { kind: 'author', login: '', displayName: '', line: parser.line };
-			else if (name in TERM_ELEMENTS) {
-				term = {
-					kind: 'term',
-					taxonomy: TERM_ELEMENTS[name]!,
-					slug: '',
-					name: '',
-					parent: '',
-					description: '',
-					line: parser.line,
-					element: name,
-				};
-			}
-			collecting = name in SITE_FIELDS || name === 'wp:wxr_version';
-			return;
-		}
-		if (item && parent === 'item') {
-			if (name === 'category') {
-				const attribute = (key: string) => (typeof tag.attributes[key] === 'string' ? (tag.attributes[key] as string) : '');
-				item.terms.push({ domain: detached(attribute('domain')), slug: detached(attribute('nicename')), name: '' });
-				collecting = true;
-			} else if (name === 'wp:postmeta') meta = { key: '', value: '' };
-			else
-				collecting = (name in ITEM_FIELDS && (bodies || name !== 'content:encoded')) || name === 'wp:post_id' || name === 'wp:post_parent';
-			return;
-		}
-		if (meta && parent === 'wp:postmeta') collecting = name === 'wp:meta_key' || (name === 'wp:meta_value' && keepMeta.has(meta.key));
-		else if (author && parent === 'wp:author') collecting = true;
-		else if (term && parent === term.element) collecting = true;
-	});
-
-	const onText = (chunk: string) => {
-		if (collecting) text += chunk;
-	};
-	parser.on('text', onText);
-	parser.on('cdata', onText);
-
-	parser.on('closetag', (tag) => {
-		const name = tag.name;
-		stack.pop();
-		const parent = stack.at(-1);
-		const value = detached(text);
-		text = '';
-		collecting = false;
-		if (parent === 'channel') {
-			if (name === 'item' && item) {
-				if (!item.type) throw new WxrFormatError(item.line, 1, 'an <item> without <wp:post_type>');
-				if (!Number.isInteger(item.id) || item.id <= 0) throw new WxrFormatError(item.line, 1, 'an <item> without a valid <wp:post_id>');
-				queue.push(item);
-				item = undefined;
-			} else if (name === 'wp:author' && author) {
-				queue.push(author);
-				author = undefined;
-			} else if (term && name === term.element) {
-				const { element: _element, ...record } = term;
-				if (record.taxonomy && record.slug) queue.push(record);
-				term = undefined;
-			} else if (name === 'wp:wxr_version') sawVersion = true;
-			else if (site && name in SITE_FIELDS) site[SITE_FIELDS[name]!] = value.trim();
-			return;
-		}
-		if (name === 'channel' && site) {
-			queue.push(site);
-			site = undefined;
-		}
-		if (item && parent === 'item') {
-			if (name === 'category') item.terms.at(-1)!.name = value.trim();
-			else if (name === 'wp:post_id') item.id = Number(value.trim());
-			else if (name === 'wp:post_parent') item.parent = Number(value.trim()) || 0;
-			else if (name === 'wp:postmeta' && meta) {
-				if (keepMeta.has(meta.key)) item.meta[meta.key] = meta.value;
-				meta = undefined;
-			} else if (name in ITEM_FIELDS) {
-				const field = ITEM_FIELDS[name]!;
-				(item as unknown as Record<string, string>)[field] = BODY_FIELDS.has(name) ? value : value.trim();
-			}
-			return;
-		}
-		if (meta && parent === 'wp:postmeta') {
-			if (name === 'wp:meta_key') meta.key = value.trim();
-			else if (name === 'wp:meta_value') meta.value = value;
-		} else if (author && parent === 'wp:author') {
-			if (name === 'wp:author_login') author.login = value.trim();
-			else if (name === 'wp:author_display_name') author.displayName = value.trim();
-		} else if (term && parent === term.element && name in TERM_FIELDS) {
-			term[TERM_FIELDS[name]!] = value.trim();
-		}
-	});
+	parser.on('opentag', (tag) => collector.onOpen(tag));
+	parser.on('text', (chunk) => collector.onText(chunk));
+	parser.on('cdata', (chunk) => collector.onText(chunk));
+	parser.on('closetag', (tag) => collector.onClose(tag));
 
 	const stream = createReadStream(file, { encoding: 'utf8', highWaterMark: options.chunkSize ?? 64 * 1024 });
 	try {
 		for await (const chunk of stream as AsyncIterable<string>) {
 			parser.write(chunk);
 			options.onProgress?.(stream.bytesRead);
-			yield* queue.splice(0);
+			yield* collector.queue.splice(0);
 		}
 		parser.close();
 	} finally {
 		stream.destroy();
 	}
-	yield* queue.splice(0);
-	if (!sawChannel) throw new WxrFormatError(parser.line, parser.column, 'not a WordPress export: no <channel>');
-	if (!sawVersion) throw new WxrFormatError(parser.line, parser.column, 'not a WordPress export: no <wp:wxr_version>');
+	yield* collector.queue.splice(0);
+	if (!collector.sawChannel) throw new WxrFormatError(parser.line, parser.column, 'not a WordPress export: no <channel>');
+	if (!collector.sawVersion) throw new WxrFormatError(parser.line, parser.column, 'not a WordPress export: no <wp:wxr_version>');
 }
