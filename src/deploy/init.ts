@@ -2,7 +2,7 @@
  * `npm run deploy:init -- <dir> [--keep N] [--branch main] [--node /path/to/node]`
  *
  * Prepares a deploy target (layout in target.ts) on this machine; on a server, run it there (see
- * the README's "Deploy" section). Running it again is safe: it keeps the repository, the
+ * docs/deploy.md). Running it again is safe: it keeps the repository, the
  * releases and the settings, and updates the deploy code, hooks and scripts.
  */
 import { chmod, copyFile, mkdir, readdir, writeFile } from 'node:fs/promises';
@@ -10,7 +10,8 @@ import { existsSync, realpathSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isMain, runCapture } from './run.ts';
+import { isMain } from '../cli/is-main.ts';
+import { runCapture } from './run.ts';
 import { DEFAULT_CONFIG, deployTarget, readConfig, type DeployTarget } from './target.ts';
 
 /** `text` quoted for a POSIX shell. */

@@ -1,18 +1,5 @@
-/** Small helpers shared by the deploy commands: running programs, and the command-line entry test. */
+/** Running programs, for the deploy commands. */
 import { spawn, type SpawnOptions } from 'node:child_process';
-import { realpathSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
-
-/** Whether the module at `moduleUrl` is the script node was started with. */
-export function isMain(moduleUrl: string): boolean {
-	const script = process.argv[1];
-	if (!script) return false;
-	try {
-		return realpathSync(script) === realpathSync(fileURLToPath(moduleUrl));
-	} catch {
-		return false;
-	}
-}
 
 /** Where a program's output goes, line by line. */
 export type LineSink = (line: string) => void;

@@ -11,6 +11,7 @@ import { cmsOptionsFromEnv, type CmsEnvironment } from '../../admin/backend.ts';
 import { readChoices } from '../../admin/choices.ts';
 import { adminPage } from '../../admin/page.ts';
 import { readYaml } from '../newsroom/content-tree.ts';
+import { isMain } from '../cli/is-main.ts';
 
 /** Where the CMS lives on the site. */
 export const ADMIN_PATH = '/admin/';
@@ -184,7 +185,7 @@ function bundleInChild(root: string, folder: string): Promise<AdminFile[]> {
 }
 
 /** The child of `bundleInChild`: `admin-bundle.ts <root> <folder>`. */
-if (import.meta.main) {
+if (isMain(import.meta.url)) {
 	const [root = process.cwd(), folder = 'admin-out'] = process.argv.slice(2);
 	await bundleIntoFolder(root, folder);
 }

@@ -13,19 +13,27 @@ import { eachElement } from './walk.ts';
 const RELATIVE_ONLY = ['(relative URLs only)'];
 
 /**
- * What article and page bodies may contain: GitHub's allow-list (no script, style, iframe,
- * form, object, embed, base or meta; no event handlers; only http(s) and mailto links), plus
- * `dir` and `lang` so editors can mark mixed-direction text. Images must be the site's own
- * files: a remote image is a tracking pixel on every reader, so absolute image URLs are dropped.
+ * The allow-list every sanitiser of the project starts from (article bodies here, WordPress
+ * posts in the importer): GitHub's (no script, style, iframe, form, object, embed, base or meta;
+ * no event handlers; only http(s) and mailto links), the text of scripts and styles removed with
+ * them, plus `dir` and `lang` so editors can mark mixed-direction text.
  */
-export const bodySchema: SanitizeSchema = {
+export const baseSchema: SanitizeSchema = {
 	...defaultSchema,
-	protocols: { ...defaultSchema.protocols, src: RELATIVE_ONLY, longDesc: RELATIVE_ONLY },
 	strip: ['script', 'style', 'template', 'noscript', 'textarea', 'title'],
 	attributes: {
 		...defaultSchema.attributes,
 		'*': [...(defaultSchema.attributes?.['*'] ?? []).filter((name) => name !== 'action'), 'dir', 'lang'],
 	},
+};
+
+/**
+ * What article and page bodies may contain: the base list, with images that are the site's own
+ * files only: a remote image is a tracking pixel on every reader, so absolute image URLs are dropped.
+ */
+export const bodySchema: SanitizeSchema = {
+	...baseSchema,
+	protocols: { ...defaultSchema.protocols, src: RELATIVE_ONLY, longDesc: RELATIVE_ONLY },
 };
 
 /**

@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import { generateCorpus } from './corpus-generator.ts';
+import { isMain } from '../../src/cli/is-main.ts';
 
 /** Writes the content tree and returns how many articles went into each language. */
 export async function writeCorpus(
@@ -31,7 +32,7 @@ export async function writeCorpus(
 	return counts;
 }
 
-if (import.meta.main) {
+if (isMain(import.meta.url)) {
 	const { values } = parseArgs({
 		options: { articles: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, translated: { type: 'string' } },
 	});

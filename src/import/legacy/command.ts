@@ -8,15 +8,16 @@
  * `npm run import -- <export.xml> [--uploads <folder>] [--lang ar|en] ...` imports a whole
  * WordPress export instead (src/import/wordpress/command.ts).
  */
+import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { load as loadYaml } from 'js-yaml';
 import { categorySchema } from '../../schemas/category.ts';
 import { ISO_WITH_ZONE } from '../../schemas/common.ts';
 import { LegacyFormatError, parseLegacyArticle, tidyLegacyArticle } from './parse.ts';
 import type { LegacyArticle, TidyLegacyArticle } from './parse.ts';
 import { slugFromTitle } from '../../newsroom/slug.ts';
+import { readYaml, yamlFiles } from '../../newsroom/content-tree.ts';
 import { describeDifference, readIfExists, writeAtomically } from '../files.ts';
 import { articleFile, FrontMatterError, issuesOf } from '../front-matter.ts';
 
@@ -118,19 +119,12 @@ function parseOptions(argv: string[]): Options {
  */
 export async function loadCategoryIds(contentDir: string): Promise<Map<string, string>> {
 	const folder = path.join(contentDir, 'categories');
-	let fileNames: string[];
-	try {
-		fileNames = (await readdir(folder)).filter((name) => name.endsWith('.yml')).sort();
-	} catch (error) {
-		throw new SetupError(`cannot read the categories in ${folder}: ${(error as Error).message}`);
-	}
+	if (!existsSync(folder)) throw new SetupError(`cannot read the categories in ${folder}: no such folder`);
 	const idByName = new Map<string, string>();
-	for (const fileName of fileNames) {
-		const file = path.join(folder, fileName);
-		const id = fileName.slice(0, -'.yml'.length);
+	for (const { id, file } of yamlFiles(folder)) {
 		let category;
 		try {
-			category = categorySchema.safeParse(loadYaml(await readFile(file, 'utf8')));
+			category = categorySchema.safeParse(readYaml(file));
 		} catch (error) {
 			throw new SetupError(`${file}: ${(error as Error).message.split('\n')[0]}`);
 		}

@@ -10,10 +10,10 @@
  * rule: a byte-identical file is left alone, a different one is only replaced with `--force`.
  * The staging folder and step 3 are in staging.ts, the closing summary in summary.ts.
  */
-import { mkdir, mkdtemp, readdir, readFile, rm, stat } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { dump as dumpYaml, load as loadYaml } from 'js-yaml';
+import { dump as dumpYaml } from 'js-yaml';
 import type { ArticleFrontmatter } from '../../schemas/article.ts';
 import { authorSchema } from '../../schemas/author.ts';
 import { categorySchema } from '../../schemas/category.ts';
@@ -21,6 +21,7 @@ import { redirectsFileSchema } from '../../schemas/redirect.ts';
 import type { Redirect } from '../../schemas/redirect.ts';
 import { REDIRECTS_FOLDER } from '../../outputs/redirects.ts';
 import { asciiSlug } from '../../newsroom/slug.ts';
+import { readYaml, yamlFiles } from '../../newsroom/content-tree.ts';
 import { convertWpContent, plainText } from './content.ts';
 import { MediaLibrary } from './media.ts';
 import { readWxr, WxrFormatError } from './wxr.ts';
@@ -115,24 +116,16 @@ async function loadYamlFolder<T>(
 		) => { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 	},
 ): Promise<Map<string, T>> {
-	const dir = path.join(contentDir, folder);
 	const found = new Map<string, T>();
-	let names: string[];
-	try {
-		names = (await readdir(dir)).filter((name) => name.endsWith('.yml')).sort();
-	} catch {
-		return found;
-	}
-	for (const name of names) {
-		const file = path.join(dir, name);
+	for (const { id, file } of yamlFiles(path.join(contentDir, folder))) {
 		let checked;
 		try {
-			checked = schema.safeParse(loadYaml(await readFile(file, 'utf8')));
+			checked = schema.safeParse(readYaml(file));
 		} catch (error) {
 			throw new SetupError(`${file}: ${(error as Error).message.split('\n')[0]}`);
 		}
 		if (!checked.success) throw new SetupError(`${file}: not valid (${issuesOf(checked.error)}); fix it before importing`);
-		found.set(name.slice(0, -'.yml'.length), checked.data);
+		found.set(id, checked.data);
 	}
 	return found;
 }
@@ -140,7 +133,7 @@ async function loadYamlFolder<T>(
 /** Hosts whose links become embeds, from the site's settings; none when the file is missing. */
 async function loadEmbedHosts(contentDir: string): Promise<string[]> {
 	try {
-		const settings = loadYaml(await readFile(path.join(contentDir, 'settings', 'embeds.yml'), 'utf8')) as { hosts?: unknown };
+		const settings = readYaml(path.join(contentDir, 'settings', 'embeds.yml')) as { hosts?: unknown };
 		return Array.isArray(settings?.hosts) ? settings.hosts.map(String) : [];
 	} catch {
 		return [];

@@ -7,7 +7,8 @@
  */
 import type { Element, ElementContent, Root, RootContent } from 'hast';
 import { fromHtml } from 'hast-util-from-html';
-import { defaultSchema, sanitize } from 'hast-util-sanitize';
+import { sanitize } from 'hast-util-sanitize';
+import { baseSchema } from '../../markdown/sanitize.ts';
 import type { Schema } from 'hast-util-sanitize';
 import { toMdast } from 'hast-util-to-mdast';
 import { gfmToMarkdown } from 'mdast-util-gfm';
@@ -39,29 +40,16 @@ export interface WpContentResult {
 /** Shortcodes WordPress itself turns into HTML and this converter handles. */
 const KNOWN_SHORTCODES = new Set(['caption', 'wp_caption', 'embed']);
 
-/** Elements removed with everything in them (the default schema keeps the text of what it removes). */
-const STRIPPED = [
-	'script',
-	'style',
-	'template',
-	'noscript',
-	'textarea',
-	'title',
-	'iframe',
-	'object',
-	'embed',
-	'form',
-	'select',
-	'button',
-	'svg',
-	'math',
-];
-
 /**
- * GitHub's allow-list (no scripts, styles, frames, forms or event handlers; links to http(s),
- * mailto and relative URLs only), removing the text of the elements above instead of keeping it.
+ * The project's base allow-list (`src/markdown/sanitize.ts`), also removing the text of frames,
+ * forms and embedded objects instead of keeping it; ids are kept as they are, since the site's
+ * own sanitiser prefixes them when it renders the article.
  */
-const SCHEMA: Schema = { ...defaultSchema, strip: STRIPPED, clobberPrefix: '' };
+const SCHEMA: Schema = {
+	...baseSchema,
+	strip: [...(baseSchema.strip ?? []), 'iframe', 'object', 'embed', 'form', 'select', 'button', 'svg', 'math'],
+	clobberPrefix: '',
+};
 
 /** Elements that start a block: WordPress does not wrap them in a paragraph (wpautop). */
 const BLOCK_START =

@@ -4,7 +4,7 @@
  * section, tags, author and old addresses, and the sections and authors to create. No I/O, so
  * the rules are tested on plain data; `src/import/wordpress/command.ts` reads the file and writes the tree.
  *
- * Rules (also in the README):
+ * Rules (also in docs/import.md):
  * - posts become articles, pages become static pages; attachments are only looked up (featured
  *   images); other post types (menus, revisions, blocks, custom types) are skipped and counted.
  * - statuses: publish and future (scheduled: the site hides it until its date) are published;
