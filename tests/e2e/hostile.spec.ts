@@ -1,8 +1,7 @@
 import { copyFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { expectedEmbeds, hostileCases } from '../fixtures/hostile-corpus.ts';
-import { buildSite, makeSiteCopy } from '../helpers/site-copy.ts';
-import { serveStatic } from '../helpers/serve.ts';
+import { servedSiteCopy } from '../helpers/site-copy.ts';
 import { expect, test } from './fixtures.ts';
 
 /**
@@ -11,30 +10,25 @@ import { expect, test } from './fixtures.ts';
  */
 test.describe.configure({ mode: 'serial', timeout: 60_000 });
 
-let site: Awaited<ReturnType<typeof serveStatic>>;
-let remove: () => Promise<void>;
+let site: Awaited<ReturnType<typeof servedSiteCopy>>;
 
 test.beforeAll(async () => {
 	test.setTimeout(300_000);
-	const copy = await makeSiteCopy();
-	remove = copy.remove;
-	await copyFile(join(copy.root, 'content/media/ai-network.jpg'), join(copy.root, 'content/media/present.jpg'));
-	for (const { slug, frontMatter, body } of hostileCases) {
-		const fields = frontMatter ?? '';
-		const title = /^title:/m.test(fields) ? '' : `title: حالة ${slug}\n`;
-		await writeFile(
-			join(copy.root, 'content/articles/ar', `${slug}.md`),
-			`---\n${title}${fields}\ndate: '2025-01-01T10:00:00+03:00'\ncategory: world\n---\n${body}\n`,
-		);
-	}
-	const build = await buildSite(copy.root);
-	expect(build.code, build.output).toBe(0);
-	site = await serveStatic(join(copy.root, 'dist'));
+	site = await servedSiteCopy(async (root) => {
+		await copyFile(join(root, 'content/media/ai-network.jpg'), join(root, 'content/media/present.jpg'));
+		for (const { slug, frontMatter, body } of hostileCases) {
+			const fields = frontMatter ?? '';
+			const title = /^title:/m.test(fields) ? '' : `title: حالة ${slug}\n`;
+			await writeFile(
+				join(root, 'content/articles/ar', `${slug}.md`),
+				`---\n${title}${fields}\ndate: '2025-01-01T10:00:00+03:00'\ncategory: world\n---\n${body}\n`,
+			);
+		}
+	});
 });
 
 test.afterAll(async () => {
 	await site?.close();
-	await remove?.();
 });
 
 test('the corpus has at least 30 cases', () => {

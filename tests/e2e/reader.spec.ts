@@ -2,8 +2,7 @@ import { mkdirSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
-import { buildSite, makeSiteCopy } from '../helpers/site-copy.ts';
-import { serveStatic } from '../helpers/serve.ts';
+import { servedSiteCopy } from '../helpers/site-copy.ts';
 import { expect, test } from './fixtures.ts';
 
 /**
@@ -319,23 +318,18 @@ test.describe('one digit system on Arabic pages', () => {
 	});
 
 	test.describe('with digits: arab in the settings', () => {
-		let site: Awaited<ReturnType<typeof serveStatic>> | undefined;
-		let remove: (() => Promise<void>) | undefined;
+		let site: Awaited<ReturnType<typeof servedSiteCopy>> | undefined;
 
 		test.beforeAll(async () => {
 			test.setTimeout(300_000);
-			const copy = await makeSiteCopy();
-			remove = copy.remove;
-			const settings = join(copy.root, 'content/settings/site.yml');
-			await writeFile(settings, (await readFile(settings, 'utf8')).replace(/^digits: latn$/m, 'digits: arab'));
-			const build = await buildSite(copy.root);
-			expect(build.code, build.output).toBe(0);
-			site = await serveStatic(join(copy.root, 'dist'));
+			site = await servedSiteCopy(async (root) => {
+				const settings = join(root, 'content/settings/site.yml');
+				await writeFile(settings, (await readFile(settings, 'utf8')).replace(/^digits: latn$/m, 'digits: arab'));
+			});
 		});
 
 		test.afterAll(async () => {
 			await site?.close();
-			await remove?.();
 		});
 
 		test('the site writes Arabic-Indic digits only, and headlines keep theirs', async ({ page }) => {

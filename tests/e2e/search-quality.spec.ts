@@ -3,8 +3,7 @@ import { join } from 'node:path';
 import { arabicQueries, englishQueries } from '../fixtures/search-corpus/queries.ts';
 import { searchThroughPage } from '../helpers/search-page.ts';
 import { quality, searchCorpusRoot } from '../helpers/search-quality.ts';
-import { buildSite, makeSiteCopy } from '../helpers/site-copy.ts';
-import { serveStatic } from '../helpers/serve.ts';
+import { servedSiteCopy } from '../helpers/site-copy.ts';
 import { test, expect } from './fixtures.ts';
 
 /**
@@ -13,25 +12,21 @@ import { test, expect } from './fixtures.ts';
  */
 test.describe.configure({ mode: 'serial' });
 
-let copy: Awaited<ReturnType<typeof makeSiteCopy>>;
-let server: Awaited<ReturnType<typeof serveStatic>>;
+let server: Awaited<ReturnType<typeof servedSiteCopy>>;
 
 test.beforeAll(async () => {
 	test.setTimeout(300_000);
-	copy = await makeSiteCopy();
-	await rm(join(copy.root, 'content/articles'), { recursive: true });
-	for (const locale of ['ar', 'en']) {
-		await mkdir(join(copy.root, 'content/articles', locale), { recursive: true });
-		await cp(join(searchCorpusRoot, locale), join(copy.root, 'content/articles', locale), { recursive: true });
-	}
-	const build = await buildSite(copy.root);
-	expect(build.code, build.output).toBe(0);
-	server = await serveStatic(join(copy.root, 'dist'));
+	server = await servedSiteCopy(async (root) => {
+		await rm(join(root, 'content/articles'), { recursive: true });
+		for (const locale of ['ar', 'en']) {
+			await mkdir(join(root, 'content/articles', locale), { recursive: true });
+			await cp(join(searchCorpusRoot, locale), join(root, 'content/articles', locale), { recursive: true });
+		}
+	});
 });
 
 test.afterAll(async () => {
 	await server?.close();
-	await copy?.remove();
 });
 
 for (const [locale, queries, path] of [

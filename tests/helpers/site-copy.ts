@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, rm, symlink } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
+import { serveStatic } from './serve.ts';
 
 /** The project's root folder. */
 export const projectRoot = resolve(import.meta.dirname, '../..');
@@ -50,4 +51,24 @@ export function buildSite(root: string, env: Record<string, string> = {}): Promi
 		child.on('error', reject);
 		child.on('close', (code) => resolvePromise({ code, output }));
 	});
+}
+
+/**
+ * A copy of the site with `edit` applied to its files, built and served on 127.0.0.1: for
+ * browser tests that need content of their own. A failed build throws with Astro's output.
+ */
+export async function servedSiteCopy(
+	edit: (root: string) => Promise<void>,
+): Promise<{ root: string; url: string; close: () => Promise<void> }> {
+	const copy = await makeSiteCopy();
+	try {
+		await edit(copy.root);
+		const build = await buildSite(copy.root);
+		if (build.code !== 0) throw new Error(`the site copy did not build:\n${build.output}`);
+		const server = await serveStatic(join(copy.root, 'dist'));
+		return { root: copy.root, url: server.url, close: () => server.close().then(copy.remove) };
+	} catch (error) {
+		await copy.remove();
+		throw error;
+	}
 }

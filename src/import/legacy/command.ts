@@ -11,13 +11,13 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { categorySchema } from '../../schemas/category.ts';
 import { ISO_WITH_ZONE } from '../../schemas/common.ts';
 import { LegacyFormatError, parseLegacyArticle, tidyLegacyArticle } from './parse.ts';
 import type { LegacyArticle, TidyLegacyArticle } from './parse.ts';
 import { slugFromTitle } from '../../newsroom/slug.ts';
 import { readYaml, yamlFiles } from '../../newsroom/content-tree.ts';
+import { parseImportArgs, SetupError } from '../command-line.ts';
 import { describeDifference, readIfExists, writeAtomically } from '../files.ts';
 import { articleFile, FrontMatterError, issuesOf } from '../front-matter.ts';
 
@@ -43,9 +43,6 @@ class ImportError extends Error {}
 
 /** The article exists and was changed since it was imported; only `--force` replaces it. */
 class RefusalError extends ImportError {}
-
-/** The command line or the content tree is unusable: nothing can be imported. */
-class SetupError extends Error {}
 
 interface Options {
 	inputs: string[];
@@ -87,22 +84,7 @@ function dateFromOption(value: string): string {
 }
 
 function parseOptions(argv: string[]): Options {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args: argv,
-			allowPositionals: true,
-			options: {
-				date: { type: 'string' },
-				force: { type: 'boolean', default: false },
-				content: { type: 'string', default: 'content' },
-				help: { type: 'boolean', default: false },
-			},
-		});
-	} catch (error) {
-		throw new SetupError((error as Error).message);
-	}
-	const { values, positionals } = parsed;
+	const { values, positionals } = parseImportArgs(argv, { date: { type: 'string' } });
 	if (!values.help && positionals.length === 0) throw new SetupError('no file or folder to import');
 	return {
 		inputs: positionals,

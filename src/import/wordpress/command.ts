@@ -12,7 +12,6 @@
  */
 import { mkdir, mkdtemp, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import { dump as dumpYaml } from 'js-yaml';
 import type { ArticleFrontmatter } from '../../schemas/article.ts';
 import { authorSchema } from '../../schemas/author.ts';
@@ -34,6 +33,7 @@ import type { Report } from './summary.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import { articleFile, FrontMatterError, issuesOf, pageFile } from '../front-matter.ts';
 import { createProgress } from '../progress.ts';
+import { parseImportArgs, SetupError } from '../command-line.ts';
 
 const USAGE = `Usage: npm run import -- <export.xml> [options]
 
@@ -56,9 +56,6 @@ Exit status: 0 if everything was imported or already up to date, 1 if some files
 overwritten, 2 if the export is malformed or the command line or content tree is unusable
 (nothing is written then).`;
 
-/** The command line or the content tree is unusable, or the export is malformed: nothing is written. */
-class SetupError extends Error {}
-
 interface Options {
 	file: string;
 	uploads?: string;
@@ -70,24 +67,11 @@ interface Options {
 }
 
 function parseOptions(argv: string[]): Options {
-	let parsed;
-	try {
-		parsed = parseArgs({
-			args: argv,
-			allowPositionals: true,
-			options: {
-				uploads: { type: 'string' },
-				lang: { type: 'string' },
-				permalink: { type: 'string' },
-				force: { type: 'boolean', default: false },
-				content: { type: 'string', default: 'content' },
-				help: { type: 'boolean', default: false },
-			},
-		});
-	} catch (error) {
-		throw new SetupError((error as Error).message);
-	}
-	const { values, positionals } = parsed;
+	const { values, positionals } = parseImportArgs(argv, {
+		uploads: { type: 'string' },
+		lang: { type: 'string' },
+		permalink: { type: 'string' },
+	});
 	if (values.help) return { file: '', force: false, contentDir: values.content, help: true };
 	if (positionals.length !== 1) throw new SetupError('give exactly one WordPress export (.xml), and no other file');
 	if (values.lang !== undefined && values.lang !== 'ar' && values.lang !== 'en')
