@@ -6,7 +6,17 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-	{ ignores: ['dist/', '.astro/', '.tools/', 'node_modules/', 'test-results/', '.dist-next/', '.dist-previous/'] },
+	{
+		ignores: [
+			'dist/',
+			'.astro/',
+			'.tools/',
+			'node_modules/',
+			'test-results/',
+			'.dist-next/',
+			'.dist-previous/',
+		],
+	},
 	js.configs.recommended,
 	...tseslint.configs.recommended,
 	...astro.configs.recommended,
@@ -26,7 +36,14 @@ export default tseslint.config(
 		rules: {
 			'no-restricted-imports': [
 				'error',
-				{ patterns: [{ group: ['**/tests/**', '**/tools/**'], message: 'src/ and admin/ do not import tests/ or tools/.' }] },
+				{
+					patterns: [
+						{
+							group: ['**/tests/**', '**/tools/**'],
+							message: 'src/ and admin/ do not import tests/ or tools/.',
+						},
+					],
+				},
 			],
 		},
 	},

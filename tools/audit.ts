@@ -31,14 +31,26 @@ const chrome = await chromeLauncher.launch({
 	chromePath: chromiumPath,
 	chromeFlags: ['--headless=new', ...chromiumArgs],
 });
-const rows: string[] = ['| page | performance | accessibility | best practices | SEO |', '| --- | ---: | ---: | ---: | ---: |'];
+const rows: string[] = [
+	'| page | performance | accessibility | best practices | SEO |',
+	'| --- | ---: | ---: | ---: | ---: |',
+];
 let missed = false;
 try {
 	for (const [name, path] of pages) {
-		const result = await lighthouse(`${server.url}${path}`, { port: chrome.port, output: 'html', logLevel: 'error' });
+		const result = await lighthouse(`${server.url}${path}`, {
+			port: chrome.port,
+			output: 'html',
+			logLevel: 'error',
+		});
 		if (!result) throw new Error(`Lighthouse returned nothing for ${path}`);
 		const score = (id: string) => Math.round((result.lhr.categories[id]?.score ?? 0) * 100);
-		const scores = [score('performance'), score('accessibility'), score('best-practices'), score('seo')] as const;
+		const scores = [
+			score('performance'),
+			score('accessibility'),
+			score('best-practices'),
+			score('seo'),
+		] as const;
 		missed ||= scores[0] < 95 || scores.slice(1).some((s) => s < 100);
 		rows.push(`| ${name} | ${scores.join(' | ')} |`);
 		await writeFile(resolve(out, `${name.replace(/\W+/g, '-')}.html`), result.report as string);

@@ -66,7 +66,9 @@ function countries(): string[] {
 	];
 	return (['long', 'short'] as const).flatMap((style) => {
 		const names = new Intl.DisplayNames('ar', { type: 'region', style, fallback: 'none' });
-		return codes.map((code) => names.of(code)).filter((name): name is string => !!name && /[\u0600-\u06FF]/.test(name));
+		return codes
+			.map((code) => names.of(code))
+			.filter((name): name is string => !!name && /[\u0600-\u06FF]/.test(name));
 	});
 }
 
@@ -84,8 +86,10 @@ async function arabCities(file: string): Promise<string[]> {
 			.find((part) => part.type === 'timeZoneName')!.value;
 		const node = zone
 			.split('/')
-			.reduce<unknown>((at, key) => (at as Record<string, unknown> | undefined)?.[key], json.main.ar.dates.timeZoneNames.zone) as
-			{ exemplarCity?: string } | undefined;
+			.reduce<unknown>(
+				(at, key) => (at as Record<string, unknown> | undefined)?.[key],
+				json.main.ar.dates.timeZoneNames.zone,
+			) as { exemplarCity?: string } | undefined;
 		const city = node?.exemplarCity?.replace(/\s*\(.*\)$/, '');
 		if (city && [...arab].some((country) => generic.endsWith(` ${country}`))) cities.push(city);
 	}
@@ -98,14 +102,17 @@ async function arabCities(file: string): Promise<string[]> {
  * theirs: «عراقي» is Iraqi, though the dictionary has «عراقة».
  */
 async function ambiguousAdjectives(file: string, names: string[]): Promise<string[]> {
-	const stems = new Set((await readFile(file, 'utf8')).split('\n').map((line) => normaliseArabic(line.split('/')[0]!.trim())));
+	const stems = new Set(
+		(await readFile(file, 'utf8')).split('\n').map((line) => normaliseArabic(line.split('/')[0]!.trim())),
+	);
 	return names.filter((name) => {
 		const bare = name.replace(/^ال/, '');
 		return !/(يا|ا|ة)$/.test(bare) && stems.has(`${bare}ة`);
 	});
 }
 
-const forms = (names: string[]) => [...new Set(names.map(placeForm).filter((form): form is string => !!form))].sort();
+const forms = (names: string[]) =>
+	[...new Set(names.map(placeForm).filter((form): form is string => !!form))].sort();
 const countryNames = forms(countries());
 const cityNames = forms(await arabCities(values.cldr));
 const ambiguous = await ambiguousAdjectives(

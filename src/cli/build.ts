@@ -37,20 +37,31 @@ const HEAP_MB = 12288;
 function fail(status: number): never {
 	rmSync(next, { recursive: true, force: true });
 	rmSync(incrementalManifest, { force: true });
-	console.error(`\nThe build failed; ${existsSync(dist) ? `${basename(dist)}/ is left as it was` : `there is no ${basename(dist)}/`}.`);
+	console.error(
+		`\nThe build failed; ${existsSync(dist) ? `${basename(dist)}/ is left as it was` : `there is no ${basename(dist)}/`}.`,
+	);
 	process.exit(status);
 }
 
 rmSync(next, { recursive: true, force: true });
 rmSync(join(cacheDir, 'search-records'), { recursive: true, force: true });
-const build = spawnSync(process.execPath, [`--max-old-space-size=${HEAP_MB}`, astro, 'build', '--outDir', next, ...process.argv.slice(2)], {
-	stdio: 'inherit',
-});
+const build = spawnSync(
+	process.execPath,
+	[`--max-old-space-size=${HEAP_MB}`, astro, 'build', '--outDir', next, ...process.argv.slice(2)],
+	{
+		stdio: 'inherit',
+	},
+);
 if (build.status !== 0) fail(build.status ?? 1);
 try {
-	await indexSearchRecords(cacheDir, next, (line) => console.log(line), { force: process.argv.includes('--force') });
+	await indexSearchRecords(cacheDir, next, (line) => console.log(line), {
+		force: process.argv.includes('--force'),
+	});
 } catch (error) {
-	console.error(`The search index could not be written: ${(error as Error).message}`, (error as Error).cause ?? '');
+	console.error(
+		`The search index could not be written: ${(error as Error).message}`,
+		(error as Error).cause ?? '',
+	);
 	fail(1);
 }
 rmSync(previous, { recursive: true, force: true });

@@ -26,7 +26,9 @@ try {
 		mode,
 		token: process.env.NEWSROOM_CMS_TOKEN,
 	});
-	console.log(`CMS local backend (${mode} mode) on ${server.url}, for the CMS at ${server.origins.join(' and ')}/admin/`);
+	console.log(
+		`CMS local backend (${mode} mode) on ${server.url}, for the CMS at ${server.origins.join(' and ')}/admin/`,
+	);
 	if (!process.env.NEWSROOM_CMS_TOKEN) console.log(`NEWSROOM_CMS_TOKEN=${server.token}`);
 	const stop = () => server.close().then(() => process.exit(0));
 	process.once('SIGINT', stop);

@@ -21,13 +21,21 @@ async function main(args: string[]): Promise<number> {
 		console.error('usage: with-cms.ts dev|start [--git]');
 		return 2;
 	}
-	const mode: CmsServerMode = args.includes('--git') || process.env.NEWSROOM_CMS_MODE === 'git' ? 'git' : 'fs';
+	const mode: CmsServerMode =
+		args.includes('--git') || process.env.NEWSROOM_CMS_MODE === 'git' ? 'git' : 'fs';
 	const sitePort = Number(process.env.PORT ?? 4321);
 	let server;
 	try {
-		server = await startCmsServer({ root: process.cwd(), port: Number(process.env.CMS_PORT ?? 8081), sitePort, mode });
+		server = await startCmsServer({
+			root: process.cwd(),
+			port: Number(process.env.CMS_PORT ?? 8081),
+			sitePort,
+			mode,
+		});
 	} catch (error) {
-		console.error(`The CMS's local backend did not start: ${error instanceof Error ? error.message : String(error)}`);
+		console.error(
+			`The CMS's local backend did not start: ${error instanceof Error ? error.message : String(error)}`,
+		);
 		return 1;
 	}
 	console.log(`CMS local backend (${mode} mode) on ${server.url}`);
@@ -38,7 +46,8 @@ async function main(args: string[]): Promise<number> {
 		NEWSROOM_CMS_TOKEN: server.token,
 	};
 	try {
-		if (command === 'dev') return await astro(['dev', '--host', '127.0.0.1', '--port', String(sitePort)], env);
+		if (command === 'dev')
+			return await astro(['dev', '--host', '127.0.0.1', '--port', String(sitePort)], env);
 		return await serveLocalSite({ root: process.cwd(), port: sitePort, env, mode });
 	} finally {
 		await server.close();

@@ -24,7 +24,11 @@ const SAFE = ['-c', 'core.hooksPath=/dev/null', '-c', 'core.fsmonitor=false'];
 
 /** Runs git in `cwd` and resolves with what it printed. */
 export async function git(cwd: string, args: string[]): Promise<string> {
-	const { stdout } = await run('git', [...SAFE, ...args], { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+	const { stdout } = await run('git', [...SAFE, ...args], {
+		cwd,
+		maxBuffer: 256 * 1024 * 1024,
+		encoding: 'utf8',
+	});
 	return stdout;
 }
 
@@ -89,7 +93,12 @@ export async function openWorkspace(root: string, branch: string): Promise<Works
 	const branchRef = `refs/heads/${branch}`;
 
 	const refs = async (): Promise<Refs> => {
-		const listing = await git(root, ['for-each-ref', '--format=%(refname) %(objectname)', branchRef, 'refs/heads/cms/']);
+		const listing = await git(root, [
+			'for-each-ref',
+			'--format=%(refname) %(objectname)',
+			branchRef,
+			'refs/heads/cms/',
+		]);
 		return new Map(
 			listing
 				.split('\n')
@@ -172,9 +181,16 @@ export async function openWorkspace(root: string, branch: string): Promise<Works
  * the commits changed is taken into their tree (index and file) where they had not changed it
  * themselves; where they had, only the index follows, and their version stays as their change.
  */
-async function bringIntoWorkingTree(root: string, branchRef: string, old: string, now: string): Promise<void> {
+async function bringIntoWorkingTree(
+	root: string,
+	branchRef: string,
+	old: string,
+	now: string,
+): Promise<void> {
 	if ((await gitMaybe(root, ['symbolic-ref', '--quiet', 'HEAD']))?.trim() !== branchRef) return;
-	const changed = (await git(root, ['diff', '--name-only', '-z', '--no-renames', old, now])).split('\0').filter(Boolean);
+	const changed = (await git(root, ['diff', '--name-only', '-z', '--no-renames', old, now]))
+		.split('\0')
+		.filter(Boolean);
 	const [take, keep]: [string[], string[]] = [[], []];
 	for (const file of changed) {
 		const before = (await gitMaybe(root, ['rev-parse', '--verify', '--quiet', `${old}:${file}`]))?.trim();

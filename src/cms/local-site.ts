@@ -27,7 +27,10 @@ export function node(
 	output: 'inherit' | 'collect' = 'inherit',
 ): Promise<{ code: number; output: string }> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(process.execPath, args, { stdio: output === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'], env });
+		const child = spawn(process.execPath, args, {
+			stdio: output === 'inherit' ? 'inherit' : ['ignore', 'pipe', 'pipe'],
+			env,
+		});
 		let text = '';
 		child.stdout?.on('data', (chunk: Buffer) => (text += chunk.toString()));
 		child.stderr?.on('data', (chunk: Buffer) => (text += chunk.toString()));
@@ -54,7 +57,10 @@ const nodeFlags = ['--experimental-strip-types', '--disable-warning=Experimental
  * Calls `rebuild` once for a burst of changes, never two at a time: changes during a rebuild
  * make one more after it.
  */
-export function rebuilder(rebuild: (changed: string[]) => Promise<void>, quietMs = 300): (path: string) => void {
+export function rebuilder(
+	rebuild: (changed: string[]) => Promise<void>,
+	quietMs = 300,
+): (path: string) => void {
 	let changed = new Set<string>();
 	let timer: NodeJS.Timeout | undefined;
 	let running: Promise<void> | undefined;
@@ -111,23 +117,39 @@ export async function serveLocalSite({
 	env: NodeJS.ProcessEnv;
 	mode: string;
 }): Promise<number> {
-	const siteEnv = { ...env, NEWSROOM_SITE_DIR: join(root, LOCAL_SITE, 'site'), NEWSROOM_CACHE_DIR: join(root, LOCAL_SITE, 'cache') };
+	const siteEnv = {
+		...env,
+		NEWSROOM_SITE_DIR: join(root, LOCAL_SITE, 'site'),
+		NEWSROOM_CACHE_DIR: join(root, LOCAL_SITE, 'cache'),
+	};
 	const first = await node([...nodeFlags, buildScript], siteEnv);
 	if (first.code !== 0) return first.code;
-	const server = node([astroBin, 'preview', '--host', '127.0.0.1', '--port', String(port)], siteEnv, 'collect');
+	const server = node(
+		[astroBin, 'preview', '--host', '127.0.0.1', '--port', String(port)],
+		siteEnv,
+		'collect',
+	);
 	const url = `http://127.0.0.1:${port}/`;
-	await Promise.race([answering(url, 60_000), server.then(({ output }) => Promise.reject(new Error(output)))]);
+	await Promise.race([
+		answering(url, 60_000),
+		server.then(({ output }) => Promise.reject(new Error(output))),
+	]);
 	const onChange = rebuilder(async (changed) => {
 		const started = performance.now();
 		const built = await node([...nodeFlags, buildScript], siteEnv, 'collect');
 		const seconds = ((performance.now() - started) / 1000).toFixed(1);
 		const what = changed.length === 1 ? changed[0] : `${changed.length} changes`;
 		if (built.code === 0) console.log(`[site] updated in ${seconds} s (${what})`);
-		else console.error(`${built.output}\n[site] NOT updated: the build failed (${what}); the site still shows the previous build.`);
+		else
+			console.error(
+				`${built.output}\n[site] NOT updated: the build failed (${what}); the site still shows the previous build.`,
+			);
 	});
 	const watchers = watchSources(root, onChange);
 	const saves = mode === 'git' ? 'commits to the checked-out branch' : 'writes to content/';
-	console.log(`\nThe CMS ${saves}; every change under content/ or public/ rebuilds the site. Ctrl-C stops both.`);
+	console.log(
+		`\nThe CMS ${saves}; every change under content/ or public/ rebuilds the site. Ctrl-C stops both.`,
+	);
 	console.log(`Site: ${url}`);
 	console.log(`CMS:  ${url}admin/`);
 	const { code } = await server;

@@ -14,7 +14,11 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 export const TOKEN_HEADER = 'x-newsroom-cms-token';
 
 export type Request = IncomingMessage & { body?: unknown };
-export type Middleware = (request: Request, response: ServerResponse, next: (error?: unknown) => void) => void;
+export type Middleware = (
+	request: Request,
+	response: ServerResponse,
+	next: (error?: unknown) => void,
+) => void;
 
 /** Ends a request with 403 and a short reason, with no CORS headers. */
 export function refuse(response: ServerResponse, reason: string): void {
@@ -51,7 +55,10 @@ export function originLock(origins: string[]): Middleware {
 			response.setHeader('vary', 'Origin');
 			return next();
 		}
-		refuse(response, origin ? `origin not allowed: ${origin}` : 'a request to the CMS backend must come from the CMS');
+		refuse(
+			response,
+			origin ? `origin not allowed: ${origin}` : 'a request to the CMS backend must come from the CMS',
+		);
 	};
 }
 

@@ -37,7 +37,10 @@ export function pathsOf(body: ApiRequest): unknown[] {
 			return (params.files ?? []).map((file) => file?.path);
 		case 'persistEntry':
 			return [
-				...(params.dataFiles ?? [params.entry]).flatMap((file) => [file?.path, ...(file?.newPath === undefined ? [] : [file.newPath])]),
+				...(params.dataFiles ?? [params.entry]).flatMap((file) => [
+					file?.path,
+					...(file?.newPath === undefined ? [] : [file.newPath]),
+				]),
 				...(params.assets ?? []).map((asset) => asset?.path),
 			];
 		case 'persistMedia':
@@ -88,7 +91,8 @@ export async function pathProblem(root: string, roots: string[], path: unknown):
 	const relative = path.replace(/\/$/, '');
 	if (/[\\\0%]/.test(relative) || relative.startsWith('/')) return `not a plain relative path: ${path}`;
 	const segments = relative.split('/');
-	if (segments.some((segment) => segment === '' || segment.startsWith('.'))) return `not a plain relative path: ${path}`;
+	if (segments.some((segment) => segment === '' || segment.startsWith('.')))
+		return `not a plain relative path: ${path}`;
 	if (!roots.some((allowed) => relative === allowed || relative.startsWith(`${allowed}/`)))
 		return `outside the content the CMS edits: ${path}`;
 	let current = root;
@@ -117,7 +121,8 @@ export function pathLock(root: string, roots: string[]): Middleware {
 			.then((problems) => {
 				const problem = problems.find(Boolean);
 				if (problem) return refuse(response, `refused: ${problem}`);
-				if (body.action === 'entriesByFolder' || body.action === 'getMedia') filterListing(response, root, roots);
+				if (body.action === 'entriesByFolder' || body.action === 'getMedia')
+					filterListing(response, root, roots);
 				next();
 			})
 			.catch(next);
@@ -130,7 +135,9 @@ function filterListing(response: Parameters<Middleware>[1], root: string, roots:
 	const send = express.json.bind(express);
 	express.json = (body: unknown) => {
 		if (!Array.isArray(body)) return send(body);
-		Promise.all((body as Listed[]).map((item) => pathProblem(root, roots, item?.file?.path ?? item?.path))).then(
+		Promise.all(
+			(body as Listed[]).map((item) => pathProblem(root, roots, item?.file?.path ?? item?.path)),
+		).then(
 			(problems) => send(body.filter((_item, index) => !problems[index])),
 			() => send([]),
 		);

@@ -19,7 +19,8 @@ function normalise(value: unknown): unknown {
 	if (value instanceof Date) return value.getTime();
 	if (typeof value === 'string') return DATE_TIME.test(value) ? new Date(value).getTime() : value;
 	if (Array.isArray(value)) return value.map(normalise);
-	if (value && typeof value === 'object') return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, normalise(item)]));
+	if (value && typeof value === 'object')
+		return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, normalise(item)]));
 	return value;
 }
 

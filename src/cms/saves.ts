@@ -49,7 +49,11 @@ export function saves(mode: SaveMode, log: (line: string) => void = console.erro
 			let answer: { status: number; body: unknown } | undefined;
 			try {
 				await mode.atomically(body, async () => {
-					if (body.action === 'persistEntry' && body.params && (await keepUnchanged(body.params, mode.current(body.params)))) {
+					if (
+						body.action === 'persistEntry' &&
+						body.params &&
+						(await keepUnchanged(body.params, mode.current(body.params)))
+					) {
 						answer = { status: 200, body: { message: 'entry persisted' } };
 						return true;
 					}
@@ -57,13 +61,17 @@ export function saves(mode: SaveMode, log: (line: string) => void = console.erro
 					return answer.status < 500;
 				});
 			} catch (error) {
-				log(`CMS backend: ${body.action} failed and was undone: ${error instanceof Error ? error.message : String(error)}`);
+				log(
+					`CMS backend: ${body.action} failed and was undone: ${error instanceof Error ? error.message : String(error)}`,
+				);
 				answer = { status: 500, body: { error: FAILED_SAVE } };
 			}
 			// A read that fails is the CMS asking for a file that is not there (an untranslated
 			// article): decap-server's answer stands. A write that fails was undone: say so.
 			if (answer!.status >= 500 && WRITES.has(body.action ?? '')) {
-				log(`CMS backend: ${body.action} failed (${JSON.stringify(answer!.body)}); the repository is as it was.`);
+				log(
+					`CMS backend: ${body.action} failed (${JSON.stringify(answer!.body)}); the repository is as it was.`,
+				);
 				answer = { status: answer!.status, body: { error: FAILED_SAVE } };
 			}
 			response.status(answer!.status);
@@ -90,7 +98,9 @@ export function fsMode(root: string): SaveMode {
 	return {
 		current: () => read,
 		async atomically(body, work) {
-			const paths = WRITES.has(body.action ?? '') ? (pathsOf(body).filter((path) => typeof path === 'string') as string[]) : [];
+			const paths = WRITES.has(body.action ?? '')
+				? (pathsOf(body).filter((path) => typeof path === 'string') as string[])
+				: [];
 			const before = await Promise.all(paths.map(read));
 			if (await work()) return;
 			await Promise.all(
@@ -121,9 +131,11 @@ export function gitMode(workspace: Workspace, branch: string): SaveMode {
 		},
 		async atomically(body, work) {
 			const action = body.action ?? '';
-			if (!WRITES.has(action) && action !== 'unpublishedEntries' && action !== 'unpublishedEntry') return workspace.read(work);
+			if (!WRITES.has(action) && action !== 'unpublishedEntries' && action !== 'unpublishedEntry')
+				return workspace.read(work);
 			await workspace.transaction(async () => {
-				if (body.action === 'unpublishedEntries' || body.action === 'unpublishedEntry') await workspace.pruneEmptyDrafts();
+				if (body.action === 'unpublishedEntries' || body.action === 'unpublishedEntry')
+					await workspace.pruneEmptyDrafts();
 				const succeeded = await work();
 				if (succeeded && body.action === 'persistEntry') await workspace.pruneEmptyDrafts();
 				return succeeded;

@@ -42,7 +42,10 @@ export interface CmsServer {
 }
 
 /** Why git cannot commit at `root`, or undefined when it can (a repository with a user name and e-mail). */
-export async function gitProblem(root: string, env: NodeJS.ProcessEnv = process.env): Promise<string | undefined> {
+export async function gitProblem(
+	root: string,
+	env: NodeJS.ProcessEnv = process.env,
+): Promise<string | undefined> {
 	try {
 		await run('git', ['rev-parse', '--git-dir'], { cwd: root, env });
 	} catch {
@@ -58,9 +61,13 @@ export async function gitProblem(root: string, env: NodeJS.ProcessEnv = process.
 
 /** The branch checked out at `root`. */
 async function checkedOutBranch(root: string): Promise<string> {
-	const { stdout } = await run('git', ['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: root }).catch(() => ({ stdout: '' }));
+	const { stdout } = await run('git', ['symbolic-ref', '--quiet', '--short', 'HEAD'], { cwd: root }).catch(
+		() => ({ stdout: '' }),
+	);
 	if (!stdout.trim())
-		throw new Error(`${root} has no branch checked out (a detached HEAD): check out the branch the CMS should commit to.`);
+		throw new Error(
+			`${root} has no branch checked out (a detached HEAD): check out the branch the CMS should commit to.`,
+		);
 	return stdout.trim();
 }
 
@@ -118,7 +125,10 @@ export async function startCmsServer(options: CmsServerOptions): Promise<CmsServ
 	app.use(originLock(origins));
 	app.use(tokenLock(token));
 	app.use(express.json({ limit: '50mb' }));
-	app.use('/api/v1', pathLock(repository, editedRoots(cmsCollections({ sections: [], authors: [] }), MEDIA_FOLDER)));
+	app.use(
+		'/api/v1',
+		pathLock(repository, editedRoots(cmsCollections({ sections: [], authors: [] }), MEDIA_FOLDER)),
+	);
 	app.use('/api/v1', acceptEmptyIds);
 	app.use('/api/v1', saves(workspace ? gitMode(workspace, branch) : fsMode(root)));
 	const logLevel = process.env.LOG_LEVEL ?? 'warn';

@@ -26,10 +26,12 @@ export type ReadCurrent = (path: string) => Promise<Buffer | undefined>;
 /** Keeps the bytes of unchanged files in `params`; resolves true when the save changes nothing. */
 export async function keepUnchanged(params: PersistParams, read: ReadCurrent): Promise<boolean> {
 	const files = params.dataFiles ?? (params.entry ? [params.entry] : []);
-	let changed = files.length === 0 || files.some((file) => file.newPath !== undefined && file.newPath !== file.path);
+	let changed =
+		files.length === 0 || files.some((file) => file.newPath !== undefined && file.newPath !== file.path);
 	for (const file of files) {
 		const current = (await read(file.path))?.toString('utf8');
-		if (current !== undefined && typeof file.raw === 'string' && sameDocument(file.path, current, file.raw)) file.raw = current;
+		if (current !== undefined && typeof file.raw === 'string' && sameDocument(file.path, current, file.raw))
+			file.raw = current;
 		else changed = true;
 	}
 	for (const asset of params.assets ?? []) {

@@ -58,7 +58,9 @@ const REDIRECT_PAGE = /<meta\s+http-equiv=["']?refresh["']?/i;
 /** Every file under `root`, as `/`-separated paths relative to it. */
 async function listFiles(root: string): Promise<string[]> {
 	const entries = await readdir(root, { recursive: true, withFileTypes: true });
-	return entries.filter((entry) => entry.isFile()).map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'));
+	return entries
+		.filter((entry) => entry.isFile())
+		.map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'));
 }
 
 /** The text a reader sees in `html`'s body: tags, scripts, styles and comments removed. */
@@ -123,20 +125,33 @@ export async function checkSite(dist: string): Promise<SiteCheckResult> {
 }
 
 /** The whole site's shape: the required pages, an article per language, search, sitemaps and feeds. */
-async function checkOutputs(dist: string, files: string[], problems: SiteProblem[], notChecked: string[]): Promise<void> {
+async function checkOutputs(
+	dist: string,
+	files: string[],
+	problems: SiteProblem[],
+	notChecked: string[],
+): Promise<void> {
 	const fileSet = new Set(files);
 	for (const page of REQUIRED_PAGES) {
 		if (!fileSet.has(page)) problems.push({ file: page, message: 'is missing' });
 	}
 	for (const [locale, folder] of Object.entries(ARTICLE_FOLDERS)) {
-		const articles = files.filter((file) => file.startsWith(`${folder}/`) && /^[^/]+\/index\.html$/.test(file.slice(folder.length + 1)));
+		const articles = files.filter(
+			(file) => file.startsWith(`${folder}/`) && /^[^/]+\/index\.html$/.test(file.slice(folder.length + 1)),
+		);
 		if (articles.length === 0)
-			problems.push({ file: `${folder}/`, message: `has no article: at least one ${locale} article page is required` });
+			problems.push({
+				file: `${folder}/`,
+				message: `has no article: at least one ${locale} article page is required`,
+			});
 	}
 
 	const features: Record<Feature, { present: boolean; missing: string }> = {
 		// Pagefind writes pagefind-entry.json beside its script, wherever the bundle is placed.
-		search: { present: files.some((file) => file.endsWith('pagefind-entry.json')), missing: 'no search index (pagefind-entry.json)' },
+		search: {
+			present: files.some((file) => file.endsWith('pagefind-entry.json')),
+			missing: 'no search index (pagefind-entry.json)',
+		},
 		sitemaps: {
 			present: fileSet.has('sitemap-index.xml') && fileSet.has('news-sitemap.xml'),
 			missing: 'sitemap-index.xml and news-sitemap.xml are required',
@@ -144,7 +159,8 @@ async function checkOutputs(dist: string, files: string[], problems: SiteProblem
 	};
 	for (const [name, feature] of Object.entries(features) as [Feature, (typeof features)[Feature]][]) {
 		if (feature.present) continue;
-		if (PENDING_FEATURES.has(name)) notChecked.push(`${name} (${feature.missing}; not built by this version yet)`);
+		if (PENDING_FEATURES.has(name))
+			notChecked.push(`${name} (${feature.missing}; not built by this version yet)`);
 		else problems.push({ file: '.', message: feature.missing });
 	}
 	for (const xml of files.filter((file) => /(^|\/)(sitemap[^/]*|news-sitemap[^/]*|rss)\.xml$/.test(file))) {
@@ -174,10 +190,14 @@ function checkPage(file: string, html: string, problems: SiteProblem[]): void {
 	else if (appShell) {
 		// The CMS page is an empty shell that its script fills.
 	} else if (!/<title>[^<]*\S[^<]*<\/title>/i.test(html)) problems.push({ file, message: 'has no title' });
-	else if (visibleBodyText(html).length < MIN_BODY_TEXT) problems.push({ file, message: 'is empty: its body has no text' });
+	else if (visibleBodyText(html).length < MIN_BODY_TEXT)
+		problems.push({ file, message: 'is empty: its body has no text' });
 	if (!appShell) {
 		for (const what of inlineCode(html)) {
-			problems.push({ file, message: `has ${what}, which the Content-Security-Policy blocks; move it into a file` });
+			problems.push({
+				file,
+				message: `has ${what}, which the Content-Security-Policy blocks; move it into a file`,
+			});
 		}
 	}
 }
@@ -187,7 +207,8 @@ export function reportSiteCheck(result: SiteCheckResult, print: (line: string) =
 	for (const problem of result.problems.slice(0, 50)) print(`  ${problem.file}: ${problem.message}`);
 	if (result.problems.length > 50) print(`  ... and ${result.problems.length - 50} more`);
 	for (const feature of result.notChecked) print(`  not checked: ${feature}`);
-	const verdict = result.problems.length === 0 ? 'passed' : `FAILED with ${result.problems.length} problem(s)`;
+	const verdict =
+		result.problems.length === 0 ? 'passed' : `FAILED with ${result.problems.length} problem(s)`;
 	print(`site check ${verdict}: ${result.pages} pages read in ${result.milliseconds} ms`);
 	return result.problems.length === 0;
 }

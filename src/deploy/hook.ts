@@ -49,7 +49,9 @@ async function preReceive(root: string): Promise<number> {
 	const deployed = updates.find((update) => update.ref === deployedRef);
 	for (const update of updates) {
 		if (update.ref !== deployedRef)
-			say(`deploy: ${update.ref.replace(/^refs\/heads\//, '')}: accepted, not deployed (only ${config.branch} is)`);
+			say(
+				`deploy: ${update.ref.replace(/^refs\/heads\//, '')}: accepted, not deployed (only ${config.branch} is)`,
+			);
 	}
 	if (!deployed) return 0;
 	if (ZERO.test(deployed.newId)) {
@@ -65,7 +67,10 @@ async function preReceive(root: string): Promise<number> {
 		const owner = await acquireLock(target.lock, {
 			pid: process.ppid,
 			what: `push of ${deployed.newId.slice(0, 12)}`,
-			onWait: (busy) => say(`deploy: waiting for the deploy in progress${busy ? ` (${busy.what}, since ${busy.since})` : ''}`),
+			onWait: (busy) =>
+				say(
+					`deploy: waiting for the deploy in progress${busy ? ` (${busy.what}, since ${busy.since})` : ''}`,
+				),
 		});
 		token = owner.token;
 	}
@@ -80,8 +85,12 @@ async function preReceive(root: string): Promise<number> {
 		() => '0'.repeat(40),
 	);
 	if (now !== deployed.oldId && !(ZERO.test(now) && ZERO.test(deployed.oldId))) {
-		say(`deploy: ${config.branch} moved to ${now.slice(0, 12)} while this push waited (another push went first).`);
-		say(`deploy: rejected without building: pull, then push again. Push through bin/receive-pack to wait in turn instead.`);
+		say(
+			`deploy: ${config.branch} moved to ${now.slice(0, 12)} while this push waited (another push went first).`,
+		);
+		say(
+			`deploy: rejected without building: pull, then push again. Push through bin/receive-pack to wait in turn instead.`,
+		);
 		return fail(1);
 	}
 
@@ -93,7 +102,9 @@ async function preReceive(root: string): Promise<number> {
 		keep: config.keep,
 	});
 	if (!result.ok) {
-		say(`deploy: push rejected: ${config.branch} still points to ${ZERO.test(deployed.oldId) ? 'nothing' : deployed.oldId.slice(0, 12)}`);
+		say(
+			`deploy: push rejected: ${config.branch} still points to ${ZERO.test(deployed.oldId) ? 'nothing' : deployed.oldId.slice(0, 12)}`,
+		);
 		return fail(1);
 	}
 	return 0;
@@ -104,7 +115,8 @@ async function postReceive(root: string): Promise<number> {
 	await readUpdates();
 	const holder = await lockOwner(target.lock);
 	// Release only the lock pre-receive took for this same git-receive-pack.
-	if (holder && holder.pid === process.ppid && holder.token !== process.env[LOCK_ENV]) await releaseLock(target.lock, holder.token);
+	if (holder && holder.pid === process.ppid && holder.token !== process.env[LOCK_ENV])
+		await releaseLock(target.lock, holder.token);
 	return 0;
 }
 

@@ -125,14 +125,17 @@ export async function init(
 		await mkdir(folder, { recursive: true });
 	}
 	if (options.keep !== undefined && (!Number.isInteger(options.keep) || options.keep < 2)) {
-		throw new Error(`--keep must be a whole number of at least 2 (the live release and one to roll back to), not ${options.keep}`);
+		throw new Error(
+			`--keep must be a whole number of at least 2 (the live release and one to roll back to), not ${options.keep}`,
+		);
 	}
 	const branch = options.branch ?? DEFAULT_CONFIG.branch;
 	if (!existsSync(join(target.repo, 'HEAD'))) {
 		await runCapture('git', ['init', '--quiet', '--bare', `--initial-branch=${branch}`, target.repo]);
 		print(`created ${target.repo}`);
 	}
-	const setConfig = (key: string, value: string) => runCapture('git', ['config', '--file', join(target.repo, 'config'), key, value]);
+	const setConfig = (key: string, value: string) =>
+		runCapture('git', ['config', '--file', join(target.repo, 'config'), key, value]);
 	if (options.branch) await setConfig('newsroom.branch', options.branch);
 	if (options.keep !== undefined) await setConfig('newsroom.keep', String(options.keep));
 	if (options.node) await setConfig('newsroom.node', realpathSync(options.node));
@@ -145,7 +148,8 @@ export async function init(
 	}
 	await writeScripts(target);
 	const user = userInfo().username;
-	for (const [name, text] of Object.entries(timerFiles(target, user))) await writeFile(join(target.root, 'systemd', name), text);
+	for (const [name, text] of Object.entries(timerFiles(target, user)))
+		await writeFile(join(target.root, 'systemd', name), text);
 
 	const ssh = `ssh://${user}@${hostname()}${target.repo}`;
 	for (const line of [
@@ -179,7 +183,11 @@ if (isMain(import.meta.url)) {
 	try {
 		await init(
 			positionals[0]!,
-			{ keep: values.keep === undefined ? undefined : Number(values.keep), branch: values.branch, node: values.node },
+			{
+				keep: values.keep === undefined ? undefined : Number(values.keep),
+				branch: values.branch,
+				node: values.node,
+			},
 			(line) => console.log(line),
 		);
 	} catch (error) {

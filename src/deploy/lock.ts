@@ -68,7 +68,8 @@ export async function acquireLock(
 		}
 		const holder = await lockOwner(lockDir);
 		// A lock folder without an owner for long is one whose taker died between mkdir and write.
-		const ownerless = !holder && Date.now() - ((await stat(lockDir).catch(() => undefined))?.mtimeMs ?? Date.now()) > 10_000;
+		const ownerless =
+			!holder && Date.now() - ((await stat(lockDir).catch(() => undefined))?.mtimeMs ?? Date.now()) > 10_000;
 		if ((holder && !isAlive(holder.pid)) || ownerless) {
 			// Move the stale lock aside under a unique name, then check that what was moved is the
 			// stale one and not a lock another waiter took in the meantime.

@@ -24,7 +24,8 @@ export async function rebuild(dir: string, print: (line: string) => void): Promi
 		: await acquireLock(target.lock, {
 				pid: process.pid,
 				what: 'scheduled rebuild',
-				onWait: (busy) => print(`rebuild: waiting for the deploy in progress${busy ? ` (${busy.what})` : ''}`),
+				onWait: (busy) =>
+					print(`rebuild: waiting for the deploy in progress${busy ? ` (${busy.what})` : ''}`),
 			});
 	try {
 		const live = await currentRelease(target);
@@ -33,9 +34,20 @@ export async function rebuild(dir: string, print: (line: string) => void): Promi
 			return 1;
 		}
 		const commit = (
-			await runCapture('git', ['--git-dir', target.repo, 'rev-parse', '--verify', `${commitOfRelease(live)}^{commit}`])
+			await runCapture('git', [
+				'--git-dir',
+				target.repo,
+				'rev-parse',
+				'--verify',
+				`${commitOfRelease(live)}^{commit}`,
+			])
 		).trim();
-		const result = await deployCommit(target, { commit, reason: 'scheduled rebuild of the live commit', print, keep: config.keep });
+		const result = await deployCommit(target, {
+			commit,
+			reason: 'scheduled rebuild of the live commit',
+			print,
+			keep: config.keep,
+		});
 		return result.ok ? 0 : 1;
 	} finally {
 		if (owner) await releaseLock(target.lock, owner.token);

@@ -20,11 +20,19 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { delimiter, dirname, join } from 'node:path';
 import { checkSite, reportSiteCheck } from './check-site.ts';
 import { runCapture, runStreaming, withoutGitVariables } from './run.ts';
-import { currentRelease, pruneReleases, recordLive, releaseId, switchCurrent, type DeployTarget } from './target.ts';
+import {
+	currentRelease,
+	pruneReleases,
+	recordLive,
+	releaseId,
+	switchCurrent,
+	type DeployTarget,
+} from './target.ts';
 
 /** The outcome of a deploy. */
 export type DeployResult =
-	{ ok: true; release: string; seconds: number } | { ok: false; step: string; live: string | undefined; log: string };
+	| { ok: true; release: string; seconds: number }
+	| { ok: false; step: string; live: string | undefined; log: string };
 
 /** Top-level node_modules entries that are caches written during builds: copied, never hard-linked. */
 const BUILD_CACHES = ['.astro', '.vite', '.cache'];
@@ -66,8 +74,18 @@ function checkout(repo: string, commit: string, folder: string, gitEnv: NodeJS.P
  * installs from, and the Node ABI and platform (native modules). Equal keys, reusable folders.
  */
 async function dependencyKey(folder: string): Promise<string> {
-	const manifest = JSON.parse(await readFile(join(folder, 'package.json'), 'utf8')) as Record<string, unknown>;
-	const fields = ['dependencies', 'devDependencies', 'optionalDependencies', 'peerDependencies', 'overrides', 'bundleDependencies'];
+	const manifest = JSON.parse(await readFile(join(folder, 'package.json'), 'utf8')) as Record<
+		string,
+		unknown
+	>;
+	const fields = [
+		'dependencies',
+		'devDependencies',
+		'optionalDependencies',
+		'peerDependencies',
+		'overrides',
+		'bundleDependencies',
+	];
 	const hash = createHash('sha256');
 	hash.update(await readFile(join(folder, 'package-lock.json')));
 	hash.update(JSON.stringify(fields.map((field) => manifest[field] ?? null)));
@@ -102,7 +120,9 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 	// their absolute paths, so its page cache only carries over between builds in the same folder.
 	const folder = join(target.work, 'build');
 	const logFile = join(target.logs, `${id}.log`);
-	await Promise.all([target.work, target.logs, target.releases, target.cache].map((path) => mkdir(path, { recursive: true })));
+	await Promise.all(
+		[target.work, target.logs, target.releases, target.cache].map((path) => mkdir(path, { recursive: true })),
+	);
 	const log = createWriteStream(logFile, { flags: 'a' });
 	const print = (line: string) => {
 		options.print(line);
@@ -120,7 +140,8 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 	try {
 		print(`deploy: ${options.reason}: commit ${options.commit.slice(0, 12)} into release ${id}`);
 		// Under the lock, anything left in work/ is from a deploy that was killed: remove it.
-		for (const leftover of await readdir(target.work)) await rm(join(target.work, leftover), { recursive: true, force: true });
+		for (const leftover of await readdir(target.work))
+			await rm(join(target.work, leftover), { recursive: true, force: true });
 		await mkdir(folder);
 
 		begin('checkout', 'checking out the commit into a clean folder');
@@ -132,13 +153,18 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 		await installDependencies(target, folder, { env: buildEnv, print, since: stepStarted.at });
 
 		begin('build', 'building (npm run build)');
-		const buildCode = await runStreaming('npm', ['run', 'build'], { cwd: folder, env: buildEnv, onLine: stream });
+		const buildCode = await runStreaming('npm', ['run', 'build'], {
+			cwd: folder,
+			env: buildEnv,
+			onLine: stream,
+		});
 		if (buildCode !== 0) throw new Error(`the build failed (exit ${buildCode})`);
 		print(`deploy: built in ${seconds(stepStarted.at)}`);
 
 		begin('check', 'checking the built site');
 		const check = await checkSite(join(folder, 'dist'));
-		if (!reportSiteCheck(check, (line) => print(`  ${line}`))) throw new Error('the built site failed its checks');
+		if (!reportSiteCheck(check, (line) => print(`  ${line}`)))
+			throw new Error('the built site failed its checks');
 
 		begin('switch', 'switching current to the new release');
 		await goLive(target, folder, id, print);
@@ -152,8 +178,12 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 			print(`deploy: warning: cleaning up after the release failed: ${(error as Error).message}`);
 			return { ok: true, release: id, seconds: (performance.now() - started) / 1000 };
 		}
-		print(`deploy: FAILED while ${step === 'check' ? 'checking the built site' : step}: ${(error as Error).message}`);
-		print(`deploy: the live site is unchanged: current -> ${live ? `releases/${live}` : '(nothing deployed yet)'}`);
+		print(
+			`deploy: FAILED while ${step === 'check' ? 'checking the built site' : step}: ${(error as Error).message}`,
+		);
+		print(
+			`deploy: the live site is unchanged: current -> ${live ? `releases/${live}` : '(nothing deployed yet)'}`,
+		);
 		print(`deploy: full log: ${logFile}`);
 		await rm(folder, { recursive: true, force: true }).catch(() => undefined);
 		return { ok: false, step, live, log: logFile };
@@ -227,7 +257,12 @@ async function installDependencies(
  * Keeps a fresh install for the next releases: a linked copy goes into the cache, then is
  * swapped in, so the cache is never half-written. A failure only costs the next deploy an `npm ci`.
  */
-async function cacheModules(target: DeployTarget, modules: string, key: string, print: (line: string) => void): Promise<void> {
+async function cacheModules(
+	target: DeployTarget,
+	modules: string,
+	key: string,
+	print: (line: string) => void,
+): Promise<void> {
 	const cachedModules = join(target.cache, 'node_modules');
 	const fresh = `${cachedModules}.new`;
 	await rm(fresh, { recursive: true, force: true });
@@ -245,21 +280,34 @@ async function cacheModules(target: DeployTarget, modules: string, key: string, 
 }
 
 /** Step 5: the built site becomes releases/<id>/ whole and `current` points to it, atomically. */
-async function goLive(target: DeployTarget, folder: string, id: string, print: (line: string) => void): Promise<void> {
+async function goLive(
+	target: DeployTarget,
+	folder: string,
+	id: string,
+	print: (line: string) => void,
+): Promise<void> {
 	await rename(join(folder, 'dist'), join(target.releases, id));
 	await switchCurrent(target, id);
 	print(`deploy: live: current -> releases/${id}`);
-	await recordLive(target, id).catch((error: Error) => print(`deploy: warning: history not updated: ${error.message}`));
+	await recordLive(target, id).catch((error: Error) =>
+		print(`deploy: warning: history not updated: ${error.message}`),
+	);
 }
 
 /** After the switch: Astro's caches kept for the next build, old releases and the build folder removed. */
-async function cleanUp(target: DeployTarget, folder: string, keep: number, print: (line: string) => void): Promise<void> {
+async function cleanUp(
+	target: DeployTarget,
+	folder: string,
+	keep: number,
+	print: (line: string) => void,
+): Promise<void> {
 	const astroCache = astroCacheOf(target);
 	if (existsSync(join(folder, 'node_modules', '.astro'))) {
 		await rm(astroCache, { recursive: true, force: true });
 		await rename(join(folder, 'node_modules', '.astro'), astroCache).catch(() => undefined);
 	}
 	const pruned = await pruneReleases(target, keep);
-	if (pruned.length > 0) print(`deploy: deleted ${pruned.length} old release(s), keeping ${keep}: ${pruned.join(', ')}`);
+	if (pruned.length > 0)
+		print(`deploy: deleted ${pruned.length} old release(s), keeping ${keep}: ${pruned.join(', ')}`);
 	await rm(folder, { recursive: true, force: true });
 }

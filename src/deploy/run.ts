@@ -8,7 +8,11 @@ export type LineSink = (line: string) => void;
  * Runs `command` and sends each line it prints to `onLine` as it comes, so a long build shows
  * its progress. Resolves with the exit code; rejects only when the program cannot start.
  */
-export function runStreaming(command: string, args: string[], options: SpawnOptions & { onLine: LineSink }): Promise<number> {
+export function runStreaming(
+	command: string,
+	args: string[],
+	options: SpawnOptions & { onLine: LineSink },
+): Promise<number> {
 	const { onLine, ...spawnOptions } = options;
 	return new Promise((resolve, reject) => {
 		const child = spawn(command, args, { ...spawnOptions, stdio: ['ignore', 'pipe', 'pipe'] });

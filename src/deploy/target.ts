@@ -61,7 +61,10 @@ export const DEFAULT_CONFIG: TargetConfig = { branch: 'main', keep: 5 };
 
 async function gitConfigValue(target: DeployTarget, key: string): Promise<string | undefined> {
 	try {
-		return (await runCapture('git', ['config', '--file', join(target.repo, 'config'), '--get', key])).trim() || undefined;
+		return (
+			(await runCapture('git', ['config', '--file', join(target.repo, 'config'), '--get', key])).trim() ||
+			undefined
+		);
 	} catch {
 		return undefined;
 	}
@@ -72,7 +75,8 @@ export async function readConfig(target: DeployTarget): Promise<TargetConfig> {
 	const branch = (await gitConfigValue(target, 'newsroom.branch')) ?? DEFAULT_CONFIG.branch;
 	const keepText = await gitConfigValue(target, 'newsroom.keep');
 	const keep = keepText === undefined ? DEFAULT_CONFIG.keep : Number(keepText);
-	if (!Number.isInteger(keep) || keep < 2) throw new Error(`newsroom.keep must be a whole number of at least 2, not "${keepText}"`);
+	if (!Number.isInteger(keep) || keep < 2)
+		throw new Error(`newsroom.keep must be a whole number of at least 2, not "${keepText}"`);
 	return { branch, keep };
 }
 
@@ -128,7 +132,9 @@ export async function recordLive(target: DeployTarget, id: string): Promise<void
  * deleted since, and the history without the live one. Without a usable history (a target from
  * before it was kept), the newest release older than the live one.
  */
-export async function previousRelease(target: DeployTarget): Promise<{ id: string; history: string[] } | undefined> {
+export async function previousRelease(
+	target: DeployTarget,
+): Promise<{ id: string; history: string[] } | undefined> {
 	const live = await currentRelease(target);
 	const releases = await listReleases(target);
 	const history = (await readFile(target.history, 'utf8').catch(() => '')).split('\n').filter(Boolean);

@@ -19,7 +19,9 @@ const owner = await acquireLock(target.lock, {
 	pid: process.pid,
 	what: command,
 	onWait: (busy) =>
-		process.stderr.write(`deploy: waiting for the deploy in progress${busy ? ` (${busy.what}, since ${busy.since})` : ''}\n`),
+		process.stderr.write(
+			`deploy: waiting for the deploy in progress${busy ? ` (${busy.what}, since ${busy.since})` : ''}\n`,
+		),
 });
 const child = spawn(command, args, { stdio: 'inherit', env: { ...process.env, [LOCK_ENV]: owner.token } });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) process.on(signal, () => child.kill(signal));

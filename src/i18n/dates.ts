@@ -69,12 +69,22 @@ export function formatDateTime(date: Date, locale: Locale, timeZone: string): st
 
 /** The hour alone with the time zone, for today's stories in lists: "12:00 م غرينتش+3". */
 export function formatTime(date: Date, locale: Locale, timeZone: string): string {
-	return dateFormat(intlTag(locale), { hour: 'numeric', minute: '2-digit', timeZoneName: 'short', timeZone }).format(date);
+	return dateFormat(intlTag(locale), {
+		hour: 'numeric',
+		minute: '2-digit',
+		timeZoneName: 'short',
+		timeZone,
+	}).format(date);
 }
 
 /** Whether two instants fall on the same calendar day in the newsroom's time zone. */
 export function sameDay(a: Date, b: Date, timeZone: string): boolean {
-	const day = dateFormat('en-CA-u-nu-latn-ca-gregory', { year: 'numeric', month: '2-digit', day: '2-digit', timeZone });
+	const day = dateFormat('en-CA-u-nu-latn-ca-gregory', {
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		timeZone,
+	});
 	return day.format(a) === day.format(b);
 }
 
@@ -83,7 +93,9 @@ export function sameDay(a: Date, b: Date, timeZone: string): boolean {
  * day, the short date otherwise.
  */
 export function formatCardDate(date: Date, locale: Locale, timeZone: string, now: Date): string {
-	return sameDay(date, now, timeZone) ? formatTime(date, locale, timeZone) : formatShortDate(date, locale, timeZone);
+	return sameDay(date, now, timeZone)
+		? formatTime(date, locale, timeZone)
+		: formatShortDate(date, locale, timeZone);
 }
 
 /** Short date for lists: "١٠ يناير ٢٠٢٢". */
@@ -100,7 +112,12 @@ export function formatShortDate(date: Date, locale: Locale, timeZone: string): s
 export function hijriDate(date: Date, locale: Locale, timeZone: string): string | undefined {
 	const calendar = locales[locale].hijri;
 	if (!calendar) return undefined;
-	return dateFormat(`${calendar}-nu-${digitsOf(locale)}`, { day: 'numeric', month: 'long', year: 'numeric', timeZone }).format(date);
+	return dateFormat(`${calendar}-nu-${digitsOf(locale)}`, {
+		day: 'numeric',
+		month: 'long',
+		year: 'numeric',
+		timeZone,
+	}).format(date);
 }
 
 /** A number in the locale's digits. */

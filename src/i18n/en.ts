@@ -63,7 +63,8 @@ const en = {
 	'archive.stories.many': '{count} stories',
 	'archive.stories.other': '{count} stories',
 	'notFound.title': 'Page not found',
-	'notFound.body': 'We could not find the page you were looking for. It may have moved or been removed, or the link may be wrong.',
+	'notFound.body':
+		'We could not find the page you were looking for. It may have moved or been removed, or the link may be wrong.',
 	'notFound.home': 'Back to the front page',
 	'notFound.archive': 'Browse the archive',
 	'footer.about': 'About',

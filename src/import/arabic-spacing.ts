@@ -23,5 +23,9 @@ const SPACE_RUN = /(?<=\S)[ \t\u00a0]{2,}(?=\S)/gu;
 
 /** Normalises the spacing of one line or paragraph of the old site's Arabic text. */
 export function normaliseArabicSpacing(text: string): string {
-	return text.replace(SPACE_RUN, ' ').replace(SPACE_BEFORE, '').replace(NO_SPACE_AFTER, ' ').replace(LONE_WAW, '');
+	return text
+		.replace(SPACE_RUN, ' ')
+		.replace(SPACE_BEFORE, '')
+		.replace(NO_SPACE_AFTER, ' ')
+		.replace(LONE_WAW, '');
 }

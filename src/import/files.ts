@@ -16,7 +16,10 @@ export async function readIfExists(file: string): Promise<Buffer | undefined> {
 
 /** Readers (and the dev server) never see a half-written file: write beside it, then rename. */
 export async function writeAtomically(target: string, data: string | Uint8Array): Promise<void> {
-	const temporary = path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`);
+	const temporary = path.join(
+		path.dirname(target),
+		`.${path.basename(target)}.${process.pid}.${randomBytes(4).toString('hex')}.tmp`,
+	);
 	try {
 		await writeFile(temporary, data, { flag: 'wx' });
 		await rename(temporary, target);
@@ -41,9 +44,13 @@ export function describeDifference(existing: string, wanted: string): string {
 		return 'its front matter is not valid YAML';
 	}
 	const fields = new Set([...Object.keys(before.data), ...Object.keys(after.data)]);
-	const parts = [...fields].filter((field) => JSON.stringify(before.data[field]) !== JSON.stringify(after.data[field]));
+	const parts = [...fields].filter(
+		(field) => JSON.stringify(before.data[field]) !== JSON.stringify(after.data[field]),
+	);
 	if (before.content.trim() !== after.content.trim()) parts.push('body');
 	if (parts.length === 0) return 'differs in layout only';
-	const otherTitle = parts.includes('title') ? `; it is titled «${before.data.title}»: another article with the same slug?` : '';
+	const otherTitle = parts.includes('title')
+		? `; it is titled «${before.data.title}»: another article with the same slug?`
+		: '';
 	return `differs in ${parts.join(', ')}${otherTitle}`;
 }

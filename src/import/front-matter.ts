@@ -23,7 +23,9 @@ type SchemaIssues = { issues: readonly { path: readonly PropertyKey[]; message: 
 
 /** A schema's complaints on one line, `field: message; ...`, as the importers print them. */
 export function issuesOf(error: SchemaIssues): string {
-	return error.issues.map((issue) => `${issue.path.map(String).join('.') || 'value'}: ${issue.message}`).join('; ');
+	return error.issues
+		.map((issue) => `${issue.path.map(String).join('.') || 'value'}: ${issue.message}`)
+		.join('; ');
 }
 
 /** The same fields in the schema's order, whatever order the caller built them in. */

@@ -17,7 +17,9 @@ export function createProgress(
 			last = now;
 			const share = Math.min(1, done / total);
 			const filled = Math.round(share * width);
-			stream.write(`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${label}   `);
+			stream.write(
+				`\r[${'#'.repeat(filled)}${'-'.repeat(width - filled)}] ${(share * 100).toFixed(0).padStart(3)}% ${label}   `,
+			);
 			drawn = true;
 		},
 		done() {

@@ -36,7 +36,10 @@ export async function bundleAdmin(root: string, env: CmsEnvironment = process.en
 
 /** What the bundle is made from beyond its source files: the backend, the forms' choices, the settings. */
 function bundleData(root: string, env: CmsEnvironment) {
-	const settings = readYaml(join(root, 'content/settings/site.yml')) as { timeZone: string; name: { ar: string } };
+	const settings = readYaml(join(root, 'content/settings/site.yml')) as {
+		timeZone: string;
+		name: { ar: string };
+	};
 	const injected = {
 		options: cmsOptionsFromEnv(env),
 		choices: readChoices(root),
@@ -47,7 +50,10 @@ function bundleData(root: string, env: CmsEnvironment) {
 }
 
 /** The bundle, and the files esbuild read for it (paths from `root`). */
-async function bundleAdminWithInputs(root: string, env: CmsEnvironment): Promise<{ files: AdminFile[]; inputs: string[] }> {
+async function bundleAdminWithInputs(
+	root: string,
+	env: CmsEnvironment,
+): Promise<{ files: AdminFile[]; inputs: string[] }> {
 	const { settings, injected } = bundleData(root, env);
 	const options: BuildOptions = {
 		absWorkingDir: root,
@@ -81,10 +87,17 @@ async function bundleAdminWithInputs(root: string, env: CmsEnvironment): Promise
 	} catch (cause) {
 		throw new Error('could not bundle the CMS (admin/index.ts)', { cause });
 	}
-	if (result.errors.length > 0) throw new Error('could not bundle the CMS (admin/index.ts)', { cause: result.errors });
+	if (result.errors.length > 0)
+		throw new Error('could not bundle the CMS (admin/index.ts)', { cause: result.errors });
 	const outdir = join(root, 'admin-out');
-	const files = (result.outputFiles ?? []).map((file) => withSizes(relative(outdir, file.path), file.contents));
-	const html = adminPage({ title: `غرفة التحرير | ${settings.name.ar}`, script: `${ADMIN_PATH}cms.js`, style: `${ADMIN_PATH}admin.css` });
+	const files = (result.outputFiles ?? []).map((file) =>
+		withSizes(relative(outdir, file.path), file.contents),
+	);
+	const html = adminPage({
+		title: `غرفة التحرير | ${settings.name.ar}`,
+		script: `${ADMIN_PATH}cms.js`,
+		style: `${ADMIN_PATH}admin.css`,
+	});
 	files.push(withSizes('index.html', new TextEncoder().encode(html)));
 	return { files, inputs: Object.keys(result.metafile?.inputs ?? {}) };
 }
@@ -106,7 +119,9 @@ function bundleKey(root: string, env: CmsEnvironment, inputs: string[]): string 
 /** The child's work: reuse `folder` when its key still holds, otherwise bundle into it. */
 async function bundleIntoFolder(root: string, folder: string): Promise<void> {
 	const keyFile = join(folder, '..', 'admin-bundle.key.json');
-	const last = existsSync(keyFile) ? (JSON.parse(readFileSync(keyFile, 'utf8')) as { key: string; inputs: string[] }) : undefined;
+	const last = existsSync(keyFile)
+		? (JSON.parse(readFileSync(keyFile, 'utf8')) as { key: string; inputs: string[] })
+		: undefined;
 	if (last && existsSync(folder) && bundleKey(root, process.env, last.inputs) === last.key) return;
 	await rm(keyFile, { force: true });
 	await rm(folder, { recursive: true, force: true });
@@ -159,16 +174,22 @@ async function writeAdmin(
 function bundleInChild(root: string, folder: string): Promise<AdminFile[]> {
 	return new Promise((resolve, reject) => {
 		const script = join(root, 'src/integrations/admin-bundle.ts');
-		const child = spawn(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', script, root, folder], {
-			stdio: ['ignore', 'ignore', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			['--experimental-strip-types', '--disable-warning=ExperimentalWarning', script, root, folder],
+			{
+				stdio: ['ignore', 'ignore', 'pipe'],
+			},
+		);
 		let errors = '';
 		child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
 		child.on('error', reject);
 		child.on('close', async (code) => {
 			if (code !== 0) return reject(new Error(`could not bundle the CMS (admin/index.ts): ${errors.trim()}`));
 			try {
-				const names = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) => entry.isFile());
+				const names = (await readdir(folder, { recursive: true, withFileTypes: true })).filter((entry) =>
+					entry.isFile(),
+				);
 				resolve(
 					await Promise.all(
 						names.map(async (entry) => {
@@ -199,7 +220,10 @@ export function adminBundle(): AstroIntegration {
 	let bundling: Promise<{ files: AdminFile[]; ms: number }> | undefined;
 	const startBundling = (cacheDir: string) => {
 		const started = performance.now();
-		const work = bundleInChild(root, join(cacheDir, 'admin-bundle')).then((files) => ({ files, ms: performance.now() - started }));
+		const work = bundleInChild(root, join(cacheDir, 'admin-bundle')).then((files) => ({
+			files,
+			ms: performance.now() - started,
+		}));
 		work.catch(() => undefined); // Reported when awaited, at the end of the build.
 		return work;
 	};
@@ -235,10 +259,14 @@ export function adminBundle(): AstroIntegration {
 						.then((map) => {
 							const file = map.get(name);
 							if (!file) return next();
-							response.writeHead(200, { 'content-type': contentType(name), 'cache-control': 'no-store' }).end(file.contents);
+							response
+								.writeHead(200, { 'content-type': contentType(name), 'cache-control': 'no-store' })
+								.end(file.contents);
 						})
 						.catch((error: unknown) => {
-							logger.error(error instanceof Error ? `${error.message}: ${String(error.cause)}` : String(error));
+							logger.error(
+								error instanceof Error ? `${error.message}: ${String(error.cause)}` : String(error),
+							);
 							response
 								.writeHead(500, { 'content-type': 'text/plain; charset=utf-8' })
 								.end('The CMS bundle failed to build; see the dev server log.');
@@ -246,7 +274,12 @@ export function adminBundle(): AstroIntegration {
 				});
 			},
 			'astro:build:done': async ({ dir, logger }) => {
-				await writeAdmin(bundling ?? startBundling(cacheDir), root, join(fileURLToPath(dir), ADMIN_PATH), logger);
+				await writeAdmin(
+					bundling ?? startBundling(cacheDir),
+					root,
+					join(fileURLToPath(dir), ADMIN_PATH),
+					logger,
+				);
 			},
 		},
 	};

@@ -36,12 +36,17 @@ export function redirects(): AstroIntegration {
 				const dist = fileURLToPath(dir);
 				const { redirects: list, problems } = loadRedirects(join(root, 'content'), 'content');
 				if (problems.length > 0)
-					throw new Error(`content/redirects: ${problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; ')}`);
+					throw new Error(
+						`content/redirects: ${problems.map((p) => `${p.file}${p.line ? `:${p.line}` : ''}: ${p.message}`).join('; ')}`,
+					);
 				const collisions = list.filter((redirect) => existsSync(join(dist, redirectPageFile(redirect.from))));
 				if (collisions.length > 0) {
 					throw new Error(
 						`${collisions.length} redirect(s) would replace a page of the site:\n${collisions
-							.map((redirect) => `  ${redirect.file}${redirect.line ? `:${redirect.line}` : ''}: ${redirect.from} is a page of this build`)
+							.map(
+								(redirect) =>
+									`  ${redirect.file}${redirect.line ? `:${redirect.line}` : ''}: ${redirect.from} is a page of this build`,
+							)
 							.join('\n')}`,
 					);
 				}

@@ -12,7 +12,10 @@ export function newsroomSitemap(): AstroIntegration[] {
 	let outDir: string | undefined;
 	const pageExists = (pathname: string) => existsSync(`${outDir}${pathname.replace(/\/?$/, '/')}index.html`);
 	return [
-		{ name: 'newsroom:sitemap-output', hooks: { 'astro:build:done': ({ dir }) => void (outDir = fileURLToPath(dir).replace(/\/$/, '')) } },
+		{
+			name: 'newsroom:sitemap-output',
+			hooks: { 'astro:build:done': ({ dir }) => void (outDir = fileURLToPath(dir).replace(/\/$/, '')) },
+		},
 		sitemap({
 			filter: (page) => !/\/404\/?$|\/search\/$|^\/admin\//.test(new URL(page).pathname),
 			serialize: (item) => ({ ...item, links: sitemapAlternates(item.url, pageExists) }),

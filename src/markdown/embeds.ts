@@ -39,17 +39,29 @@ export function matchEmbed(href: string, allowedHosts: readonly string[]): Embed
 						? path[1]
 						: undefined;
 		if (!id || !YOUTUBE_ID.test(id)) return undefined;
-		return { provider: 'youtube', url: href, frameUrl: `https://www.youtube-nocookie.com/embed/${id}?autoplay=1` };
+		return {
+			provider: 'youtube',
+			url: href,
+			frameUrl: `https://www.youtube-nocookie.com/embed/${id}?autoplay=1`,
+		};
 	}
 	if (/(^|\.)(x|twitter)\.com$/.test(host)) {
 		const id = path[1] === 'status' ? path[2] : undefined;
 		if (!id || !/^\d{1,25}$/.test(id)) return undefined;
-		return { provider: 'x', url: href, frameUrl: `https://platform.twitter.com/embed/Tweet.html?id=${id}&dnt=true` };
+		return {
+			provider: 'x',
+			url: href,
+			frameUrl: `https://platform.twitter.com/embed/Tweet.html?id=${id}&dnt=true`,
+		};
 	}
 	if (/(^|\.)vimeo\.com$/.test(host)) {
 		const id = host === 'player.vimeo.com' ? path[1] : path[0];
 		if (!id || !/^\d{1,15}$/.test(id)) return undefined;
-		return { provider: 'vimeo', url: href, frameUrl: `https://player.vimeo.com/video/${id}?autoplay=1&dnt=1` };
+		return {
+			provider: 'vimeo',
+			url: href,
+			frameUrl: `https://player.vimeo.com/video/${id}?autoplay=1&dnt=1`,
+		};
 	}
 	return undefined;
 }

@@ -4,7 +4,21 @@ import { visit } from 'unist-util-visit';
 /** Deeper raw-HTML nesting than this is shown as text: no article needs it, and the HTML parser recurses. */
 export const MAX_HTML_DEPTH = 200;
 
-const VOID = new Set(['area', 'base', 'br', 'col', 'embed', 'hr', 'img', 'input', 'link', 'meta', 'source', 'track', 'wbr']);
+const VOID = new Set([
+	'area',
+	'base',
+	'br',
+	'col',
+	'embed',
+	'hr',
+	'img',
+	'input',
+	'link',
+	'meta',
+	'source',
+	'track',
+	'wbr',
+]);
 
 /** How deep the tags of an HTML fragment nest, starting from `depth`: [deepest, depth at its end]. */
 export function htmlDepth(html: string, depth = 0): [number, number] {

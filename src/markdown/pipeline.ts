@@ -2,7 +2,13 @@ import type { RehypePlugins, RemarkPlugins } from '@astrojs/markdown-remark';
 import rehypeRaw from 'rehype-raw';
 import rehypeSanitize from 'rehype-sanitize';
 import { remarkLimitHtmlDepth } from './html-depth.ts';
-import { bodySchema, rehypeEmbeds, rehypeEmbedSources, rehypeFixAnchors, rehypeLocalizeFootnotes } from './sanitize.ts';
+import {
+	bodySchema,
+	rehypeEmbeds,
+	rehypeEmbedSources,
+	rehypeFixAnchors,
+	rehypeLocalizeFootnotes,
+} from './sanitize.ts';
 
 /**
  * In: the Markdown of article and page bodies; out: safe HTML. The Markdown plugins of bodies. Content is untrusted: raw HTML is parsed,

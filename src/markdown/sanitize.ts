@@ -47,8 +47,14 @@ export function rehypeEmbedSources(options: { hosts: readonly string[] }) {
 			if (node.tagName !== 'iframe') return;
 			const src = String(node.properties.src ?? '');
 			if (!matchEmbed(src, options.hosts)) return;
-			const link: Element = { type: 'element', tagName: 'a', properties: { href: src }, children: [{ type: 'text', value: src }] };
-			parent.children[index] = parent.type === 'root' ? { type: 'element', tagName: 'p', properties: {}, children: [link] } : link;
+			const link: Element = {
+				type: 'element',
+				tagName: 'a',
+				properties: { href: src },
+				children: [{ type: 'text', value: src }],
+			};
+			parent.children[index] =
+				parent.type === 'root' ? { type: 'element', tagName: 'p', properties: {}, children: [link] } : link;
 		});
 	};
 }
@@ -64,7 +70,9 @@ export function rehypeEmbeds(options: { hosts: readonly string[] }) {
 		const t = english ? en : ar;
 		eachElement(tree, (node, index, parent) => {
 			if (node.tagName !== 'p') return;
-			const meaningful = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
+			const meaningful = node.children.filter(
+				(child) => !(child.type === 'text' && child.value.trim() === ''),
+			);
 			const [only] = meaningful;
 			if (meaningful.length !== 1 || only?.type !== 'element' || only.tagName !== 'a') return;
 			const embed = matchEmbed(String(only.properties.href ?? ''), options.hosts);
@@ -98,7 +106,8 @@ export function rehypeFixAnchors() {
 			const href = node.tagName === 'a' ? node.properties.href : undefined;
 			if (typeof href !== 'string' || !href.startsWith('#')) return;
 			const target = decodeURIComponent(href.slice(1));
-			if (!ids.has(target) && ids.has(CLOBBER_PREFIX + target)) node.properties.href = `#${CLOBBER_PREFIX}${target}`;
+			if (!ids.has(target) && ids.has(CLOBBER_PREFIX + target))
+				node.properties.href = `#${CLOBBER_PREFIX}${target}`;
 		});
 	};
 }
@@ -112,10 +121,13 @@ export function rehypeLocalizeFootnotes() {
 		const t = isEnglish(file) ? en : ar;
 		eachElement(tree, (node) => {
 			if (node.tagName === 'section' && node.properties.dataFootnotes !== undefined) {
-				const heading = node.children.find((child): child is Element => child.type === 'element' && child.tagName === 'h2');
+				const heading = node.children.find(
+					(child): child is Element => child.type === 'element' && child.tagName === 'h2',
+				);
 				if (heading) heading.children = [{ type: 'text', value: t['article.footnotes'] }];
 			}
-			if (node.tagName === 'a' && node.properties.dataFootnoteBackref !== undefined) node.properties.ariaLabel = t['article.footnoteBack'];
+			if (node.tagName === 'a' && node.properties.dataFootnoteBackref !== undefined)
+				node.properties.ariaLabel = t['article.footnoteBack'];
 		});
 	};
 }
@@ -125,7 +137,13 @@ function isEnglish(file: VFile): boolean {
 	return /[\\/]en[\\/][^\\/]+$/.test(file.path ?? '');
 }
 
-function embedFigure(embed: Embed, name: string, play: string, original: string, dir: 'rtl' | 'ltr'): Element {
+function embedFigure(
+	embed: Embed,
+	name: string,
+	play: string,
+	original: string,
+	dir: 'rtl' | 'ltr',
+): Element {
 	const label = `${play} ${name}`;
 	const frame: Element = {
 		type: 'element',

@@ -7,7 +7,10 @@ import type { Element, Root } from 'hast';
  * which made the site's body plugins a noticeable share of Markdown rendering at archive scale
  * (see docs/performance.md).
  */
-export function eachElement(tree: Root | Element, visitor: (node: Element, index: number, parent: Root | Element) => void): void {
+export function eachElement(
+	tree: Root | Element,
+	visitor: (node: Element, index: number, parent: Root | Element) => void,
+): void {
 	const { children } = tree;
 	for (let index = 0; index < children.length; index++) {
 		const child = children[index]!;

@@ -7,7 +7,12 @@ interface FromCollection {
 }
 
 function fromCollection(value: unknown): value is FromCollection {
-	return typeof value === 'object' && value !== null && 'entry' in value && typeof (value as FromCollection).entry === 'object';
+	return (
+		typeof value === 'object' &&
+		value !== null &&
+		'entry' in value &&
+		typeof (value as FromCollection).entry === 'object'
+	);
 }
 
 /**
@@ -22,7 +27,8 @@ export function cacheKey(site: string, parts: readonly unknown[]): string {
 	for (const part of parts) {
 		const text = JSON.stringify(part, (_, value: unknown) => {
 			if (!fromCollection(value)) return value;
-			if (value.entry.digest === undefined) throw new Error(`${value.id} has no content digest to key its pages by`);
+			if (value.entry.digest === undefined)
+				throw new Error(`${value.id} has no content digest to key its pages by`);
 			return `${value.id}@${value.entry.digest}`;
 		});
 		hash.update('\0').update(text ?? 'undefined');

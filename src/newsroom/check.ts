@@ -70,21 +70,28 @@ class ContentCheck {
 
 	mdxFiles(): void {
 		for (const path of listFiles(this.#contentDir).filter((file) => file.endsWith('.mdx')))
-			this.report(path, 'file', "MDX runs code at build time and is for developers' pages only: save articles and pages as .md");
+			this.report(
+				path,
+				'file',
+				"MDX runs code at build time and is for developers' pages only: save articles and pages as .md",
+			);
 	}
 
 	/** The sections and authors that exist, with the settings files checked on the way. */
 	sectionsAndAuthors(): Known {
-		const yamlFiles = (folder: string) => listFiles(join(this.#contentDir, folder)).filter((path) => /\.ya?ml$/.test(path));
+		const yamlFiles = (folder: string) =>
+			listFiles(join(this.#contentDir, folder)).filter((path) => /\.ya?ml$/.test(path));
 		const idOf = (path: string) =>
 			path
 				.split(/[\\/]/)
 				.pop()!
 				.replace(/\.[^.]+$/, '');
 		const categories = new Set<string>();
-		for (const path of yamlFiles('categories')) if (this.#readYamlFile(path, categorySchema)) categories.add(idOf(path));
+		for (const path of yamlFiles('categories'))
+			if (this.#readYamlFile(path, categorySchema)) categories.add(idOf(path));
 		const authors = new Set<string>();
-		for (const path of yamlFiles('authors')) if (this.#readYamlFile(path, authorSchema)) authors.add(idOf(path));
+		for (const path of yamlFiles('authors'))
+			if (this.#readYamlFile(path, authorSchema)) authors.add(idOf(path));
 		const sitePath = join(this.#contentDir, 'settings/site.yml');
 		if (existsSync(sitePath)) this.#readYamlFile(sitePath, siteSettingsSchema);
 		else this.report(sitePath, 'file', 'is missing');
@@ -109,15 +116,26 @@ class ContentCheck {
 			seen.set(key, this.#rel(path));
 			if (!categories.has(data.category)) {
 				const known = [...categories].join(', ');
-				this.report(path, 'category', `unknown category "${data.category}" (known: ${known})`, lineOf(text, 'category'));
+				this.report(
+					path,
+					'category',
+					`unknown category "${data.category}" (known: ${known})`,
+					lineOf(text, 'category'),
+				);
 			}
 			if (data.author && !authors.has(data.author)) {
-				this.report(path, 'author', `unknown author "${data.author}" (known: ${[...authors].join(', ')})`, lineOf(text, 'author'));
+				this.report(
+					path,
+					'author',
+					`unknown author "${data.author}" (known: ${[...authors].join(', ')})`,
+					lineOf(text, 'author'),
+				);
 			}
 			if (data.image && !/^https?:/.test(data.image) && !existsSync(resolve(dirname(path), data.image))) {
 				this.report(path, 'image', `file not found: ${data.image}`, lineOf(text, 'image'));
 			}
-			if (data.updated && data.updated < data.date) this.report(path, 'updated', 'is before the publication date', lineOf(text, 'updated'));
+			if (data.updated && data.updated < data.date)
+				this.report(path, 'updated', 'is before the publication date', lineOf(text, 'updated'));
 			articles.push({ file: this.#rel(path), locale: article.locale, slug: article.slug, data });
 		}
 		return articles;
@@ -144,7 +162,11 @@ class ContentCheck {
 		for (const path of listFiles(join(this.#contentDir, 'pages')).filter((file) => file.endsWith('.md'))) {
 			const page = this.#readMarkdown(path, 'pages', pageSchema);
 			if (page && RESERVED_PAGE_SLUGS.has(page.slug))
-				this.report(path, 'slug', `"${page.slug}" is taken by the site's own pages (${[...RESERVED_PAGE_SLUGS].join(', ')})`);
+				this.report(
+					path,
+					'slug',
+					`"${page.slug}" is taken by the site's own pages (${[...RESERVED_PAGE_SLUGS].join(', ')})`,
+				);
 			if (page) pages.push(page);
 		}
 		return pages;
@@ -154,7 +176,11 @@ class ContentCheck {
 	 * Redirects: valid files, no old path twice, no old path that is one of the site's own
 	 * pages (the build checks every built file again), and a target that exists.
 	 */
-	redirects({ categories, authors }: Known, articles: ParsedArticle[], pages: { locale: Locale; slug: string }[]): void {
+	redirects(
+		{ categories, authors }: Known,
+		articles: ParsedArticle[],
+		pages: { locale: Locale; slug: string }[],
+	): void {
 		const redirects = loadRedirects(this.#contentDir, this.#rel(this.#contentDir));
 		this.problems.push(...redirects.problems);
 		const sitePages = new Set<string>();
@@ -163,15 +189,27 @@ class ContentCheck {
 			for (const id of categories) sitePages.add(categoryUrl(locale, id));
 			for (const id of authors) sitePages.add(authorUrl(locale, id));
 		}
-		const targets = new Set([...articles.map((a) => articleUrl(a.locale, a.slug)), ...pages.map((p) => pageUrl(p.locale, p.slug))]);
+		const targets = new Set([
+			...articles.map((a) => articleUrl(a.locale, a.slug)),
+			...pages.map((p) => pageUrl(p.locale, p.slug)),
+		]);
 		for (const target of targets) sitePages.add(target);
 		for (const redirect of redirects.redirects) {
 			const at = { file: redirect.file, ...(redirect.line ? { line: redirect.line } : {}) };
 			if (sitePages.has(canonicalPath(redirect.from)))
-				this.problems.push({ ...at, field: 'from', message: `${redirect.from} is a page of the site; a redirect would hide it` });
-			const isContentUrl = /^(?:\/en)?\/news\/[^/]+\/$/.test(redirect.to) || /^(?:\/en)?\/[^/]+\/$/.test(redirect.to);
+				this.problems.push({
+					...at,
+					field: 'from',
+					message: `${redirect.from} is a page of the site; a redirect would hide it`,
+				});
+			const isContentUrl =
+				/^(?:\/en)?\/news\/[^/]+\/$/.test(redirect.to) || /^(?:\/en)?\/[^/]+\/$/.test(redirect.to);
 			if (isContentUrl && !targets.has(redirect.to) && !sitePages.has(redirect.to)) {
-				this.problems.push({ ...at, field: 'to', message: `${redirect.to}: no article or page has this address` });
+				this.problems.push({
+					...at,
+					field: 'to',
+					message: `${redirect.to}: no article or page has this address`,
+				});
 			}
 		}
 	}
@@ -187,7 +225,12 @@ class ContentCheck {
 	}
 
 	/** Validates data against a schema and reports each issue with its field and line. */
-	#validate<S extends z.ZodType>(path: string, text: string, schema: S, data: unknown): z.infer<S> | undefined {
+	#validate<S extends z.ZodType>(
+		path: string,
+		text: string,
+		schema: S,
+		data: unknown,
+	): z.infer<S> | undefined {
 		const result = schema.safeParse(data);
 		if (result.success) return result.data;
 		for (const issue of result.error.issues) {

@@ -43,7 +43,11 @@ export function frontPage<A extends FrontPageCandidate>(
 	const latest = firstMatching(articles, layout.latest, (article) => !inHeadlines.has(article));
 	const shown = new Set<A>([...headlines, ...latest]);
 	const sections = layout.sections.map((id) => {
-		const chosen = firstMatching(byCategory.get(id) ?? [], layout.perSection, (article) => !shown.has(article));
+		const chosen = firstMatching(
+			byCategory.get(id) ?? [],
+			layout.perSection,
+			(article) => !shown.has(article),
+		);
 		for (const article of chosen) shown.add(article);
 		return { id, articles: chosen };
 	});

@@ -10,7 +10,11 @@ export interface Month {
 
 /** The month `date` falls in, in `timeZone` (a story at 23:30 UTC on the 31st may be next month there). */
 export function monthOf(date: Date, timeZone: string): Month {
-	const parts = dateFormat('en-US-u-nu-latn-ca-gregory', { year: 'numeric', month: '2-digit', timeZone }).formatToParts(date);
+	const parts = dateFormat('en-US-u-nu-latn-ca-gregory', {
+		year: 'numeric',
+		month: '2-digit',
+		timeZone,
+	}).formatToParts(date);
 	return {
 		year: parts.find((part) => part.type === 'year')!.value,
 		month: parts.find((part) => part.type === 'month')!.value,
@@ -31,7 +35,11 @@ export function monthDate({ year, month }: Month): Date {
  * The months with stories just before and after `key`, from a language's months newest first
  * (the order of `byMonth`): what the month archive links to. Months without stories are skipped.
  */
-export function neighbourMonths<M>(months: readonly M[], key: (month: M) => string, current: string): { previous?: M; next?: M } {
+export function neighbourMonths<M>(
+	months: readonly M[],
+	key: (month: M) => string,
+	current: string,
+): { previous?: M; next?: M } {
 	const at = months.findIndex((month) => key(month) === current);
 	if (at < 0) return {};
 	return { previous: months[at + 1], next: at > 0 ? months[at - 1] : undefined };

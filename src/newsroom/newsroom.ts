@@ -106,17 +106,19 @@ export function loadNewsroom(): Promise<Newsroom> {
 }
 
 async function readNewsroom(): Promise<Newsroom> {
-	const [articleEntries, pageEntries, categoryEntries, authorEntries, settingsEntries, frontPageEntries] = await Promise.all([
-		getCollection('articles'),
-		getCollection('pages'),
-		getCollection('categories'),
-		getCollection('authors'),
-		getCollection('settings'),
-		getCollection('frontPage'),
-	]);
+	const [articleEntries, pageEntries, categoryEntries, authorEntries, settingsEntries, frontPageEntries] =
+		await Promise.all([
+			getCollection('articles'),
+			getCollection('pages'),
+			getCollection('categories'),
+			getCollection('authors'),
+			getCollection('settings'),
+			getCollection('frontPage'),
+		]);
 	// The content check has run before Astro read the collections: what is here is valid.
 	const settings = settingsEntries[0]?.data;
-	if (!settings) throw new ContentError([{ file: 'content/settings/site.yml', field: 'file', message: 'is missing' }]);
+	if (!settings)
+		throw new ContentError([{ file: 'content/settings/site.yml', field: 'file', message: 'is missing' }]);
 	useDigits(settings.digits);
 	const frontPage = frontPageEntries[0]?.data ?? { headlines: 5, latest: 8, sections: [], perSection: 4 };
 	const categories = categoryEntries
@@ -158,7 +160,11 @@ function localeAndSlug(id: string): { locale: Locale; slug: string } {
 }
 
 /** The articles readers see per language, newest first: not drafts, not dated after the build's clock. */
-function publishedArticles(entries: CollectionEntry<'articles'>[], timeZone: string, now: Date): PerLocale<Article[]> {
+function publishedArticles(
+	entries: CollectionEntry<'articles'>[],
+	timeZone: string,
+	now: Date,
+): PerLocale<Article[]> {
 	const articles = perLocale((): Article[] => []);
 	for (const entry of entries) {
 		if (entry.data.draft || entry.data.date > now) continue;
@@ -189,7 +195,13 @@ function staticPages(entries: CollectionEntry<'pages'>[]): PerLocale<Map<string,
 	const pages = perLocale(() => new Map<string, StaticPage>());
 	for (const entry of [...entries].sort((a, b) => a.data.order - b.data.order || a.id.localeCompare(b.id))) {
 		const path = localeAndSlug(entry.id);
-		pages[path.locale].set(path.slug, { id: entry.id, ...path, url: pageUrl(path.locale, path.slug), entry, data: entry.data });
+		pages[path.locale].set(path.slug, {
+			id: entry.id,
+			...path,
+			url: pageUrl(path.locale, path.slug),
+			entry,
+			data: entry.data,
+		});
 	}
 	return pages;
 }
@@ -197,18 +209,23 @@ function staticPages(entries: CollectionEntry<'pages'>[]): PerLocale<Map<string,
 /** The listings pages are built from: by slug, section, tag, author and month, and related articles. */
 function articleIndexes(articles: PerLocale<Article[]>) {
 	const related = new Map<string, Article[]>();
-	for (const locale of localeCodes) for (const [id, list] of relatedArticles(articles[locale])) related.set(id, list);
+	for (const locale of localeCodes)
+		for (const [id, list] of relatedArticles(articles[locale])) related.set(id, list);
 	return {
 		bySlug: perLocale((locale) => new Map(articles[locale].map((article) => [article.slug, article]))),
 		byCategory: perLocale((locale) => groupBy(articles[locale], (article) => [article.category])),
 		byTag: perLocale((locale) => {
 			const index = new Map<string, { name: string; articles: Article[] }>();
-			for (const [slug, tagged] of groupBy(articles[locale], (article) => article.tags.map(tagSlug).filter(Boolean))) {
+			for (const [slug, tagged] of groupBy(articles[locale], (article) =>
+				article.tags.map(tagSlug).filter(Boolean),
+			)) {
 				index.set(slug, { name: tagged[0]!.tags.find((tag) => tagSlug(tag) === slug)!, articles: tagged });
 			}
 			return index;
 		}),
-		byAuthor: perLocale((locale) => groupBy(articles[locale], (article) => (article.data.author ? [article.data.author] : []))),
+		byAuthor: perLocale((locale) =>
+			groupBy(articles[locale], (article) => (article.data.author ? [article.data.author] : [])),
+		),
 		byMonth: perLocale((locale) => {
 			const index = new Map<string, { month: Month; articles: Article[] }>();
 			for (const [key, list] of groupBy(articles[locale], (article) => [monthKey(article.month)])) {

@@ -13,7 +13,13 @@ export interface ReadNext<A> {
  * up to `limit`, none the article itself and none in two lists. `sameSection` and `latest` are
  * newest first; only their first stories are read.
  */
-export function readNext<A>(article: A, related: readonly A[], sameSection: readonly A[], latest: readonly A[], limit = 4): ReadNext<A> {
+export function readNext<A>(
+	article: A,
+	related: readonly A[],
+	sameSection: readonly A[],
+	latest: readonly A[],
+	limit = 4,
+): ReadNext<A> {
 	const shown = new Set<A>([article]);
 	const take = (list: readonly A[]) => {
 		const chosen: A[] = [];

@@ -24,16 +24,25 @@ export async function articleFeed(locale: Locale, category?: string): Promise<Re
 	const { t, lang } = useTranslations(locale);
 	const siteName = settings.name[locale];
 	const sectionName = category ? categoryById.get(category)!.name[locale] : undefined;
-	const stories = (category ? (byCategory[locale].get(category) ?? []) : articles[locale]).slice(0, FEED_LENGTH);
+	const stories = (category ? (byCategory[locale].get(category) ?? []) : articles[locale]).slice(
+		0,
+		FEED_LENGTH,
+	);
 	const self = absoluteUrl(feedUrl(locale, category), settings.url);
 
 	return rss({
-		title: sectionName ? t('feed.section', { name: siteName, section: sectionName }) : t('feed.title', { name: siteName }),
+		title: sectionName
+			? t('feed.section', { name: siteName, section: sectionName })
+			: t('feed.title', { name: siteName }),
 		description: t('feed.description', { name: sectionName ? `${siteName}: ${sectionName}` : siteName }),
 		site: absoluteUrl(category ? categoryUrl(locale, category) : homeUrl(locale), settings.url),
 		xmlns: { atom: 'http://www.w3.org/2005/Atom' },
 		customData: `<language>${lang}</language><atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
-		items: await Promise.all(stories.map((article) => feedItem(article, settings.url, categoryById.get(article.category)!.name[locale]))),
+		items: await Promise.all(
+			stories.map((article) =>
+				feedItem(article, settings.url, categoryById.get(article.category)!.name[locale]),
+			),
+		),
 	});
 }
 

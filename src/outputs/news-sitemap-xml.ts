@@ -20,7 +20,8 @@ export function newsSitemapFiles(entries: NewsEntry[], now: Date): NewsEntry[][]
 		.filter((entry) => entry.published <= now && now.getTime() - entry.published.getTime() <= NEWS_WINDOW_MS)
 		.sort((a, b) => b.published.getTime() - a.published.getTime());
 	const files: NewsEntry[][] = [];
-	for (let start = 0; start < recent.length; start += NEWS_PER_FILE) files.push(recent.slice(start, start + NEWS_PER_FILE));
+	for (let start = 0; start < recent.length; start += NEWS_PER_FILE)
+		files.push(recent.slice(start, start + NEWS_PER_FILE));
 	return files.length > 0 ? files : [[]];
 }
 

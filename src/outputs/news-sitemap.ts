@@ -4,7 +4,10 @@ import { newsSitemapFiles, type NewsEntry } from './news-sitemap-xml.ts';
 import { absoluteUrl } from '../site/urls.ts';
 
 /** The Google News sitemap files of this build: the stories of the two days before its clock. */
-export async function newsSitemap(): Promise<{ files: NewsEntry[][]; publication: (language: string) => string }> {
+export async function newsSitemap(): Promise<{
+	files: NewsEntry[][];
+	publication: (language: string) => string;
+}> {
 	const { articles, settings, now } = await loadNewsroom();
 	const entries = localeCodes.flatMap((locale) =>
 		articles[locale].map((article) => ({
@@ -14,5 +17,8 @@ export async function newsSitemap(): Promise<{ files: NewsEntry[][]; publication
 			published: article.date,
 		})),
 	);
-	return { files: newsSitemapFiles(entries, now), publication: (language) => settings.name[language as 'ar' | 'en'] };
+	return {
+		files: newsSitemapFiles(entries, now),
+		publication: (language) => settings.name[language as 'ar' | 'en'],
+	};
 }

@@ -9,7 +9,8 @@ export interface SitemapLink {
 /** A site path without its language prefix: "/en/news/x/" and "/news/x/" both give "/news/x/". */
 function withoutPrefix(pathname: string): string {
 	for (const { prefix } of Object.values(locales)) {
-		if (prefix && (pathname === prefix || pathname.startsWith(`${prefix}/`))) return pathname.slice(prefix.length) || '/';
+		if (prefix && (pathname === prefix || pathname.startsWith(`${prefix}/`)))
+			return pathname.slice(prefix.length) || '/';
 	}
 	return pathname;
 }
@@ -21,13 +22,17 @@ function withoutPrefix(pathname: string): string {
  * i18n option compares every URL with every other, which grows with the square of the site
  * (see docs/performance.md).
  */
-export function sitemapAlternates(url: string, pageExists: (pathname: string) => boolean): SitemapLink[] | undefined {
+export function sitemapAlternates(
+	url: string,
+	pageExists: (pathname: string) => boolean,
+): SitemapLink[] | undefined {
 	const parsed = new URL(url);
 	const rest = withoutPrefix(decodeURIComponent(parsed.pathname));
 	const links: SitemapLink[] = [];
 	for (const locale of localeCodes) {
 		const pathname = `${locales[locale].prefix}${rest}`;
-		if (pageExists(pathname)) links.push({ url: new URL(pathname, parsed.origin).href, lang: locales[locale].lang });
+		if (pageExists(pathname))
+			links.push({ url: new URL(pathname, parsed.origin).href, lang: locales[locale].lang });
 	}
 	return links.length > 1 ? links : undefined;
 }

@@ -1,6 +1,9 @@
 /** Escapes text for element content and attribute values, in XML and in HTML alike. */
 export function escapeXml(text: string): string {
-	return text.replace(/[<>&'"]/g, (char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char]!);
+	return text.replace(
+		/[<>&'"]/g,
+		(char) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[char]!,
+	);
 }
 
 /**

@@ -2,7 +2,9 @@ import { z } from 'astro/zod';
 import { ID_PATTERN } from './patterns.ts';
 
 /** An id or slug: lower-case ASCII letters, digits and hyphens, as used in URLs and file names. */
-export const idSchema = z.string().regex(ID_PATTERN, 'must be lower-case ASCII letters, digits and single hyphens ([a-z0-9-]+)');
+export const idSchema = z
+	.string()
+	.regex(ID_PATTERN, 'must be lower-case ASCII letters, digits and single hyphens ([a-z0-9-]+)');
 
 /** ISO 8601 with a time zone, as written in front matter: 2022-01-10T12:00:00+03:00 or ...Z. */
 export const ISO_WITH_ZONE = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:\d{2})$/;

@@ -10,7 +10,10 @@ export const oldPathSchema = z
 	.string()
 	// Control characters are exactly what the class must refuse.
 	// eslint-disable-next-line no-control-regex
-	.regex(/^\/[^\s?#"'`\\<>{};$%\u0000-\u001f\u007f]*$/u, 'must be a decoded site path starting with / (no query, white space or quotes)')
+	.regex(
+		/^\/[^\s?#"'`\\<>{};$%\u0000-\u001f\u007f]*$/u,
+		'must be a decoded site path starting with / (no query, white space or quotes)',
+	)
 	.refine(
 		(path) =>
 			!path
@@ -21,7 +24,9 @@ export const oldPathSchema = z
 	);
 
 /** A page of this site a redirect leads to: `/news/<slug>/`, `/en/<slug>/`... */
-export const redirectTargetSchema = z.string().regex(/^\/(?:[a-z0-9-]+\/)*$/, 'must be a path of this site such as /news/<slug>/');
+export const redirectTargetSchema = z
+	.string()
+	.regex(/^\/(?:[a-z0-9-]+\/)*$/, 'must be a path of this site such as /news/<slug>/');
 
 /** One old address and the page it now leads to. */
 export const redirectSchema = z

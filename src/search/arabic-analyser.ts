@@ -33,7 +33,8 @@
  */
 
 /** Diacritics (harakat, tanwin, shadda, sukun, dagger alef, Quranic marks) and tatweel. */
-const MARKS = /[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u08D3-\u08E1\u08E3-\u08FF\u0640]/g;
+const MARKS =
+	/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06DC\u06DF-\u06E8\u06EA-\u06ED\u08D3-\u08E1\u08E3-\u08FF\u0640]/g;
 /** Invisible format characters: soft hyphen, ALM, ZWSP, ZWNJ, ZWJ, LRM/RLM, bidi embeddings and isolates, word joiner, BOM. */
 const FORMAT = /[\u00AD\u061C\u180E\u200B-\u200F\u202A-\u202E\u2060-\u2064\u2066-\u2069\uFEFF]/g;
 
@@ -83,7 +84,10 @@ export function foldArabic(word: string): string {
 const NOT_ARTICLE = new Set(['الله', 'اللهم']);
 /** Words that end like a sound plural but are not one: «خمسين» is not «five», «البحرين» not «sea». */
 const NOT_PLURAL = new Set(
-	['عشر', 'ثلاث', 'اربع', 'خمس', 'ست', 'سبع', 'ثمان', 'تسع', 'بحر', 'زيت', 'كان'].flatMap((stem) => [`${stem}ين`, `${stem}ون`]),
+	['عشر', 'ثلاث', 'اربع', 'خمس', 'ست', 'سبع', 'ثمان', 'تسع', 'بحر', 'زيت', 'كان'].flatMap((stem) => [
+		`${stem}ين`,
+		`${stem}ون`,
+	]),
 );
 /** Words whose first letter looks like a proclitic but belongs to the root, and whose rest is another word: «فكرة» is not «كرة», «بطاقة» (card) not «طاقة». */
 const ROOT_INITIAL = /^(فكر|لجن|بطاق)/;

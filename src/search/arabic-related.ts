@@ -264,7 +264,8 @@ const candidateCache = new Map<string, Candidate[]>();
 function unreduced(form: string): string[] {
 	const shapes = [form];
 	if (form.length >= 4) shapes.push(`${form}ين`);
-	if (form.endsWith('ات') && form.length >= 5 && !NOT_SINGULAR.has(form.slice(0, -2))) shapes.push(form.slice(0, -2));
+	if (form.endsWith('ات') && form.length >= 5 && !NOT_SINGULAR.has(form.slice(0, -2)))
+		shapes.push(form.slice(0, -2));
 	return shapes;
 }
 
@@ -290,8 +291,10 @@ export function relatedCandidates(form: string): Candidate[] {
 		for (const candidate of patternCandidates(base)) {
 			found.push(candidate);
 			// A verbal noun's plural: «انتخابات» for «انتخب».
-			if (candidate.relation === 'verbal-noun') found.push({ ...candidate, form: `${candidate.form.replace(/ه$/, '')}ات` });
-			for (const inflected of verbInflections(candidate.form)) found.push({ form: inflected, relation: candidate.relation });
+			if (candidate.relation === 'verbal-noun')
+				found.push({ ...candidate, form: `${candidate.form.replace(/ه$/, '')}ات` });
+			for (const inflected of verbInflections(candidate.form))
+				found.push({ form: inflected, relation: candidate.relation });
 		}
 	}
 	for (const stem of [form, ...stems])
@@ -322,7 +325,8 @@ function distinct(candidates: Candidate[]): Candidate[] {
 			continue;
 		}
 		const unless = [...(seen.unless ?? []), ...(candidate.unless ?? [])];
-		const requires = seen.requires && candidate.requires ? [...seen.requires, ...candidate.requires] : undefined;
+		const requires =
+			seen.requires && candidate.requires ? [...seen.requires, ...candidate.requires] : undefined;
 		byForm.set(candidate.form, {
 			form: seen.form,
 			relation: seen.relation,
@@ -337,7 +341,10 @@ function distinct(candidates: Candidate[]): Candidate[] {
 export function relatedForms(form: string, known: (form: string) => boolean): string[] {
 	return relatedCandidates(form)
 		.filter(
-			(candidate) => known(candidate.form) && !candidate.unless?.some(known) && (!candidate.requires || candidate.requires.some(known)),
+			(candidate) =>
+				known(candidate.form) &&
+				!candidate.unless?.some(known) &&
+				(!candidate.requires || candidate.requires.some(known)),
 		)
 		.map((candidate) => candidate.form);
 }

@@ -232,7 +232,11 @@ class NewsroomSearch extends HTMLElement {
 		const section = this.#config.sections[filters.section?.[0] ?? ''];
 		if (section) about.append(element('span', undefined, section));
 		const day = meta.day.replace(/^(\d{4})(\d{2})(\d{2})$/, '$1-$2-$3');
-		const time = element('time', undefined, formatShortDate(new Date(`${day}T00:00:00Z`), this.#config.locale, 'UTC'));
+		const time = element(
+			'time',
+			undefined,
+			formatShortDate(new Date(`${day}T00:00:00Z`), this.#config.locale, 'UTC'),
+		);
 		time.dateTime = day;
 		about.append(time);
 		text.append(heading, summary, about);
@@ -243,12 +247,19 @@ class NewsroomSearch extends HTMLElement {
 
 	#count(count: number): string {
 		const form = count === 0 ? 'zero' : new Intl.PluralRules(this.#config.lang).select(count);
-		return (this.#config.strings.count[form] ?? '').replace('{count}', new Intl.NumberFormat(this.#config.intl).format(count));
+		return (this.#config.strings.count[form] ?? '').replace(
+			'{count}',
+			new Intl.NumberFormat(this.#config.intl).format(count),
+		);
 	}
 }
 
 /** A new element, with a class and text when given. */
-function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: string, text?: string): HTMLElementTagNameMap[K] {
+function element<K extends keyof HTMLElementTagNameMap>(
+	tag: K,
+	className?: string,
+	text?: string,
+): HTMLElementTagNameMap[K] {
 	const node = document.createElement(tag);
 	if (className) node.className = className;
 	if (text !== undefined) node.textContent = text;
@@ -257,7 +268,9 @@ function element<K extends keyof HTMLElementTagNameMap>(tag: K, className?: stri
 
 /** Segments as text nodes, the matched ones inside <mark>. */
 function marked(segments: Segment[]): Node[] {
-	return segments.map((segment) => (segment.match ? element('mark', undefined, segment.text) : document.createTextNode(segment.text)));
+	return segments.map((segment) =>
+		segment.match ? element('mark', undefined, segment.text) : document.createTextNode(segment.text),
+	);
 }
 
 customElements.define('newsroom-search', NewsroomSearch);

@@ -39,14 +39,20 @@ export function spellingKey(word: string): string {
 export async function resolveWords(words: string[], count: CountForm, query = ''): Promise<ResolvedWords> {
 	const typed = new Set((normaliseArabic(query).match(/[\u0621-\u064A]+/g) ?? []).map(spellingKey));
 	const rivalled: CountForm = async (form) => (typed.has(form) ? 1 : count(form));
-	const resolved = await Promise.all(words.map(async (word) => ((await count(word)) > 0 ? word : relatedInIndex(word, count, rivalled))));
+	const resolved = await Promise.all(
+		words.map(async (word) => ((await count(word)) > 0 ? word : relatedInIndex(word, count, rivalled))),
+	);
 	return {
 		words: resolved.filter((word): word is string => word !== undefined),
 		missing: words.filter((_, at) => resolved[at] === undefined),
 	};
 }
 
-async function relatedInIndex(word: string, count: CountForm, rivalled: CountForm): Promise<string | undefined> {
+async function relatedInIndex(
+	word: string,
+	count: CountForm,
+	rivalled: CountForm,
+): Promise<string | undefined> {
 	if (!ARABIC_FORM.test(word)) return undefined;
 	const { relatedCandidates } = await import('./arabic-related.ts');
 	let best: { form: string; articles: number } | undefined;
@@ -66,7 +72,11 @@ async function someCounted(forms: string[], count: CountForm): Promise<boolean> 
 }
 
 /** The word lists of the lengths near each query word that is missing, read once each. */
-async function wordsNear(query: string, missing: string[], readList: (length: number) => Promise<CountedWord[]>): Promise<CountedWord[]> {
+async function wordsNear(
+	query: string,
+	missing: string[],
+	readList: (length: number) => Promise<CountedWord[]>,
+): Promise<CountedWord[]> {
 	const { lengthsNear } = await import('./search-suggest.ts');
 	const { textWords } = await import('./text.ts');
 	const typed = textWords(query)

@@ -32,14 +32,18 @@ export interface IndexReport {
 const BATCH = 100;
 
 /** Adds records to a Pagefind index, a batch at a time. */
-async function addRecords(index: pagefind.PagefindIndex, records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>): Promise<number> {
+async function addRecords(
+	index: pagefind.PagefindIndex,
+	records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>,
+): Promise<number> {
 	let count = 0;
 	let batch: Promise<void>[] = [];
 	for await (const record of records) {
 		count++;
 		batch.push(
 			index.addCustomRecord(record).then((added) => {
-				if (added.errors.length > 0) throw new Error(`Pagefind could not index ${record.url}`, { cause: added.errors });
+				if (added.errors.length > 0)
+					throw new Error(`Pagefind could not index ${record.url}`, { cause: added.errors });
 			}),
 		);
 		if (batch.length === BATCH) {
@@ -59,9 +63,14 @@ async function createIndex(): Promise<pagefind.PagefindIndex> {
 }
 
 /** Writes an index's files into `outputPath` and drops what the site does not publish. */
-async function writeIndex(index: pagefind.PagefindIndex, outputPath: string, pages: number): Promise<IndexReport> {
+async function writeIndex(
+	index: pagefind.PagefindIndex,
+	outputPath: string,
+	pages: number,
+): Promise<IndexReport> {
 	const written = await index.writeFiles({ outputPath });
-	if (written.errors.length > 0) throw new Error(`Pagefind could not write the index to ${outputPath}`, { cause: written.errors });
+	if (written.errors.length > 0)
+		throw new Error(`Pagefind could not write the index to ${outputPath}`, { cause: written.errors });
 	await index.deleteIndex();
 	await pruneBundle(outputPath);
 	return { pages, ...(await folderSize(outputPath)) };
@@ -109,7 +118,8 @@ async function* expanded(
 /** Writes the word lists of "did you mean" into the bundle, one file per length. */
 async function writeWordLists(words: WordCounts, outputPath: string): Promise<void> {
 	await mkdir(join(outputPath, WORDS_FOLDER), { recursive: true });
-	for (const [length, list] of words.files()) await writeFile(join(outputPath, WORDS_FOLDER, `${length}.json`), JSON.stringify(list));
+	for (const [length, list] of words.files())
+		await writeFile(join(outputPath, WORDS_FOLDER, `${length}.json`), JSON.stringify(list));
 }
 
 /** Removes Pagefind's prebuilt interfaces from a bundle. */
@@ -136,7 +146,13 @@ async function recordsKey(file: string): Promise<string> {
 	const hash = createHash('sha256');
 	hash.update(await readFile('package-lock.json').catch(() => ''));
 	// What the index adds to the records at index time (related forms, word lists) is code too.
-	for (const module of ['arabic-related.ts', 'arabic-places.ts', 'related.ts', 'search-suggest.ts', 'fallback.ts'])
+	for (const module of [
+		'arabic-related.ts',
+		'arabic-places.ts',
+		'related.ts',
+		'search-suggest.ts',
+		'fallback.ts',
+	])
 		hash.update(await readFile(new URL(`./${module}`, import.meta.url)));
 	for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
 	return hash.digest('hex');
@@ -162,7 +178,12 @@ export async function indexSearchRecords(
 			const file = recordsFile(cacheDir, locale);
 			if (!existsSync(file)) throw new Error(`no search records for ${locale}: the index would be missing`);
 			const bundle = join(outDir, `.${searchBundleUrl(locale)}`);
-			const { report, done } = await indexLanguage(file, bundle, join(cacheDir, 'search-index', locale), force);
+			const { report, done } = await indexLanguage(
+				file,
+				bundle,
+				join(cacheDir, 'search-index', locale),
+				force,
+			);
 			await rm(file);
 			log(
 				`[newsroom:search-index] ${locale}: ${report.pages} articles ${done}, ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB written in ${Math.round(performance.now() - started)} ms`,
@@ -174,9 +195,17 @@ export async function indexSearchRecords(
 }
 
 /** Indexes one language's records into `bundle`, or copies the last index back when they did not change. */
-async function indexLanguage(file: string, bundle: string, cached: string, force: boolean): Promise<{ report: IndexReport; done: string }> {
+async function indexLanguage(
+	file: string,
+	bundle: string,
+	cached: string,
+	force: boolean,
+): Promise<{ report: IndexReport; done: string }> {
 	const key = await recordsKey(file);
-	const last = JSON.parse(await readFile(join(cached, 'key.json'), 'utf8').catch(() => '{}')) as { key?: string; report?: IndexReport };
+	const last = JSON.parse(await readFile(join(cached, 'key.json'), 'utf8').catch(() => '{}')) as {
+		key?: string;
+		report?: IndexReport;
+	};
 	if (!force && last.key === key && last.report) {
 		await cp(join(cached, 'bundle'), bundle, { recursive: true });
 		return { report: last.report, done: 'unchanged: the last index reused' };
@@ -185,7 +214,11 @@ async function indexLanguage(file: string, bundle: string, cached: string, force
 	const survey: Survey = { vocabulary: new Vocabulary(), words: new WordCounts() };
 	for await (const record of readRecords(file)) surveyRecord(record, survey);
 	const index = await createIndex();
-	const report = await writeIndex(index, bundle, await addRecords(index, expanded(readRecords(file), survey.vocabulary)));
+	const report = await writeIndex(
+		index,
+		bundle,
+		await addRecords(index, expanded(readRecords(file), survey.vocabulary)),
+	);
 	await writeWordLists(survey.words, bundle);
 	// The copy for the next build; its key is written last, so a copy cut short is never used.
 	await rm(cached, { recursive: true, force: true });

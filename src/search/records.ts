@@ -60,7 +60,11 @@ export function searchRecord(article: ArticleForSearch): SearchRecord {
 		url: article.url,
 		content: `${indexedText(article.title)} ${indexedText(text)} ${ORIGINAL_TEXT} ${text}`,
 		language: 'und',
-		meta: { title: article.title, day: day.replaceAll('-', ''), ...(article.image ? { image: article.image } : {}) },
+		meta: {
+			title: article.title,
+			day: day.replaceAll('-', ''),
+			...(article.image ? { image: article.image } : {}),
+		},
 		filters: { section: [article.category], year: [day.slice(0, 4)] },
 		sort: { date: article.date.toISOString() },
 	};
@@ -68,7 +72,13 @@ export function searchRecord(article: ArticleForSearch): SearchRecord {
 
 /** `YYYY-MM-DD` of a moment in a time zone. */
 export function dayIn(date: Date, timeZone: string): string {
-	return dateFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit', numberingSystem: 'latn' }).format(date);
+	return dateFormat('en-CA', {
+		timeZone,
+		year: 'numeric',
+		month: '2-digit',
+		day: '2-digit',
+		numberingSystem: 'latn',
+	}).format(date);
 }
 
 const ENTITIES: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"', apos: "'", nbsp: ' ' };
@@ -81,7 +91,9 @@ export function htmlToText(html: string): string {
 		.replace(/<[^>]*>/g, '')
 		.replace(/&(#x[0-9a-f]+|#\d+|[a-z]+);/gi, (entity, name: string) => {
 			if (name[0] === '#')
-				return String.fromCodePoint(name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1)));
+				return String.fromCodePoint(
+					name[1]?.toLowerCase() === 'x' ? parseInt(name.slice(2), 16) : Number(name.slice(1)),
+				);
 			return ENTITIES[name.toLowerCase()] ?? entity;
 		})
 		.split('\n')

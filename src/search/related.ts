@@ -39,7 +39,9 @@ export class Vocabulary {
 	related(form: string): string[] {
 		let found = this.#related.get(form);
 		if (!found) {
-			found = /^[\u0621-\u064A]+$/.test(form) ? relatedForms(form, (other) => this.forms.has(other) || this.written.has(other)) : [];
+			found = /^[\u0621-\u064A]+$/.test(form)
+				? relatedForms(form, (other) => this.forms.has(other) || this.written.has(other))
+				: [];
 			this.#related.set(form, found);
 		}
 		return found;

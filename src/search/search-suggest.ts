@@ -37,13 +37,16 @@ export class WordCounts {
 
 	/** The word lists, by length of spelling: each spelling once, as it is most often written, most frequent first. */
 	files(): Map<number, CountedWord[]> {
-		const files = new Map<number, CountedWord[]>(Array.from({ length: LONGEST_LISTED - 2 }, (_, n) => [n + 3, []]));
+		const files = new Map<number, CountedWord[]>(
+			Array.from({ length: LONGEST_LISTED - 2 }, (_, n) => [n + 3, []]),
+		);
 		for (const [key, spellings] of this.#bySpelling) {
 			const [written] = [...spellings].sort((a, b) => b[1] - a[1])[0]!;
 			const count = [...spellings.values()].reduce((sum, n) => sum + n, 0);
 			files.get(lengthOf(key))!.push([written, count]);
 		}
-		for (const [length, list] of files) files.set(length, list.sort((a, b) => b[1] - a[1]).slice(0, WORDS_PER_FILE));
+		for (const [length, list] of files)
+			files.set(length, list.sort((a, b) => b[1] - a[1]).slice(0, WORDS_PER_FILE));
 		return files;
 	}
 }
@@ -59,7 +62,9 @@ export const LONGEST_LISTED = 30;
 /** The word-list lengths worth reading for a query word as typed: a letter or two either way. */
 export function lengthsNear(word: string): number[] {
 	const length = lengthOf(spellingKey(word));
-	return [length - 2, length - 1, length, length + 1, length + 2].filter((n) => n >= 3 && n <= LONGEST_LISTED);
+	return [length - 2, length - 1, length, length + 1, length + 2].filter(
+		(n) => n >= 3 && n <= LONGEST_LISTED,
+	);
 }
 
 /** Letters a hamza may sit on, or stand for: «مسألة», «مسئلة», «مساله». */
@@ -67,10 +72,9 @@ const HAMZA_SEATS = new Set(['ا', 'ء', 'و', 'ي']);
 /** Long vowels, easily dropped or added: «كازخستان» for «كازاخستان». */
 const LONG_VOWELS = new Set(['ا', 'و', 'ي']);
 /** Letters told apart by a dot or by dialect, which readers confuse. */
-const CONFUSABLE = ['ضظ', 'ذز', 'ثس', 'صس', 'طت', 'تة', 'هة', 'دذ', 'قك', 'حه', 'ثت', 'ظز'].flatMap((pair) => [
-	pair,
-	[...pair].reverse().join(''),
-]);
+const CONFUSABLE = ['ضظ', 'ذز', 'ثس', 'صس', 'طت', 'تة', 'هة', 'دذ', 'قك', 'حه', 'ثت', 'ظز'].flatMap(
+	(pair) => [pair, [...pair].reverse().join('')],
+);
 
 function substitution(a: string, b: string): number {
 	if (a === b) return 0;
@@ -101,7 +105,8 @@ export function spellingDistance(from: string, to: string): number {
 				row[j - 1]! + gap(b, j - 1),
 				rows[i - 1]![j - 1]! + substitution(a[i - 1]!, b[j - 1]!),
 			);
-			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) best = Math.min(best, rows[i - 2]![j - 2]! + 0.7);
+			if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+				best = Math.min(best, rows[i - 2]![j - 2]! + 0.7);
 			row.push(best);
 		}
 		rows.push(row);
@@ -123,7 +128,8 @@ export function closestWord(typed: string, words: CountedWord[]): string | undef
 		if (other === key) continue;
 		const distance = spellingDistance(key, other);
 		if (distance > allowed(lengthOf(key))) continue;
-		if (!best || distance < best.distance || (distance === best.distance && count > best.count)) best = { word, distance, count };
+		if (!best || distance < best.distance || (distance === best.distance && count > best.count))
+			best = { word, distance, count };
 	}
 	return best?.word;
 }

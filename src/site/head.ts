@@ -47,7 +47,10 @@ export function buildHead(input: HeadInput): HeadTag[] {
 		content ? [{ tag: 'meta', attrs: { [key]: name, content } }] : [];
 	const link = (attrs: Record<string, string>): HeadTag => ({ tag: 'link', attrs });
 
-	const tags: HeadTag[] = [{ tag: 'title', attrs: {}, text: title }, ...meta('name', 'description', input.description)];
+	const tags: HeadTag[] = [
+		{ tag: 'title', attrs: {}, text: title },
+		...meta('name', 'description', input.description),
+	];
 
 	if (input.noindex) {
 		tags.push(...meta('name', 'robots', 'noindex'));
@@ -71,7 +74,9 @@ export function buildHead(input: HeadInput): HeadTag[] {
 		...meta('property', 'og:type', input.kind === 'article' ? 'article' : 'website'),
 		...meta('property', 'og:url', input.url),
 		...meta('property', 'og:locale', locales[input.locale].ogLocale),
-		...(input.translationUrl ? meta('property', 'og:locale:alternate', locales[otherLocale(input.locale)].ogLocale) : []),
+		...(input.translationUrl
+			? meta('property', 'og:locale:alternate', locales[otherLocale(input.locale)].ogLocale)
+			: []),
 		...meta('property', 'og:image', input.image.url),
 		...meta('property', 'og:image:alt', input.image.alt),
 		...meta('property', 'og:image:width', String(input.image.width)),
@@ -86,7 +91,11 @@ export function buildHead(input: HeadInput): HeadTag[] {
 			...input.article.tags.flatMap((tag) => meta('property', 'article:tag', tag)),
 		);
 	}
-	tags.push(...meta('name', 'twitter:card', 'summary_large_image'), ...meta('name', 'twitter:image:alt', input.image.alt));
-	for (const feed of input.feeds) tags.push(link({ rel: 'alternate', type: 'application/rss+xml', title: feed.title, href: feed.url }));
+	tags.push(
+		...meta('name', 'twitter:card', 'summary_large_image'),
+		...meta('name', 'twitter:image:alt', input.image.alt),
+	);
+	for (const feed of input.feeds)
+		tags.push(link({ rel: 'alternate', type: 'application/rss+xml', title: feed.title, href: feed.url }));
 	return tags;
 }

@@ -1,4 +1,12 @@
-import type { BreadcrumbList, NewsArticle, Organization, Person, Thing, WebSite, WithContext } from 'schema-dts';
+import type {
+	BreadcrumbList,
+	NewsArticle,
+	Organization,
+	Person,
+	Thing,
+	WebSite,
+	WithContext,
+} from 'schema-dts';
 
 /**
  * Structured data (schema.org JSON-LD) built as typed objects and serialised once. Values from
@@ -43,7 +51,9 @@ export interface NewsArticleInput {
 
 export function newsArticle(input: NewsArticleInput): WithContext<NewsArticle> {
 	const org = publisher(input.publisher);
-	const author: Person | Organization = input.author ? { '@type': 'Person', name: input.author.name, url: input.author.url } : org;
+	const author: Person | Organization = input.author
+		? { '@type': 'Person', name: input.author.name, url: input.author.url }
+		: org;
 	return {
 		'@context': 'https://schema.org',
 		'@type': 'NewsArticle',
@@ -66,12 +76,22 @@ export function breadcrumbList(trail: Crumb[]): WithContext<BreadcrumbList> {
 	return {
 		'@context': 'https://schema.org',
 		'@type': 'BreadcrumbList',
-		itemListElement: trail.map((crumb, index) => ({ '@type': 'ListItem', position: index + 1, name: crumb.label, item: crumb.url })),
+		itemListElement: trail.map((crumb, index) => ({
+			'@type': 'ListItem',
+			position: index + 1,
+			name: crumb.label,
+			item: crumb.url,
+		})),
 	};
 }
 
 /** The site, with the search page as its SearchAction, for the home pages. */
-export function webSite(input: { name: string; url: string; searchUrl: string; language: string }): WithContext<WebSite> {
+export function webSite(input: {
+	name: string;
+	url: string;
+	searchUrl: string;
+	language: string;
+}): WithContext<WebSite> {
 	const searchAction = {
 		'@type': 'SearchAction',
 		target: { '@type': 'EntryPoint', urlTemplate: `${input.searchUrl}?q={search_term_string}` },

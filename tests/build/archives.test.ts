@@ -45,21 +45,27 @@ describe('archive pagination', () => {
 		expect(build.code).toBe(0);
 	});
 
-	test.each(Object.entries(sections))('a section with %i stories has the right pages and no empty last page', async (category, count) => {
-		const pages = expectedPages[category as keyof typeof expectedPages];
-		expect(existsSync(join(copy.root, 'dist/category', category, 'index.html'))).toBe(true);
-		for (let page = 2; page <= pages; page++)
-			expect(existsSync(join(copy.root, 'dist/category', category, String(page), 'index.html'))).toBe(true);
-		expect(existsSync(join(copy.root, 'dist/category', category, String(pages + 1)))).toBe(false);
-		const perPage = [];
-		for (let page = 1; page <= pages; page++) perPage.push(await storiesOn(`category/${category}/${page === 1 ? '' : `${page}/`}`));
-		expect(perPage.reduce((a, b) => a + b, 0)).toBe(count);
-		expect(perPage.slice(0, -1).every((stories) => stories === 20)).toBe(true);
-		if (count > 0) expect(perPage.at(-1)).toBeGreaterThan(0);
-	});
+	test.each(Object.entries(sections))(
+		'a section with %i stories has the right pages and no empty last page',
+		async (category, count) => {
+			const pages = expectedPages[category as keyof typeof expectedPages];
+			expect(existsSync(join(copy.root, 'dist/category', category, 'index.html'))).toBe(true);
+			for (let page = 2; page <= pages; page++)
+				expect(existsSync(join(copy.root, 'dist/category', category, String(page), 'index.html'))).toBe(true);
+			expect(existsSync(join(copy.root, 'dist/category', category, String(pages + 1)))).toBe(false);
+			const perPage = [];
+			for (let page = 1; page <= pages; page++)
+				perPage.push(await storiesOn(`category/${category}/${page === 1 ? '' : `${page}/`}`));
+			expect(perPage.reduce((a, b) => a + b, 0)).toBe(count);
+			expect(perPage.slice(0, -1).every((stories) => stories === 20)).toBe(true);
+			if (count > 0) expect(perPage.at(-1)).toBeGreaterThan(0);
+		},
+	);
 
 	test('an empty section shows its empty state, in both languages', async () => {
-		expect(await readFile(join(copy.root, 'dist/category/health/index.html'), 'utf8')).toContain('لم يُنشر في هذا القسم شيء بعد');
+		expect(await readFile(join(copy.root, 'dist/category/health/index.html'), 'utf8')).toContain(
+			'لم يُنشر في هذا القسم شيء بعد',
+		);
 		expect(await readFile(join(copy.root, 'dist/en/category/world/index.html'), 'utf8')).toContain(
 			'Nothing has been published in this section yet',
 		);

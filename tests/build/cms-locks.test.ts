@@ -77,13 +77,20 @@ describe('who may call the backend', () => {
 	test('only its own Host: a foreign one (DNS rebinding) gets 403', async () => {
 		expect(await withHost(server.url, `127.0.0.1:${server.port}`)).toBe(200);
 		expect(await withHost(server.url, `localhost:${server.port}`)).toBe(200);
-		for (const host of ['evil.example', `evil.example:${server.port}`, `127.0.0.1:${server.port + 1}`, `[::1]:${server.port}`])
+		for (const host of [
+			'evil.example',
+			`evil.example:${server.port}`,
+			`127.0.0.1:${server.port + 1}`,
+			`[::1]:${server.port}`,
+		])
 			expect(await withHost(server.url, host), host).toBe(403);
 	});
 
 	test('only the CMS page of the site: other loopback origins get 403 and no CORS headers', async () => {
 		expect((await api(server, { action: 'info' })).status).toBe(200);
-		expect((await api(server, { action: 'info' }, { origin: `http://localhost:${SITE_PORT}` })).status).toBe(200);
+		expect((await api(server, { action: 'info' }, { origin: `http://localhost:${SITE_PORT}` })).status).toBe(
+			200,
+		);
 		for (const origin of [
 			`http://127.0.0.1:9621`,
 			`http://localhost:9621`,
@@ -100,7 +107,11 @@ describe('who may call the backend', () => {
 			expect(response.headers.get('access-control-allow-origin'), origin).toBeNull();
 			const preflight = await fetch(server.url, {
 				method: 'OPTIONS',
-				headers: { origin, 'access-control-request-method': 'POST', 'access-control-request-headers': 'content-type' },
+				headers: {
+					origin,
+					'access-control-request-method': 'POST',
+					'access-control-request-headers': 'content-type',
+				},
 			});
 			expect(preflight.status, origin).toBe(403);
 			expect(preflight.headers.get('access-control-allow-origin'), origin).toBeNull();
@@ -124,8 +135,12 @@ describe('who may call the backend', () => {
 		});
 		expect(noOrigin.status).toBe(403);
 		expect((await api(server, { action: 'info' }, { 'x-newsroom-cms-token': '' })).status).toBe(403);
-		expect((await api(server, { action: 'info' }, { 'x-newsroom-cms-token': `${server.token}x` })).status).toBe(403);
-		const refused = (await (await api(server, { action: 'info' }, { 'x-newsroom-cms-token': 'wrong' })).json()) as { error: string };
+		expect(
+			(await api(server, { action: 'info' }, { 'x-newsroom-cms-token': `${server.token}x` })).status,
+		).toBe(403);
+		const refused = (await (
+			await api(server, { action: 'info' }, { 'x-newsroom-cms-token': 'wrong' })
+		).json()) as { error: string };
 		expect(refused.error).toContain('أعد تحميل الصفحة');
 	});
 });
@@ -159,10 +174,18 @@ function requests(path: string) {
 		{ action: 'entriesByFolder', params: { branch: 'main', folder: path, extension: 'json', depth: 2 } },
 		{ action: 'getMedia', params: { branch: 'main', mediaFolder: path } },
 		{ action: 'getMediaFile', params: { branch: 'main', path } },
-		{ action: 'persistEntry', params: { branch: 'main', dataFiles: [{ slug: 'x', path, raw }], assets: [], options } },
 		{
 			action: 'persistEntry',
-			params: { branch: 'main', entry: { slug: 'x', path: 'content/articles/ar/x.md', raw, newPath: path }, assets: [], options },
+			params: { branch: 'main', dataFiles: [{ slug: 'x', path, raw }], assets: [], options },
+		},
+		{
+			action: 'persistEntry',
+			params: {
+				branch: 'main',
+				entry: { slug: 'x', path: 'content/articles/ar/x.md', raw, newPath: path },
+				assets: [],
+				options,
+			},
 		},
 		{
 			action: 'persistEntry',
@@ -173,9 +196,15 @@ function requests(path: string) {
 				options,
 			},
 		},
-		{ action: 'persistMedia', params: { branch: 'main', asset: { path, content: 'eA==', encoding: 'base64' }, options } },
+		{
+			action: 'persistMedia',
+			params: { branch: 'main', asset: { path, content: 'eA==', encoding: 'base64' }, options },
+		},
 		{ action: 'deleteFile', params: { branch: 'main', path, options } },
-		{ action: 'deleteFiles', params: { branch: 'main', paths: ['content/articles/ar/budget-vote.md', path], options } },
+		{
+			action: 'deleteFiles',
+			params: { branch: 'main', paths: ['content/articles/ar/budget-vote.md', path], options },
+		},
 	];
 }
 
@@ -201,7 +230,10 @@ describe('what the backend may touch', () => {
 
 	test('the CMS still reads, writes, uploads and deletes its content', async () => {
 		const read = (await (
-			await api(server, { action: 'getEntry', params: { branch: 'main', path: 'content/articles/ar/budget-vote.md' } })
+			await api(server, {
+				action: 'getEntry',
+				params: { branch: 'main', path: 'content/articles/ar/budget-vote.md' },
+			})
 		).json()) as { data: string };
 		expect(read.data).toContain('الموازنة');
 		const options = { commitMessage: 'x', useWorkflow: false, status: 'draft' };
@@ -209,7 +241,9 @@ describe('what the backend may touch', () => {
 			action: 'persistEntry',
 			params: {
 				branch: 'main',
-				dataFiles: [{ slug: 'new-story', path: 'content/articles/ar/new-story.md', raw: article('خبر جديد') }],
+				dataFiles: [
+					{ slug: 'new-story', path: 'content/articles/ar/new-story.md', raw: article('خبر جديد') },
+				],
 				assets: [],
 				options,
 			},
@@ -220,7 +254,11 @@ describe('what the backend may touch', () => {
 			action: 'persistMedia',
 			params: {
 				branch: 'main',
-				asset: { path: 'content/media/photo.jpg', content: Buffer.from('jpeg').toString('base64'), encoding: 'base64' },
+				asset: {
+					path: 'content/media/photo.jpg',
+					content: Buffer.from('jpeg').toString('base64'),
+					encoding: 'base64',
+				},
 				options,
 			},
 		});
@@ -228,7 +266,11 @@ describe('what the backend may touch', () => {
 		expect(await readFile(join(repo.root, 'content/media/photo.jpg'), 'utf8')).toBe('jpeg');
 		const deleted = await api(server, {
 			action: 'deleteFiles',
-			params: { branch: 'main', paths: ['content/articles/ar/new-story.md', 'content/media/photo.jpg'], options },
+			params: {
+				branch: 'main',
+				paths: ['content/articles/ar/new-story.md', 'content/media/photo.jpg'],
+				options,
+			},
 		});
 		expect(deleted.status).toBe(200);
 		await expect(readFile(join(repo.root, 'content/articles/ar/new-story.md'))).rejects.toThrow();
@@ -237,10 +279,21 @@ describe('what the backend may touch', () => {
 
 test('(decap-server on its own answers another localhost origin and reads .git/config: what the locks prevent)', async () => {
 	const port = await freePort();
-	const child: ChildProcess = spawn(process.execPath, [join(projectRoot, 'node_modules/decap-server/dist/index.js')], {
-		env: { ...repo.env, MODE: 'fs', BIND_HOST: '127.0.0.1', PORT: String(port), GIT_REPO_DIRECTORY: repo.root, LOG_LEVEL: 'error' },
-		stdio: 'ignore',
-	});
+	const child: ChildProcess = spawn(
+		process.execPath,
+		[join(projectRoot, 'node_modules/decap-server/dist/index.js')],
+		{
+			env: {
+				...repo.env,
+				MODE: 'fs',
+				BIND_HOST: '127.0.0.1',
+				PORT: String(port),
+				GIT_REPO_DIRECTORY: repo.root,
+				LOG_LEVEL: 'error',
+			},
+			stdio: 'ignore',
+		},
+	);
 	try {
 		const url = `http://127.0.0.1:${port}/api/v1`;
 		const ask = () =>

@@ -25,7 +25,11 @@ const SITE_PORT = 4398;
 const TOKEN = 'test-token-0123456789';
 
 /** Starts a server process and resolves with its API URL once it says it is listening. */
-function start(command: string[], env: NodeJS.ProcessEnv, cwd: string): Promise<{ url: string; child: ChildProcess }> {
+function start(
+	command: string[],
+	env: NodeJS.ProcessEnv,
+	cwd: string,
+): Promise<{ url: string; child: ChildProcess }> {
 	return new Promise((resolve, reject) => {
 		const child = spawn(process.execPath, command, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] });
 		running.push(child);
@@ -66,7 +70,8 @@ async function repositoryWithWork(options?: { user?: boolean }) {
 	folders.push(repo.root);
 	await writeFile(join(repo.root, 'README.md'), 'readme, edited by hand\n');
 	await writeFile(join(repo.root, 'notes-ملاحظات.txt'), 'a reporter’s private notes\n');
-	const status = () => repo.git('-c', 'core.quotePath=false', 'status', '--porcelain').split('\n').filter(Boolean).sort();
+	const status = () =>
+		repo.git('-c', 'core.quotePath=false', 'status', '--porcelain').split('\n').filter(Boolean).sort();
 	const branches = () => repo.git('branch', '--format=%(refname:short)').split('\n').filter(Boolean).sort();
 	return { ...repo, status, branches };
 }
@@ -80,8 +85,19 @@ function save(slug: string, title: string, workflow: boolean) {
 		params: {
 			branch: 'main',
 			dataFiles: [{ slug, path: `content/articles/ar/${slug}.md`, raw: article(title) }],
-			assets: [{ path: `content/media/${slug}.jpg`, content: Buffer.from('not really a jpeg').toString('base64'), encoding: 'base64' }],
-			options: { collectionName: 'articles', commitMessage: `Create article “${slug}”`, useWorkflow: workflow, status: 'draft' },
+			assets: [
+				{
+					path: `content/media/${slug}.jpg`,
+					content: Buffer.from('not really a jpeg').toString('base64'),
+					encoding: 'base64',
+				},
+			],
+			options: {
+				collectionName: 'articles',
+				commitMessage: `Create article “${slug}”`,
+				useWorkflow: workflow,
+				status: 'draft',
+			},
 		},
 	};
 }
@@ -98,7 +114,11 @@ async function plainDecapServer(root: string, env: NodeJS.ProcessEnv) {
 		root,
 	);
 	return (body: unknown) =>
-		fetch(url, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) }).then(
+		fetch(url, {
+			method: 'POST',
+			headers: { 'content-type': 'application/json' },
+			body: JSON.stringify(body),
+		}).then(
 			(response) => response.status,
 			() => undefined,
 		);
@@ -116,7 +136,9 @@ describe('the local backend in git mode', () => {
 			'content/media/budget-2027.jpg',
 		]);
 		expect(repo.status()).toEqual(WORK);
-		expect(await readFile(join(repo.root, 'content/articles/ar/budget-2027.md'), 'utf8')).toContain('title: موازنة 2027');
+		expect(await readFile(join(repo.root, 'content/articles/ar/budget-2027.md'), 'utf8')).toContain(
+			'title: موازنة 2027',
+		);
 	});
 
 	test('a draft saves beside uncommitted work, touches nothing in the tree, and its publish arrives there', async () => {
@@ -125,13 +147,14 @@ describe('the local backend in git mode', () => {
 		const draft = await api(server, save('draft-story', 'مسودة', true));
 		expect(draft.status, await draft.text()).toBe(200);
 		expect(repo.branches()).toEqual(['cms/articles/draft-story', 'main']);
-		expect(repo.git('show', '--name-only', '--format=', 'cms/articles/draft-story').trim().split('\n').sort()).toEqual([
-			'content/articles/ar/draft-story.md',
-			'content/media/draft-story.jpg',
-		]);
+		expect(
+			repo.git('show', '--name-only', '--format=', 'cms/articles/draft-story').trim().split('\n').sort(),
+		).toEqual(['content/articles/ar/draft-story.md', 'content/media/draft-story.jpg']);
 		expect(repo.status()).toEqual(WORK);
 		expect(existsSync(join(repo.root, 'content/articles/ar/draft-story.md'))).toBe(false);
-		const listed = (await (await api(server, { action: 'unpublishedEntries', params: { branch: 'main' } })).json()) as string[];
+		const listed = (await (
+			await api(server, { action: 'unpublishedEntries', params: { branch: 'main' } })
+		).json()) as string[];
 		expect(listed).toEqual(['articles/draft-story']);
 
 		const published = await api(server, {
@@ -149,7 +172,8 @@ describe('the local backend in git mode', () => {
 		const server = await gitServer(repo.root, repo.env);
 		const head = repo.git('rev-parse', 'HEAD');
 		// The same article as Decap writes it back: quoting and key order differ, the meaning does not.
-		const rewritten = '---\ncategory: politics\ntitle: "الموازنة"\ndate: 2026-05-01T07:00:00.000Z\n---\n\nنص المادة.\n';
+		const rewritten =
+			'---\ncategory: politics\ntitle: "الموازنة"\ndate: 2026-05-01T07:00:00.000Z\n---\n\nنص المادة.\n';
 		for (const workflow of [true, false]) {
 			const body = save('budget-vote', 'الموازنة', workflow);
 			body.params.assets = [];
@@ -177,7 +201,9 @@ describe('the local backend in git mode', () => {
 			params: { branch: 'main', collection: 'articles', slug: 'budget-vote' },
 		});
 		expect(entry.status).toBe(404);
-		const listed = (await (await api(server, { action: 'unpublishedEntries', params: { branch: 'main' } })).json()) as string[];
+		const listed = (await (
+			await api(server, { action: 'unpublishedEntries', params: { branch: 'main' } })
+		).json()) as string[];
 		expect(listed).toEqual([]);
 		expect(repo.branches()).toEqual(['main']);
 		expect(
@@ -192,7 +218,10 @@ describe('the local backend in git mode', () => {
 		const repo = await repositoryWithWork();
 		repo.git('branch', 'cms/articles/budget-vote');
 		const ask = await plainDecapServer(repo.root, repo.env);
-		const body = { action: 'unpublishedEntry', params: { branch: 'main', collection: 'articles', slug: 'budget-vote' } };
+		const body = {
+			action: 'unpublishedEntry',
+			params: { branch: 'main', collection: 'articles', slug: 'budget-vote' },
+		};
 		await expect.poll(() => ask(body), { timeout: 20_000 }).toBe(500);
 	});
 
@@ -235,7 +264,9 @@ describe('the local backend in git mode', () => {
 		const repo = await repositoryWithWork();
 		const ask = await plainDecapServer(repo.root, repo.env);
 		await expect.poll(() => ask(save('swept', 'x', false)), { timeout: 20_000 }).toBe(200);
-		expect(repo.git('-c', 'core.quotePath=false', 'show', '--name-only', '--format=', 'HEAD')).toContain('notes-ملاحظات.txt');
+		expect(repo.git('-c', 'core.quotePath=false', 'show', '--name-only', '--format=', 'HEAD')).toContain(
+			'notes-ملاحظات.txt',
+		);
 	});
 
 	test('refuses to start, saying why, when git has no user to commit as', async () => {

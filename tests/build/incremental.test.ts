@@ -18,13 +18,19 @@ function build(...args: string[]) {
 	const result = spawnSync(
 		process.execPath,
 		['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'src/cli/build.ts', ...args],
-		{ cwd: copy.root, env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NEWSROOM_NOW: NOW }, encoding: 'utf8' },
+		{
+			cwd: copy.root,
+			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NEWSROOM_NOW: NOW },
+			encoding: 'utf8',
+		},
 	);
 	expect(result.status, result.stdout + result.stderr).toBe(0);
 	const lines = result.stdout.split('\n');
 	return {
 		output: result.stdout,
-		rendered: lines.filter((line) => /├─ \/.*\(\+\d/.test(line)).map((line) => line.replace(/^.*├─ (\S+).*$/, '$1')),
+		rendered: lines
+			.filter((line) => /├─ \/.*\(\+\d/.test(line))
+			.map((line) => line.replace(/^.*├─ (\S+).*$/, '$1')),
 		copied: lines.filter((line) => /\((restored|cached)\)/.test(line)).length,
 	};
 }
@@ -35,7 +41,8 @@ function differences(a: Map<string, string>, b: Map<string, string>): string[] {
 }
 
 const article = (slug: string) => join(copy.root, 'content/articles/ar', `${slug}.md`);
-const edit = (file: string, change: (text: string) => string) => writeFileSync(file, change(readFileSync(file, 'utf8')));
+const edit = (file: string, change: (text: string) => string) =>
+	writeFileSync(file, change(readFileSync(file, 'utf8')));
 
 beforeAll(async () => {
 	copy = await makeSiteCopy();
@@ -53,7 +60,9 @@ describe('a publish', () => {
 		edit(article('parliament-passes-2027-budget'), (text) =>
 			text.replace(/^title: .*$/m, 'title: البرلمان يقر موازنة ٢٠٢٧ بعد جلسة طويلة'),
 		);
-		const seed = readdirSync(join(copy.root, 'content/articles/ar')).find((name) => name.startsWith('qasm-'))!;
+		const seed = readdirSync(join(copy.root, 'content/articles/ar')).find((name) =>
+			name.startsWith('qasm-'),
+		)!;
 		writeFileSync(
 			article('new-metro-station'),
 			readFileSync(join(copy.root, 'content/articles/ar', seed), 'utf8')
@@ -84,7 +93,10 @@ describe('a publish', () => {
 	}, 240_000);
 
 	test('would show a page copied stale: a tampered cache copy comes out as a difference', () => {
-		const cached = join(copy.root, 'node_modules/.astro/dist/news/qasm-twkayyf-ma-hsl-fy-kazakhstan-mhawla-anqlab/index.html');
+		const cached = join(
+			copy.root,
+			'node_modules/.astro/dist/news/qasm-twkayyf-ma-hsl-fy-kazakhstan-mhawla-anqlab/index.html',
+		);
 		expect(statSync(cached).isFile()).toBe(true);
 		const full = readTree(join(copy.root, 'dist'));
 		edit(cached, (html) => html.replace('</main>', '<p>stale</p></main>'));

@@ -56,7 +56,9 @@ describe('the gates catch a broken site', () => {
 	write('news/no-alt/index.html', page('<h1>خبر</h1><img src="/x.png" width="10" height="10">'));
 	write(
 		'news/broken/index.html',
-		page('<h1>خبر</h1><a href="/news/missing/">مفقود</a><a href="/#nowhere">مرساة</a><img src="/gone.png" alt="x">'),
+		page(
+			'<h1>خبر</h1><a href="/news/missing/">مفقود</a><a href="/#nowhere">مرساة</a><img src="/gone.png" alt="x">',
+		),
 	);
 	write('news/heavy/index.html', page(`<h1>خبر</h1><p>${randomBytes(30_000).toString('base64')}</p>`));
 	write('news/scripted/index.html', page('<h1>خبر</h1><script src="/_astro/app.js"></script>'));
@@ -66,7 +68,9 @@ describe('the gates catch a broken site', () => {
 
 	test('a missing alt is invalid HTML', async () => {
 		const problems = await validateHtml(bad);
-		expect(problems.some((p) => p.file === 'news/no-alt/index.html' && /wcag\/h37/.test(p.message))).toBe(true);
+		expect(problems.some((p) => p.file === 'news/no-alt/index.html' && /wcag\/h37/.test(p.message))).toBe(
+			true,
+		);
 		expect(problems.filter((p) => p.file === 'news/ok/index.html')).toEqual([]);
 	});
 
@@ -80,8 +84,12 @@ describe('the gates catch a broken site', () => {
 
 	test('an oversized page, oversized CSS and a script on an article are reported', () => {
 		const messages = checkWeights(bad).problems.map((p) => `${p.file}: ${p.message}`);
-		expect(messages.some((m) => /^news\/heavy\/index\.html: article HTML is .* the budget is 20\.0 KB/.test(m))).toBe(true);
-		expect(messages.some((m) => /^news\/scripted\/index\.html: a article page loads JavaScript/.test(m))).toBe(true);
+		expect(
+			messages.some((m) => /^news\/heavy\/index\.html: article HTML is .* the budget is 20\.0 KB/.test(m)),
+		).toBe(true);
+		expect(
+			messages.some((m) => /^news\/scripted\/index\.html: a article page loads JavaScript/.test(m)),
+		).toBe(true);
 		expect(messages.some((m) => /^_astro\/\*\.css: the site's CSS is/.test(m))).toBe(true);
 		expect(messages.some((m) => m.startsWith('news/ok/'))).toBe(false);
 	});

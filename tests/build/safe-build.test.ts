@@ -19,11 +19,15 @@ function treeDigest(dir: string): string {
 
 let copy: Awaited<ReturnType<typeof makeSiteCopy>>;
 const npmBuild = () =>
-	spawnSync(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'src/cli/build.ts'], {
-		cwd: copy.root,
-		env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
-		encoding: 'utf8',
-	});
+	spawnSync(
+		process.execPath,
+		['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'src/cli/build.ts'],
+		{
+			cwd: copy.root,
+			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1' },
+			encoding: 'utf8',
+		},
+	);
 
 beforeAll(async () => {
 	copy = await makeSiteCopy();
@@ -37,7 +41,10 @@ test('a failed build leaves the previous dist/ byte for byte, and no build touch
 	const site = treeDigest(join(copy.root, 'dist'));
 	expect(treeDigest(join(copy.root, 'content'))).toBe(contentBefore);
 
-	await writeFile(join(copy.root, 'content/articles/ar/broken.md'), '---\ntitle: خبر\ndate: yesterday\ncategory: world\n---\nنص\n');
+	await writeFile(
+		join(copy.root, 'content/articles/ar/broken.md'),
+		'---\ntitle: خبر\ndate: yesterday\ncategory: world\n---\nنص\n',
+	);
 	const contentBroken = treeDigest(join(copy.root, 'content'));
 	const second = npmBuild();
 	expect(second.status).not.toBe(0);

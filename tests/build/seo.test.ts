@@ -21,7 +21,12 @@ const fixtures = [
 	{ file: 'ar/window-stale.md', date: hoursBefore(49), extra: '' },
 	{ file: 'ar/window-draft.md', date: hoursBefore(1), extra: 'draft: true\n' },
 	{ file: 'ar/window-future.md', date: hoursBefore(-1), extra: '' },
-	{ file: 'ar/hostile-title.md', date: hoursBefore(100), extra: '', title: `'</script><script>alert(1)</script> & "quotes" <b>'` },
+	{
+		file: 'ar/hostile-title.md',
+		date: hoursBefore(100),
+		extra: '',
+		title: `'</script><script>alert(1)</script> & "quotes" <b>'`,
+	},
 ];
 
 let copy: Awaited<ReturnType<typeof makeSiteCopy>>;
@@ -40,7 +45,9 @@ beforeAll(async () => {
 	const build = await buildSite(copy.root, { NEWSROOM_NOW: now.toISOString() });
 	expect(build.code, build.output).toBe(0);
 	dist = join(copy.root, 'dist');
-	files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(html|xml|txt|webmanifest)$/.test(file));
+	files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) =>
+		/\.(html|xml|txt|webmanifest)$/.test(file),
+	);
 });
 afterAll(() => copy.remove());
 
@@ -57,7 +64,10 @@ function exists(url: string): boolean {
 
 describe('every built page', () => {
 	// The CMS's page is an empty shell for editors, kept out of search engines with noindex.
-	const pages = () => files.filter((file) => file.endsWith('.html') && !file.endsWith('404.html') && !file.startsWith('admin/'));
+	const pages = () =>
+		files.filter(
+			(file) => file.endsWith('.html') && !file.endsWith('404.html') && !file.startsWith('admin/'),
+		);
 
 	test('has an absolute canonical to itself, and og:url the same', () => {
 		expect(pages().length).toBeGreaterThan(100);
@@ -87,7 +97,8 @@ describe('every built page', () => {
 			if (Object.keys(alternates).length === 0) continue;
 			pairs++;
 			expect(Object.keys(alternates).sort(), file).toEqual(['ar', 'en', 'x-default']);
-			for (const url of Object.values(alternates)) expect(exists(url as string), `${file} → ${url}`).toBe(true);
+			for (const url of Object.values(alternates))
+				expect(exists(url as string), `${file} → ${url}`).toBe(true);
 			const other = alternates[file.startsWith('en/') ? 'ar' : 'en'] as string;
 			const path = decodeURIComponent(new URL(other).pathname);
 			const $other = load(read(`${path.slice(1)}index.html`));
@@ -106,7 +117,8 @@ describe('every built page', () => {
 			const data = blocks.length ? (JSON.parse(blocks.first().text()) as { '@type': string }[]) : [];
 			const types = data.map((item) => item['@type']);
 			if (/^(en\/)?news\//.test(file)) expect(types, file).toEqual(['NewsArticle', 'BreadcrumbList']);
-			if (/^(en\/)?(category|tag|author|archive)\//.test(file)) expect(types, file).toContain('BreadcrumbList');
+			if (/^(en\/)?(category|tag|author|archive)\//.test(file))
+				expect(types, file).toContain('BreadcrumbList');
 			if (file === 'index.html' || file === 'en/index.html') expect(types, file).toEqual(['WebSite']);
 		}
 	});
@@ -118,7 +130,9 @@ describe('every built page', () => {
 		expect($('script:not([type])')).toHaveLength(0);
 		expect(JSON.parse($('script[type="application/ld+json"]').text())[0].headline).toBe(title);
 		expect($('meta[property="og:title"]').attr('content')).toBe(title);
-		const item = parseFeed(read('rss.xml')).items.find((entry) => entry.url === `${site}/news/hostile-title/`);
+		const item = parseFeed(read('rss.xml')).items.find(
+			(entry) => entry.url === `${site}/news/hostile-title/`,
+		);
 		expect(item?.title).toBe(title);
 		expect(read('rss.xml')).not.toContain('<script>');
 	});
@@ -146,14 +160,23 @@ describe('sitemaps, robots.txt and feeds', () => {
 	});
 
 	test('the sitemap lists translation pairs with xhtml:link alternates', () => {
-		const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(read('sitemap-0.xml'));
+		const parsed = new XMLParser({ ignoreAttributes: false, attributeNamePrefix: '' }).parse(
+			read('sitemap-0.xml'),
+		);
 		const seed = `${site}/news/qasm-twkayyf-ma-hsl-fy-kazakhstan-mhawla-anqlab/`;
 		const entry = parsed.urlset.url.find((url: { loc: string }) => url.loc === seed);
 		const links = Object.fromEntries(
-			[entry['xhtml:link']].flat().map((link: { hreflang: string; href: string }) => [link.hreflang, link.href]),
+			[entry['xhtml:link']]
+				.flat()
+				.map((link: { hreflang: string; href: string }) => [link.hreflang, link.href]),
 		);
-		expect(links).toEqual({ ar: seed, en: `${site}/en/news/qasm-twkayyf-ma-hsl-fy-kazakhstan-mhawla-anqlab/` });
-		const single = parsed.urlset.url.find((url: { loc: string }) => url.loc === `${site}/news/metro-line-two-opens/`);
+		expect(links).toEqual({
+			ar: seed,
+			en: `${site}/en/news/qasm-twkayyf-ma-hsl-fy-kazakhstan-mhawla-anqlab/`,
+		});
+		const single = parsed.urlset.url.find(
+			(url: { loc: string }) => url.loc === `${site}/news/metro-line-two-opens/`,
+		);
 		expect(single['xhtml:link']).toBeUndefined();
 	});
 
@@ -168,8 +191,13 @@ describe('sitemaps, robots.txt and feeds', () => {
 				`${site}/news/window-fresh/`,
 			].sort(),
 		);
-		const entry = [parsed.urlset.url].flat().find((url: { loc: string }) => url.loc.endsWith('/en/news/window-fresh/'));
-		expect(entry['news:news']['news:publication']).toEqual({ 'news:name': 'Al Wasat', 'news:language': 'en' });
+		const entry = [parsed.urlset.url]
+			.flat()
+			.find((url: { loc: string }) => url.loc.endsWith('/en/news/window-fresh/'));
+		expect(entry['news:news']['news:publication']).toEqual({
+			'news:name': 'Al Wasat',
+			'news:language': 'en',
+		});
 		expect(entry['news:news']['news:publication_date']).toBe(hoursBefore(47));
 	});
 
@@ -198,11 +226,22 @@ describe('sitemaps, robots.txt and feeds', () => {
 			expect(item.content).toBeTruthy();
 			expect(item.content).not.toMatch(/(href|src)="\//);
 		}
-		if (file.includes('economy')) expect(feed.items.some((item) => item.media.some((media) => media.mimeType === 'image/jpeg'))).toBe(true);
+		if (file.includes('economy'))
+			expect(feed.items.some((item) => item.media.some((media) => media.mimeType === 'image/jpeg'))).toBe(
+				true,
+			);
 	});
 
 	test('each language has a web app manifest in its direction', () => {
-		expect(JSON.parse(read('manifest.webmanifest'))).toMatchObject({ lang: 'ar', dir: 'rtl', start_url: '/' });
-		expect(JSON.parse(read('en/manifest.webmanifest'))).toMatchObject({ lang: 'en', dir: 'ltr', start_url: '/en/' });
+		expect(JSON.parse(read('manifest.webmanifest'))).toMatchObject({
+			lang: 'ar',
+			dir: 'rtl',
+			start_url: '/',
+		});
+		expect(JSON.parse(read('en/manifest.webmanifest'))).toMatchObject({
+			lang: 'en',
+			dir: 'ltr',
+			start_url: '/en/',
+		});
 	});
 });

@@ -104,7 +104,9 @@ describe('an imported WordPress export, built', () => {
 	});
 
 	test('nothing unsafe from the export reached the site, and the site check passes', async () => {
-		const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) => /\.(html|xml|json|txt)$/.test(file));
+		const files = readdirSync(dist, { recursive: true, encoding: 'utf8' }).filter((file) =>
+			/\.(html|xml|json|txt)$/.test(file),
+		);
 		for (const file of files) {
 			const text = readFileSync(join(dist, file), 'utf8');
 			for (const unsafe of ['document.cookie', 'evil.example', "alert('", 'steal()', 'لا ينبغي أن يظهر'])
@@ -122,7 +124,10 @@ describe('a redirect over a real page', () => {
 		try {
 			// The archive index is a page the content check does not know; the build finds it.
 			await mkdir(join(other.root, 'content/redirects'));
-			await writeFile(join(other.root, 'content/redirects/old.yml'), '- from: /archive/\n  to: /news/regional-water-fund-agreed/\n');
+			await writeFile(
+				join(other.root, 'content/redirects/old.yml'),
+				'- from: /archive/\n  to: /news/regional-water-fund-agreed/\n',
+			);
 			const build = await buildSite(other.root);
 			expect(build.code).not.toBe(0);
 			expect(build.output).toContain('1 redirect(s) would replace a page of the site:');

@@ -46,7 +46,11 @@ function run(
 	options: { cwd?: string; env?: NodeJS.ProcessEnv } = {},
 ): Promise<{ code: number | null; output: string }> {
 	return new Promise((resolve, reject) => {
-		const child = spawn(command, args, { cwd: options.cwd ?? clone, env: options.env ?? env(), stdio: ['ignore', 'pipe', 'pipe'] });
+		const child = spawn(command, args, {
+			cwd: options.cwd ?? clone,
+			env: options.env ?? env(),
+			stdio: ['ignore', 'pipe', 'pipe'],
+		});
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => (output += chunk));
 		child.stderr.on('data', (chunk: Buffer) => (output += chunk));
@@ -71,7 +75,11 @@ async function push(what: string, ...args: string[]): Promise<{ code: number | n
 	return result;
 }
 
-function article(title: string, date: string, body = 'نص الخبر في فقرة تكفي للقراءة، مع تفاصيل إضافية عن الحدث.'): string {
+function article(
+	title: string,
+	date: string,
+	body = 'نص الخبر في فقرة تكفي للقراءة، مع تفاصيل إضافية عن الحدث.',
+): string {
 	return `---\ntitle: '${title}'\ndate: '${date}'\ncategory: local\n---\n${body}\n`;
 }
 
@@ -114,15 +122,22 @@ beforeAll(async () => {
 });
 
 afterAll(async () => {
-	if (timings.length) console.log(`deploy test timings (s): ${timings.map(({ what, seconds }) => `${what} ${seconds}`).join(', ')}`);
+	if (timings.length)
+		console.log(
+			`deploy test timings (s): ${timings.map(({ what, seconds }) => `${what} ${seconds}`).join(', ')}`,
+		);
 	await rm(temp, { recursive: true, force: true });
 });
 
 describe('deploy by git push', () => {
 	test('deploy:init prepares the target, and a push of the project makes current serve the built site', async () => {
-		const init = await run(process.execPath, [...strip, join(projectRoot, 'src/deploy/init.ts'), target, '--keep', '3'], {
-			cwd: projectRoot,
-		});
+		const init = await run(
+			process.execPath,
+			[...strip, join(projectRoot, 'src/deploy/init.ts'), target, '--keep', '3'],
+			{
+				cwd: projectRoot,
+			},
+		);
 		expect(init.output).toContain('deploy target ready');
 		expect(init.code).toBe(0);
 		for (const path of [
@@ -145,7 +160,9 @@ describe('deploy by git push', () => {
 		await git('config', 'remote.live.receivepack', join(target, 'bin/receive-pack'));
 
 		// The project as committed, plus this worktree's changes to tracked files.
-		const files = (await run('git', ['ls-files', '-z'], { cwd: projectRoot })).output.split('\0').filter(Boolean);
+		const files = (await run('git', ['ls-files', '-z'], { cwd: projectRoot })).output
+			.split('\0')
+			.filter(Boolean);
 		for (const file of files) {
 			if (!existsSync(join(projectRoot, file))) continue;
 			await mkdir(dirname(join(clone, file)), { recursive: true });
@@ -153,7 +170,11 @@ describe('deploy by git push', () => {
 		}
 		await commitFile(
 			'content/articles/ar/deploy-test.md',
-			article('خبر اختبار النشر', '2026-11-30T08:00:00Z', 'نص خبر اختبار النشر.\n\nهذه فقرة ثانية تكفي لقراءة الصفحة.'),
+			article(
+				'خبر اختبار النشر',
+				'2026-11-30T08:00:00Z',
+				'نص خبر اختبار النشر.\n\nهذه فقرة ثانية تكفي لقراءة الصفحة.',
+			),
 			'The project',
 		);
 
@@ -171,7 +192,10 @@ describe('deploy by git push', () => {
 
 	test('a commit that adds an article goes live; a future-dated one does not yet; node_modules and the page cache are reused', async () => {
 		await mkdir(join(clone, 'content/articles/ar'), { recursive: true });
-		await writeFile(join(clone, 'content/articles/ar/scheduled-story.md'), article('خبر مجدول للنشر لاحقا', SCHEDULED));
+		await writeFile(
+			join(clone, 'content/articles/ar/scheduled-story.md'),
+			article('خبر مجدول للنشر لاحقا', SCHEDULED),
+		);
 		await commitFile(
 			'content/articles/ar/new-story.md',
 			article('خبر جديد منشور', '2026-11-30T12:00:00Z'),
@@ -195,7 +219,11 @@ describe('deploy by git push', () => {
 		const main = await git('ls-remote', 'live', 'refs/heads/main');
 
 		// No title: the schema refuses it and the build fails, naming the file.
-		await commitFile('content/articles/ar/broken.md', `---\ndate: '2026-11-30T12:00:00Z'\ncategory: local\n---\nنص.\n`, 'A broken article');
+		await commitFile(
+			'content/articles/ar/broken.md',
+			`---\ndate: '2026-11-30T12:00:00Z'\ncategory: local\n---\nنص.\n`,
+			'A broken article',
+		);
 		const result = await push('push: broken article (rejected)', 'main');
 		expect(result.code).not.toBe(0);
 		expect(result.output).toContain('content/articles/ar/broken.md');
@@ -215,7 +243,11 @@ describe('deploy by git push', () => {
 		const before = await live();
 		const releases = await readdir(join(target, 'releases'));
 		await git('checkout', '--quiet', '-b', 'cms/posts/draft-story');
-		await commitFile('content/articles/ar/draft-story.md', article('مسودة', '2026-11-30T12:00:00Z'), 'A draft');
+		await commitFile(
+			'content/articles/ar/draft-story.md',
+			article('مسودة', '2026-11-30T12:00:00Z'),
+			'A draft',
+		);
 		const result = await push('push: cms/ branch', 'cms/posts/draft-story');
 		await git('checkout', '--quiet', 'main');
 		expect(result.code, result.output).toBe(0);
@@ -234,7 +266,11 @@ describe('deploy by git push', () => {
 			);
 			const pushA = push('push A (concurrent)', 'main');
 			// Push B starts while A is building.
-			for (let waited = 0; (await readdir(join(target, 'work')).catch(() => [])).length === 0 && waited < 600; waited++) {
+			for (
+				let waited = 0;
+				(await readdir(join(target, 'work')).catch(() => [])).length === 0 && waited < 600;
+				waited++
+			) {
 				await new Promise((resolve) => setTimeout(resolve, 100));
 			}
 			const commitB = await commitFile(
@@ -252,19 +288,24 @@ describe('deploy by git push', () => {
 			expect(resultB.output).toContain('waiting for the deploy in progress');
 			expect(await live()).toContain(commitB.slice(0, 12));
 			expect(await git('ls-remote', 'live', 'refs/heads/main')).toContain(commitB);
-			expect((await readdir(join(target, 'releases'))).some((name) => name.endsWith(commitA.slice(0, 12)))).toBe(true);
+			expect(
+				(await readdir(join(target, 'releases'))).some((name) => name.endsWith(commitA.slice(0, 12))),
+			).toBe(true);
 			expect(await livePage('news/deploy-test/index.html')).toContain('النسخة الثانية');
 
 			// Every release folder is a whole site; nothing is left half-built; at most `keep` are kept.
 			const releases = await readdir(join(target, 'releases'));
 			expect(releases.length).toBeLessThanOrEqual(3);
-			for (const release of releases) expect((await checkSite(join(target, 'releases', release))).problems, release).toEqual([]);
+			for (const release of releases)
+				expect((await checkSite(join(target, 'releases', release))).problems, release).toEqual([]);
 			expect(await readdir(join(target, 'work'))).toEqual([]);
 
 			expect(reader.failures).toEqual([]);
 			expect(reader.requests).toBeGreaterThan(20);
 			expect(reader.headings).toContain('النسخة الثانية');
-			console.log(`reader during two pushes: ${reader.requests} requests, none failed; saw ${[...reader.headings].join(' / ')}`);
+			console.log(
+				`reader during two pushes: ${reader.requests} requests, none failed; saw ${[...reader.headings].join(' / ')}`,
+			);
 		} finally {
 			await new Promise((resolve) => server.close(resolve));
 		}
@@ -276,7 +317,11 @@ describe('deploy by git push', () => {
 			const releases = await readdir(join(target, 'releases'));
 			const before = await live();
 			const index = releases.indexOf(before.replace('releases/', ''));
-			const rollback = run(process.execPath, [...strip, join(projectRoot, 'src/deploy/rollback.ts'), target], { cwd: projectRoot });
+			const rollback = run(
+				process.execPath,
+				[...strip, join(projectRoot, 'src/deploy/rollback.ts'), target],
+				{ cwd: projectRoot },
+			);
 			const reader = await readWhile(url, ['/', '/en/', '/news/deploy-test/'], rollback);
 			const result = await rollback;
 			expect(result.code, result.output).toBe(0);
@@ -297,7 +342,10 @@ describe('deploy by git push', () => {
 
 		const started = performance.now();
 		const result = await run(command!, [], { cwd: temp, env: env({ NEWSROOM_NOW: REBUILD_NOW }) });
-		timings.push({ what: 'scheduled rebuild', seconds: Math.round((performance.now() - started) / 100) / 10 });
+		timings.push({
+			what: 'scheduled rebuild',
+			seconds: Math.round((performance.now() - started) / 100) / 10,
+		});
 		expect(result.code, result.output).toBe(0);
 		expect(result.output).toContain('scheduled rebuild of the live commit');
 		expect(await live()).not.toBe(before);

@@ -13,9 +13,13 @@ import { freePort } from '../helpers/serve.ts';
  * each host reads them: the same headers and the same not-found pages everywhere.
  */
 
-const nginxBinary = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((path) => existsSync(path));
+const nginxBinary = ['/usr/sbin/nginx', '/usr/local/sbin/nginx', '/usr/bin/nginx'].find((path) =>
+	existsSync(path),
+);
 if (!nginxBinary && !process.env.CI)
-	console.warn('serving.test.ts: nginx is not installed (apt-get install nginx; .ci/run does it): the nginx checks are skipped');
+	console.warn(
+		'serving.test.ts: nginx is not installed (apt-get install nginx; .ci/run does it): the nginx checks are skipped',
+	);
 
 /** A tiny built site: each kind of path the server treats differently. */
 const site: Record<string, string> = {
@@ -55,7 +59,13 @@ const requests = [
 	{ path: '/2021/06/%D8%AE%D8%A8%D8%B1/', status: 200, body: 'خبر', csp: 'site', cache: 'short' },
 ] as const;
 
-const COMPARED = ['content-security-policy', 'cache-control', 'x-content-type-options', 'referrer-policy', 'permissions-policy'];
+const COMPARED = [
+	'content-security-policy',
+	'cache-control',
+	'x-content-type-options',
+	'referrer-policy',
+	'permissions-policy',
+];
 
 /** public/_headers as rules: path pattern, headers set, headers detached ("! Name"). */
 interface HeaderRule {
@@ -123,8 +133,15 @@ function testServerBlock(port: number, root: string): string {
 		.replace(/^\s*listen \[::\]:80;\n/m, '')
 		.replace(/listen 80;/, `listen 127.0.0.1:${port};`)
 		.replace(/root \/srv\/newsroom\/current;/, `root ${root};`)
-		.replace('include /srv/newsroom/current/nginx-redirects*.conf;', `include ${root}/nginx-redirects*.conf;`);
-	if (!text.includes(`127.0.0.1:${port}`) || !text.includes(`root ${root};`) || !text.includes(`include ${root}/`)) {
+		.replace(
+			'include /srv/newsroom/current/nginx-redirects*.conf;',
+			`include ${root}/nginx-redirects*.conf;`,
+		);
+	if (
+		!text.includes(`127.0.0.1:${port}`) ||
+		!text.includes(`root ${root};`) ||
+		!text.includes(`include ${root}/`)
+	) {
 		throw new Error('nginx.conf no longer has the listen, root and include lines this test replaces');
 	}
 	return text;
@@ -142,7 +159,9 @@ function mainConf(prefix: string, serverBlockFile: string): string {
 		'	include /etc/nginx/mime.types;',
 		'	default_type application/octet-stream;',
 		'	access_log off;',
-		...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map((kind) => `	${kind}_temp_path ${prefix}/${kind};`),
+		...['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi'].map(
+			(kind) => `	${kind}_temp_path ${prefix}/${kind};`,
+		),
 		`	include ${serverBlockFile};`,
 		'}',
 		'',
@@ -160,9 +179,13 @@ beforeAll(async () => {
 	const port = await freePort();
 	await writeFile(join(folder, 'site.conf'), testServerBlock(port, join(folder, 'site')));
 	await writeFile(join(folder, 'nginx.conf'), mainConf(folder, join(folder, 'site.conf')));
-	nginx = spawn(nginxBinary, ['-p', folder, '-e', join(folder, 'error.log'), '-c', join(folder, 'nginx.conf')], {
-		stdio: ['ignore', 'ignore', 'pipe'],
-	});
+	nginx = spawn(
+		nginxBinary,
+		['-p', folder, '-e', join(folder, 'error.log'), '-c', join(folder, 'nginx.conf')],
+		{
+			stdio: ['ignore', 'ignore', 'pipe'],
+		},
+	);
 	baseUrl = `http://127.0.0.1:${port}`;
 	for (let attempt = 0; ; attempt++) {
 		try {
@@ -170,7 +193,10 @@ beforeAll(async () => {
 			break;
 		} catch (error) {
 			if (attempt > 100 || nginx.exitCode !== null)
-				throw new Error(`nginx did not start: ${await readFile(join(folder, 'error.log'), 'utf8').catch(() => '')}`, { cause: error });
+				throw new Error(
+					`nginx did not start: ${await readFile(join(folder, 'error.log'), 'utf8').catch(() => '')}`,
+					{ cause: error },
+				);
 			await new Promise((resolve) => setTimeout(resolve, 50));
 		}
 	}
@@ -188,44 +214,61 @@ afterAll(async () => {
 // Skipped only on a developer's machine without nginx; in CI (which installs it) a missing nginx fails.
 describe.skipIf(!nginxBinary && !process.env.CI)('the example nginx site (src/deploy/nginx.conf)', () => {
 	test('nginx -t accepts it, as written, inside a standard http block', async () => {
-		await writeFile(join(folder, 'as-written.conf'), mainConf(folder, join(projectRoot, 'src/deploy/nginx.conf')));
-		const result = spawnSync(nginxBinary!, ['-t', '-p', folder, '-e', join(folder, 'error.log'), '-c', join(folder, 'as-written.conf')], {
-			encoding: 'utf8',
-		});
+		await writeFile(
+			join(folder, 'as-written.conf'),
+			mainConf(folder, join(projectRoot, 'src/deploy/nginx.conf')),
+		);
+		const result = spawnSync(
+			nginxBinary!,
+			['-t', '-p', folder, '-e', join(folder, 'error.log'), '-c', join(folder, 'as-written.conf')],
+			{
+				encoding: 'utf8',
+			},
+		);
 		expect(result.stderr).toMatch(/syntax is ok/);
 		expect(result.stderr).toMatch(/test is successful/);
 		expect(result.status).toBe(0);
 	});
 
 	test('nginx -t catches a broken file (so the check above can fail)', async () => {
-		await writeFile(join(folder, 'broken.conf'), nginxConfText.replace('try_files $uri $uri/ =404;', 'try_files $uri $uri/ =404'));
+		await writeFile(
+			join(folder, 'broken.conf'),
+			nginxConfText.replace('try_files $uri $uri/ =404;', 'try_files $uri $uri/ =404'),
+		);
 		await writeFile(join(folder, 'broken-main.conf'), mainConf(folder, join(folder, 'broken.conf')));
-		const result = spawnSync(nginxBinary!, ['-t', '-p', folder, '-e', join(folder, 'error.log'), '-c', join(folder, 'broken-main.conf')], {
-			encoding: 'utf8',
-		});
+		const result = spawnSync(
+			nginxBinary!,
+			['-t', '-p', folder, '-e', join(folder, 'error.log'), '-c', join(folder, 'broken-main.conf')],
+			{
+				encoding: 'utf8',
+			},
+		);
 		expect(result.status).not.toBe(0);
 	});
 
-	test.each(requests)('$path: status $status, the right page and headers', async ({ path, status, body, csp, cache }) => {
-		const response = await fetch(`${baseUrl}${path}`, { redirect: 'follow' });
-		expect(response.status).toBe(status);
-		expect(await response.text()).toContain(body);
-		const policy = response.headers.get('content-security-policy') ?? '';
-		if (csp === 'site') {
-			expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
-			expect(policy).not.toMatch(/unsafe-inline|'unsafe-eval'/);
-		} else {
-			expect(policy).toContain("script-src 'self' 'unsafe-eval'");
-			expect(policy).toContain('https://api.github.com');
-		}
-		expect(policy).toContain("frame-ancestors 'none'");
-		expect(response.headers.get('cache-control')).toBe(
-			cache === 'long' ? 'public, max-age=31536000, immutable' : 'public, max-age=60, must-revalidate',
-		);
-		expect(response.headers.get('x-content-type-options')).toBe('nosniff');
-		expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
-		expect(response.headers.get('permissions-policy')).toContain('camera=()');
-	});
+	test.each(requests)(
+		'$path: status $status, the right page and headers',
+		async ({ path, status, body, csp, cache }) => {
+			const response = await fetch(`${baseUrl}${path}`, { redirect: 'follow' });
+			expect(response.status).toBe(status);
+			expect(await response.text()).toContain(body);
+			const policy = response.headers.get('content-security-policy') ?? '';
+			if (csp === 'site') {
+				expect(policy).toContain("script-src 'self' 'wasm-unsafe-eval'");
+				expect(policy).not.toMatch(/unsafe-inline|'unsafe-eval'/);
+			} else {
+				expect(policy).toContain("script-src 'self' 'unsafe-eval'");
+				expect(policy).toContain('https://api.github.com');
+			}
+			expect(policy).toContain("frame-ancestors 'none'");
+			expect(response.headers.get('cache-control')).toBe(
+				cache === 'long' ? 'public, max-age=31536000, immutable' : 'public, max-age=60, must-revalidate',
+			);
+			expect(response.headers.get('x-content-type-options')).toBe('nosniff');
+			expect(response.headers.get('referrer-policy')).toBe('strict-origin-when-cross-origin');
+			expect(response.headers.get('permissions-policy')).toContain('camera=()');
+		},
+	);
 
 	test('an old address is a permanent redirect, however its Arabic is percent-encoded', async () => {
 		for (const path of ['/2021/06/%D8%AE%D8%A8%D8%B1/', '/2021/06/%d8%ae%d8%a8%d8%b1/']) {
@@ -248,24 +291,35 @@ describe.skipIf(!nginxBinary && !process.env.CI)('the example nginx site (src/de
 		}
 	});
 
-	test.each(requests)('public/_headers gives $path the same headers on Netlify and on Cloudflare Pages as nginx', async ({ path }) => {
-		const rules = parseHeadersFile(await readFile(join(projectRoot, 'public/_headers'), 'utf8'));
-		const response = await fetch(`${baseUrl}${path}`);
-		const fromNginx = Object.fromEntries(COMPARED.map((name) => [name, response.headers.get(name)]));
-		for (const [host, headers] of [
-			['Cloudflare', cloudflareHeaders(rules, path)],
-			['Netlify', netlifyHeaders(rules, path)],
-		] as const) {
-			expect(Object.fromEntries(COMPARED.map((name) => [name, headers.get(name) ?? null])), host).toEqual(fromNginx);
-		}
-	});
+	test.each(requests)(
+		'public/_headers gives $path the same headers on Netlify and on Cloudflare Pages as nginx',
+		async ({ path }) => {
+			const rules = parseHeadersFile(await readFile(join(projectRoot, 'public/_headers'), 'utf8'));
+			const response = await fetch(`${baseUrl}${path}`);
+			const fromNginx = Object.fromEntries(COMPARED.map((name) => [name, response.headers.get(name)]));
+			for (const [host, headers] of [
+				['Cloudflare', cloudflareHeaders(rules, path)],
+				['Netlify', netlifyHeaders(rules, path)],
+			] as const) {
+				expect(Object.fromEntries(COMPARED.map((name) => [name, headers.get(name) ?? null])), host).toEqual(
+					fromNginx,
+				);
+			}
+		},
+	);
 });
 
 describe('public/_headers and public/_redirects, read as the hosts read them', () => {
 	test('without the "!" detach lines, Cloudflare would send two policies to /admin/ (so the merge check can fail)', async () => {
-		const rules = parseHeadersFile((await readFile(join(projectRoot, 'public/_headers'), 'utf8')).replace(/^\s*!.*$/gm, ''));
-		expect(cloudflareHeaders(rules, '/admin/').get('content-security-policy')).toMatch(/frame-ancestors 'none', default-src/);
-		expect(cloudflareHeaders(rules, '/_astro/x.css').get('cache-control')).toContain('must-revalidate, public');
+		const rules = parseHeadersFile(
+			(await readFile(join(projectRoot, 'public/_headers'), 'utf8')).replace(/^\s*!.*$/gm, ''),
+		);
+		expect(cloudflareHeaders(rules, '/admin/').get('content-security-policy')).toMatch(
+			/frame-ancestors 'none', default-src/,
+		);
+		expect(cloudflareHeaders(rules, '/_astro/x.css').get('cache-control')).toContain(
+			'must-revalidate, public',
+		);
 	});
 
 	test('each language gets its own not-found page (Netlify applies the first matching rule)', async () => {

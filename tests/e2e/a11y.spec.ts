@@ -11,13 +11,17 @@ function sitemapPaths(): string[] {
 	const index = readFileSync('dist/sitemap-index.xml', 'utf8');
 	const files = [...index.matchAll(/<loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname);
 	return files.flatMap((file) =>
-		[...readFileSync(`dist${file}`, 'utf8').matchAll(/<url><loc>([^<]+)<\/loc>/g)].map((match) => new URL(match[1]!).pathname),
+		[...readFileSync(`dist${file}`, 'utf8').matchAll(/<url><loc>([^<]+)<\/loc>/g)].map(
+			(match) => new URL(match[1]!).pathname,
+		),
 	);
 }
 
 async function violations(page: Page): Promise<string[]> {
 	const results = await new AxeBuilder({ page }).withTags(WCAG).analyze();
-	return results.violations.flatMap((violation) => violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`));
+	return results.violations.flatMap((violation) =>
+		violation.nodes.map((node) => `${violation.id}: ${node.target.join(' ')}`),
+	);
 }
 
 for (const [language, pick] of [
@@ -38,7 +42,9 @@ for (const [language, pick] of [
 			for (const violation of await violations(page)) found.push(`${decodeURIComponent(path)} ${violation}`);
 		}
 		const perPage = (Date.now() - started) / paths.length / 1000;
-		console.log(`axe: ${paths.length} ${language} pages, ${found.length} violations, ${perPage.toFixed(1)} s a page`);
+		console.log(
+			`axe: ${paths.length} ${language} pages, ${found.length} violations, ${perPage.toFixed(1)} s a page`,
+		);
 		expect(found).toEqual([]);
 	});
 }

@@ -43,7 +43,9 @@ test.describe('the seed article in Arabic', () => {
 		await expect(page.locator('html')).toHaveAttribute('dir', 'ltr');
 	});
 
-	test('has share links, tags, related stories and a way back to the top, and no script', async ({ page }) => {
+	test('has share links, tags, related stories and a way back to the top, and no script', async ({
+		page,
+	}) => {
 		const share = page.locator('.share-bottom a');
 		await expect(share).toHaveCount(5);
 		await expect(page.locator('.share-top a')).toHaveCount(5);

@@ -9,7 +9,8 @@ export const test = base.extend<{ pageProblems: string[] }>({
 		async ({ page }, use) => {
 			const problems: string[] = [];
 			page.on('console', (message) => {
-				if (message.type() === 'error' || message.type() === 'warning') problems.push(`console ${message.type()}: ${message.text()}`);
+				if (message.type() === 'error' || message.type() === 'warning')
+					problems.push(`console ${message.type()}: ${message.text()}`);
 			});
 			page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
 			page.on('requestfailed', (request) => {

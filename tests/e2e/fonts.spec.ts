@@ -12,7 +12,10 @@ async function fontBytes(page: Page, path: string): Promise<{ files: string[]; b
 	await page.goto(path);
 	await page.evaluate(() => document.fonts.ready);
 	const loaded = await Promise.all(fonts);
-	return { files: loaded.map((font) => new URL(font.url).pathname), bytes: loaded.reduce((sum, font) => sum + font.size, 0) };
+	return {
+		files: loaded.map((font) => new URL(font.url).pathname),
+		bytes: loaded.reduce((sum, font) => sum + font.size, 0),
+	};
 }
 
 /** Problems of a page against a font budget. */

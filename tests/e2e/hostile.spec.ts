@@ -45,7 +45,8 @@ for (const { slug } of hostileCases) {
 		});
 		await page.route('**/*', (route) => {
 			const url = new URL(route.request().url());
-			if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'about:') return route.continue();
+			if (url.hostname === '127.0.0.1' || url.protocol === 'data:' || url.protocol === 'about:')
+				return route.continue();
 			foreign.push(url.href);
 			return route.abort();
 		});
@@ -64,20 +65,25 @@ for (const { slug } of hostileCases) {
 					.filter(
 						(attr) =>
 							/^on/i.test(attr.name) ||
-							(/^(href|src|action|formaction)$/i.test(attr.name) && /^\s*(javascript|data|vbscript):/i.test(attr.value)),
+							(/^(href|src|action|formaction)$/i.test(attr.name) &&
+								/^\s*(javascript|data|vbscript):/i.test(attr.value)),
 					)
 					.map((attr) => `${el.tagName} ${attr.name}=${attr.value}`),
 			),
 		);
 		expect(unsafe).toEqual([]);
 		const article = page.locator('.article-body');
-		await expect(article.locator('form, object, embed, base, meta, style, link, input:not([type="checkbox"][disabled])')).toHaveCount(0);
+		await expect(
+			article.locator('form, object, embed, base, meta, style, link, input:not([type="checkbox"][disabled])'),
+		).toHaveCount(0);
 		await expect(article.locator('iframe')).toHaveCount(expectedEmbeds[slug] ?? 0);
 		await expect(page.locator('h1')).toHaveCount(1);
 	});
 }
 
-test('allowed embeds show a local preview with a title and a fallback link, and load nothing until clicked', async ({ page }) => {
+test('allowed embeds show a local preview with a title and a fallback link, and load nothing until clicked', async ({
+	page,
+}) => {
 	const foreign: string[] = [];
 	await page.route('**/*', (route) => {
 		const url = new URL(route.request().url());
@@ -91,7 +97,10 @@ test('allowed embeds show a local preview with a title and a fallback link, and 
 	const frames = page.locator('figure.embed iframe');
 	await expect(frames).toHaveCount(3);
 	await expect(frames.first()).toHaveAttribute('title', 'اضغط لعرض فيديو على يوتيوب');
-	await expect(page.locator('figure.embed figcaption a').first()).toHaveAttribute('href', 'https://www.youtube.com/watch?v=dQw4w9WgXcQ');
+	await expect(page.locator('figure.embed figcaption a').first()).toHaveAttribute(
+		'href',
+		'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+	);
 	const preview = page.frameLocator('figure.embed iframe').first();
 	await expect(preview.locator('a')).toContainText('يوتيوب');
 	expect(foreign).toEqual([]);
@@ -99,7 +108,9 @@ test('allowed embeds show a local preview with a title and a fallback link, and 
 	await expect.poll(() => foreign).toEqual(['https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1']);
 });
 
-test('ordinary Markdown still works: headings, lists, quotes, tables, code, local images, links and footnotes', async ({ page }) => {
+test('ordinary Markdown still works: headings, lists, quotes, tables, code, local images, links and footnotes', async ({
+	page,
+}) => {
 	await page.goto(`${site.url}/news/ordinary-markdown/`);
 	const body = page.locator('.article-body');
 	await expect(body.locator('h2').first()).toHaveText('عنوان فرعي');

@@ -29,7 +29,9 @@ const pages: { kind: string; path: string; lang: 'ar' | 'en'; switchTo: string; 
 ];
 
 for (const { kind, path, lang, switchTo } of pages) {
-	test(`${lang} ${kind} ${decodeURIComponent(path)}: language, direction, switch, no script`, async ({ page }) => {
+	test(`${lang} ${kind} ${decodeURIComponent(path)}: language, direction, switch, no script`, async ({
+		page,
+	}) => {
 		const response = await page.goto(path);
 		expect(response?.status()).toBe(200);
 		await expect(page.locator('html')).toHaveAttribute('lang', lang);
@@ -54,7 +56,12 @@ test('an author page shows the name, photo and bio, and the byline links to it',
 });
 
 test('archives and articles have breadcrumbs that lead home', async ({ page }) => {
-	for (const path of ['/category/world/', '/archive/2026/11/', '/about/', `/news/${published.find((a) => a.locale === 'ar')!.slug}/`]) {
+	for (const path of [
+		'/category/world/',
+		'/archive/2026/11/',
+		'/about/',
+		`/news/${published.find((a) => a.locale === 'ar')!.slug}/`,
+	]) {
 		await page.goto(path);
 		const crumbs = page.locator('.breadcrumbs li');
 		await expect(crumbs.first().locator('a')).toHaveAttribute('href', '/');
@@ -62,16 +69,28 @@ test('archives and articles have breadcrumbs that lead home', async ({ page }) =
 	}
 });
 
-test('the front page has breaking news, headlines, the latest news and section blocks in the settings order', async ({ page }) => {
+test('the front page has breaking news, headlines, the latest news and section blocks in the settings order', async ({
+	page,
+}) => {
 	await page.goto('/');
 	await expect(page.locator('.headlines h2')).toHaveText('العناوين الرئيسية');
 	await expect(page.locator('.headlines .card-large img')).toHaveCount(1);
 	await expect(page.locator('.latest-list li').first()).toBeVisible();
 	// A block whose stories all appear above is left out; the others keep the settings order.
-	const order = await page.locator('.section-block h2 a').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
-	const settingsOrder = ['world', 'politics', 'economy', 'local', 'sports', 'technology', 'culture', 'health', 'opinion'].map(
-		(id) => `/category/${id}/`,
-	);
+	const order = await page
+		.locator('.section-block h2 a')
+		.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+	const settingsOrder = [
+		'world',
+		'politics',
+		'economy',
+		'local',
+		'sports',
+		'technology',
+		'culture',
+		'health',
+		'opinion',
+	].map((id) => `/category/${id}/`);
 	expect(order.length).toBeGreaterThan(0);
 	expect(order).toEqual(settingsOrder.filter((href) => order.includes(href)));
 });
@@ -111,10 +130,14 @@ for (const lang of ['ar', 'en'] as const) {
 		['phone', 390, 844],
 		['desktop', 1280, 900],
 	] as const) {
-		test(`front page screenshot, ${lang}, ${device}: nothing overflows sideways`, async ({ page }, testInfo) => {
+		test(`front page screenshot, ${lang}, ${device}: nothing overflows sideways`, async ({
+			page,
+		}, testInfo) => {
 			await page.setViewportSize({ width, height });
 			await page.goto(lang === 'ar' ? '/' : '/en/');
-			const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+			const overflow = await page.evaluate(
+				() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+			);
 			expect(overflow).toBeLessThanOrEqual(0);
 			mkdirSync('test-results/screenshots', { recursive: true });
 			const path = `test-results/screenshots/front-${lang}-${device}.png`;

@@ -8,7 +8,9 @@ const pathOf = (locale: string, slug: string) => `${locale === 'ar' ? '' : '/en'
 
 test('the content has a draft and a future-dated article to test with', () => {
 	expect(hidden.some((article) => article.data.draft)).toBe(true);
-	expect(hidden.some((article) => !article.data.draft && new Date(article.data.date) > new Date())).toBe(true);
+	expect(hidden.some((article) => !article.data.draft && new Date(article.data.date) > new Date())).toBe(
+		true,
+	);
 });
 
 for (const article of hidden) {
@@ -30,7 +32,9 @@ for (const article of hidden) {
 
 test('an article without a translation switches to the other home page', async ({ page }) => {
 	const single = published.find(
-		(article) => article.locale === 'ar' && !published.some((other) => other.locale === 'en' && other.slug === article.slug),
+		(article) =>
+			article.locale === 'ar' &&
+			!published.some((other) => other.locale === 'en' && other.slug === article.slug),
 	);
 	expect(single, 'an Arabic article with no English translation').toBeDefined();
 	await page.goto(pathOf('ar', single!.slug));
@@ -39,9 +43,13 @@ test('an article without a translation switches to the other home page', async (
 });
 
 test('related stories are published stories in the same language', async ({ page }) => {
-	const withTags = published.find((article) => article.locale === 'ar' && (article.data.tags?.length ?? 0) > 0)!;
+	const withTags = published.find(
+		(article) => article.locale === 'ar' && (article.data.tags?.length ?? 0) > 0,
+	)!;
 	await page.goto(pathOf('ar', withTags.slug));
-	const links = await page.locator('.related a').evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')!));
+	const links = await page
+		.locator('.related a')
+		.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')!));
 	expect(links.length).toBeGreaterThan(0);
 	for (const href of links) {
 		expect(href).toMatch(/^\/news\/[a-z0-9-]+\/$/);
@@ -51,7 +59,9 @@ test('related stories are published stories in the same language', async ({ page
 });
 
 test('an article with an image shows it with its alt text and caption', async ({ page }) => {
-	const illustrated = published.find((article) => article.locale === 'ar' && article.data.image && article.data.imageCaption)!;
+	const illustrated = published.find(
+		(article) => article.locale === 'ar' && article.data.image && article.data.imageCaption,
+	)!;
 	await page.goto(pathOf('ar', illustrated.slug));
 	const image = page.locator('.lead-image img');
 	await expect(image).toHaveAttribute('alt', String(illustrated.data.imageAlt));
@@ -60,7 +70,9 @@ test('an article with an image shows it with its alt text and caption', async ({
 });
 
 test('an Arabic tag link works, and so does the tag typed unencoded', async ({ page }) => {
-	const tagged = published.find((article) => article.locale === 'ar' && article.data.tags?.some((tag) => /\p{Script=Arabic}/u.test(tag)))!;
+	const tagged = published.find(
+		(article) => article.locale === 'ar' && article.data.tags?.some((tag) => /\p{Script=Arabic}/u.test(tag)),
+	)!;
 	const tag = tagged.data.tags!.find((t) => /\p{Script=Arabic}/u.test(t))!;
 	await page.goto(pathOf('ar', tagged.slug));
 	await page.locator('.tags a', { hasText: tag }).first().click();
@@ -83,14 +95,18 @@ for (const [locale, home, lang, dir, other] of [
 			.filter((article) => article.locale === locale)
 			.sort((a, b) => +new Date(b.data.date) - +new Date(a.data.date))[0]!;
 		// The newest story is at the top: in the breaking strip, the headlines or the latest news.
-		await expect(page.locator(`:is(.breaking, .front-top) a[href="${pathOf(locale, newest.slug)}"]`).first()).toBeVisible();
+		await expect(
+			page.locator(`:is(.breaking, .front-top) a[href="${pathOf(locale, newest.slug)}"]`).first(),
+		).toBeVisible();
 		await expect(page.locator(RUNNING_SCRIPTS)).toHaveCount(0);
 	});
 }
 
 test('no built page links to or shows a draft or a future-dated article', async () => {
 	const { readdirSync, readFileSync } = await import('node:fs');
-	const files = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((file) => file.endsWith('.html'));
+	const files = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((file) =>
+		file.endsWith('.html'),
+	);
 	expect(files.length).toBeGreaterThan(50);
 	for (const file of files) {
 		const html = readFileSync(`dist/${file}`, 'utf8');

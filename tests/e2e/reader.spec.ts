@@ -29,20 +29,27 @@ for (const lang of ['ar', 'en'] as const) {
 		['desktop', { width: 1366, height: 900 }],
 	] as const) {
 		for (const scheme of ['light', 'dark'] as const) {
-			test(`screenshots, ${lang}, ${device}, ${scheme}: front page, article, section, search`, async ({ page }, testInfo) => {
+			test(`screenshots, ${lang}, ${device}, ${scheme}: front page, article, section, search`, async ({
+				page,
+			}, testInfo) => {
 				await page.setViewportSize(viewport);
 				await page.emulateMedia({ colorScheme: scheme });
 				mkdirSync('test-results/screenshots', { recursive: true });
 				for (const [name, path] of shots) {
 					await page.goto(lang === 'ar' ? path : english(path));
 					if (name === 'search') await expect(page.locator('.search-list li').first()).toBeVisible();
-					const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+					const overflow = await page.evaluate(
+						() => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+					);
 					expect(overflow, `${name} overflows sideways`).toBeLessThanOrEqual(0);
 					const file = `test-results/screenshots/${name}-${lang}-${device}-${scheme}.png`;
 					await page.screenshot({ path: file, fullPage: true });
 					// The first screen alone, as a reader sees it before scrolling.
 					await page.screenshot({ path: file.replace('.png', '-first-screen.png') });
-					await testInfo.attach(`${name}-${lang}-${device}-${scheme}`, { path: file, contentType: 'image/png' });
+					await testInfo.attach(`${name}-${lang}-${device}-${scheme}`, {
+						path: file,
+						contentType: 'image/png',
+					});
 				}
 			});
 		}
@@ -56,7 +63,9 @@ async function clickMiddle(page: Page, target: string | Locator) {
 }
 
 test.describe('whole-card links', () => {
-	test('a click on a card picture opens its story, on the front page and a section page', async ({ page }) => {
+	test('a click on a card picture opens its story, on the front page and a section page', async ({
+		page,
+	}) => {
 		await page.goto('/');
 		const lead = page.locator('.headlines .card-large');
 		const href = await lead.locator('.card-link').getAttribute('href');
@@ -70,7 +79,9 @@ test.describe('whole-card links', () => {
 		await expect(page).toHaveURL(new RegExp(`${target}$`));
 	});
 
-	test('a click on a summary opens the story too; a card has one link and its focus is visible', async ({ page }) => {
+	test('a click on a summary opens the story too; a card has one link and its focus is visible', async ({
+		page,
+	}) => {
 		await page.goto('/');
 		const lead = page.locator('.headlines .card-large');
 		await expect(lead.locator('a, button, input')).toHaveCount(1);
@@ -81,19 +92,24 @@ test.describe('whole-card links', () => {
 		await expect(page).toHaveURL(new RegExp(`${href}$`));
 	});
 
-	test.fail('(a picture outside the link does not open the story: what the check catches)', async ({ page }) => {
-		await page.goto('/');
-		await page.addStyleTag({ content: '.card-link::after { content: none !important; }' });
-		const lead = page.locator('.headlines .card-large');
-		const href = await lead.locator('.card-link').getAttribute('href');
-		await clickMiddle(page, '.headlines .card-large img');
-		await expect(page).toHaveURL(new RegExp(`${href}$`), { timeout: 2_000 });
-	});
+	test.fail(
+		'(a picture outside the link does not open the story: what the check catches)',
+		async ({ page }) => {
+			await page.goto('/');
+			await page.addStyleTag({ content: '.card-link::after { content: none !important; }' });
+			const lead = page.locator('.headlines .card-large');
+			const href = await lead.locator('.card-link').getAttribute('href');
+			await clickMiddle(page, '.headlines .card-large img');
+			await expect(page).toHaveURL(new RegExp(`${href}$`), { timeout: 2_000 });
+		},
+	);
 });
 
 /** Links to stories on the front page, leaving out the breaking strip (a line of links above the page). */
 async function frontPageStories(page: Page): Promise<string[]> {
-	return page.locator('main .card-link').evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
+	return page
+		.locator('main .card-link')
+		.evaluateAll((links) => links.map((link) => link.getAttribute('href')!));
 }
 
 test.describe('the front page', () => {
@@ -156,7 +172,9 @@ test.describe('on a 390 × 844 phone', () => {
 	test.fail('(a lead image pushed below the first screen is caught)', async ({ page }) => {
 		await page.goto(ARTICLE);
 		await page.evaluate(() =>
-			document.querySelector('.article-header')!.append(Object.assign(document.createElement('div'), { style: 'height:900px' })),
+			document
+				.querySelector('.article-header')!
+				.append(Object.assign(document.createElement('div'), { style: 'height:900px' })),
 		);
 		expect(await onFirstScreen(page, '.lead-image img')).toBe(true);
 	});
@@ -178,7 +196,9 @@ test.describe('menus', () => {
 		const strip = await page
 			.locator('.section-strip a[href*="/category/"]')
 			.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
-		const menu = await page.locator('.menu-panel a[href*="/category/"]').evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
+		const menu = await page
+			.locator('.menu-panel a[href*="/category/"]')
+			.evaluateAll((links) => links.map((a) => a.getAttribute('href')!));
 		expect(menu).toEqual(strip);
 		expect(strip.length).toBeGreaterThan(3);
 		expect(strip).not.toContain('/en/category/opinion/');
@@ -225,11 +245,16 @@ test.describe('smaller points', () => {
 
 	test('a month archive links to the months before and after it', async ({ page }) => {
 		await page.goto('/archive/2026/10/');
-		await expect(page.locator('.month-nav .month-prev a')).toHaveAttribute('href', /^\/archive\/\d{4}\/\d{2}\/$/);
+		await expect(page.locator('.month-nav .month-prev a')).toHaveAttribute(
+			'href',
+			/^\/archive\/\d{4}\/\d{2}\/$/,
+		);
 		await expect(page.locator('.month-nav .month-next a')).toHaveAttribute('href', '/archive/2026/11/');
 	});
 
-	test('the footer links to the feed and names the social networks in Arabic on Arabic pages', async ({ page }) => {
+	test('the footer links to the feed and names the social networks in Arabic on Arabic pages', async ({
+		page,
+	}) => {
 		await page.goto('/');
 		await expect(page.locator('.site-footer a.feed-link')).toHaveAttribute('href', '/rss.xml');
 		await expect(page.locator('.social a').first()).toHaveText('فيسبوك');
@@ -254,7 +279,9 @@ test.describe('smaller points', () => {
 
 	test('Arabic emphasis is not slanted by machine', async ({ page }) => {
 		await page.goto(ARTICLE);
-		await page.evaluate(() => document.querySelector('.article-body p')!.append(document.createElement('em')));
+		await page.evaluate(() =>
+			document.querySelector('.article-body p')!.append(document.createElement('em')),
+		);
 		await expect(page.locator('.article-body em').first()).toHaveCSS('font-style', 'normal');
 	});
 
@@ -266,7 +293,9 @@ test.describe('smaller points', () => {
 		await expect(page.locator('.columnist')).toContainText('ليلى');
 	});
 
-	test('an article is followed by related stories, more from its section and the latest news, with pictures', async ({ page }) => {
+	test('an article is followed by related stories, more from its section and the latest news, with pictures', async ({
+		page,
+	}) => {
 		await page.setViewportSize({ width: 1366, height: 900 });
 		await page.goto(ARTICLE);
 		await expect(page.locator('.share-top a').first()).toBeVisible();
@@ -276,20 +305,29 @@ test.describe('smaller points', () => {
 		const body = (await page.locator('.article-body').boundingBox())!;
 		expect(aside.y).toBeLessThan(body.y + body.height);
 		await expect(page.locator('.article-aside .card img').first()).toHaveAttribute('loading', 'lazy');
-		const lists = await page.locator('.story-list .card-link').evaluateAll((links) => links.map((a) => a.getAttribute('href')));
+		const lists = await page
+			.locator('.story-list .card-link')
+			.evaluateAll((links) => links.map((a) => a.getAttribute('href')));
 		expect(new Set(lists).size).toBe(lists.length);
 		expect(lists).not.toContain(ARTICLE);
 	});
 });
 
 /** The text the site writes itself on a page: dates, counts, page numbers, reading time. Never headlines or bodies. */
-const SITE_WRITTEN = 'time, .hijri, .reading-time, .pagination, .month-list .count, .search-status, .site-footer p, .search-options';
+const SITE_WRITTEN =
+	'time, .hijri, .reading-time, .pagination, .month-list .count, .search-status, .site-footer p, .search-options';
 
 async function siteDigits(page: Page): Promise<string> {
 	return (await page.locator(SITE_WRITTEN).allTextContents()).join(' ');
 }
 
-const DIGIT_PAGES = ['/', ARTICLE, '/archive/', '/category/politics/', `/search/?q=${encodeURIComponent('الموازنة')}`];
+const DIGIT_PAGES = [
+	'/',
+	ARTICLE,
+	'/archive/',
+	'/category/politics/',
+	`/search/?q=${encodeURIComponent('الموازنة')}`,
+];
 
 async function visitForDigits(page: Page, url: string) {
 	await page.goto(url);
@@ -324,7 +362,10 @@ test.describe('one digit system on Arabic pages', () => {
 			test.setTimeout(300_000);
 			site = await servedSiteCopy(async (root) => {
 				const settings = join(root, 'content/settings/site.yml');
-				await writeFile(settings, (await readFile(settings, 'utf8')).replace(/^digits: latn$/m, 'digits: arab'));
+				await writeFile(
+					settings,
+					(await readFile(settings, 'utf8')).replace(/^digits: latn$/m, 'digits: arab'),
+				);
 			});
 		});
 

@@ -37,11 +37,15 @@ test('the meaning corpus through the search page: recall and precision >= 95% in
 	test.setTimeout(400_000);
 	await page.goto(`${server.url}/search/`);
 	const returned = new Map<string, string[]>();
-	for (const { query } of meaningQueries) returned.set(query, (await searchThroughPage(page, query)).map(slugOf));
+	for (const { query } of meaningQueries)
+		returned.set(query, (await searchThroughPage(page, query)).map(slugOf));
 	const overall = quality(meaningQueries, returned);
 	const classes = qualityByClass(meaningQueries, returned);
 	const summary = [...classes, ['all', overall] as const]
-		.map(([name, result]) => `${name}: recall ${(result.recall * 100).toFixed(1)}%, precision ${(result.precision * 100).toFixed(1)}%`)
+		.map(
+			([name, result]) =>
+				`${name}: recall ${(result.recall * 100).toFixed(1)}%, precision ${(result.precision * 100).toFixed(1)}%`,
+		)
 		.join('; ');
 	testInfo.annotations.push({ type: 'search quality', description: summary });
 	console.log(summary, overall.misses.length ? JSON.stringify(overall.misses) : '');
@@ -54,7 +58,9 @@ test('the meaning corpus through the search page: recall and precision >= 95% in
 	}
 });
 
-test('a misspelled query that finds nothing offers the corrected query as a link, which finds the article', async ({ page }) => {
+test('a misspelled query that finds nothing offers the corrected query as a link, which finds the article', async ({
+	page,
+}) => {
 	const { query, meant, find } = misspelledQueries.find((item) => item.meant === 'كازاخستان')!;
 	await page.goto(`${server.url}/search/?q=${encodeURIComponent(query)}`);
 	const region = page.locator('.search-results');
@@ -65,12 +71,16 @@ test('a misspelled query that finds nothing offers the corrected query as a link
 	await link.click();
 	await expect(page).toHaveURL(`${server.url}/search/?q=${encodeURIComponent(meant)}`);
 	await expect(region).toHaveAttribute('aria-busy', 'false');
-	const found = (await region.locator('.search-list a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))).map(slugOf);
+	const found = (
+		await region.locator('.search-list a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))
+	).map(slugOf);
 	expect(found).toEqual(expect.arrayContaining(find));
 	await expect(region.locator('.search-suggestion')).toBeHidden();
 });
 
-test('a query with results offers no suggestion, and one with nothing close offers none either', async ({ page }) => {
+test('a query with results offers no suggestion, and one with nothing close offers none either', async ({
+	page,
+}) => {
 	await page.goto(`${server.url}/search/?q=${encodeURIComponent('كازاخستان')}`);
 	const region = page.locator('.search-results');
 	await expect(region).toHaveAttribute('aria-busy', 'false');
@@ -98,7 +108,12 @@ test('the suggestions of misspelled queries find what was meant', async ({ page 
 		if (find.some((slug) => results.includes(slug))) found++;
 	}
 	const rate = found / misspelledQueries.length;
-	testInfo.annotations.push({ type: 'did you mean', description: `${found} of ${misspelledQueries.length} misspellings corrected` });
-	console.log(`did you mean: ${found} of ${misspelledQueries.length} misspellings corrected to a query that finds the article`);
+	testInfo.annotations.push({
+		type: 'did you mean',
+		description: `${found} of ${misspelledQueries.length} misspellings corrected`,
+	});
+	console.log(
+		`did you mean: ${found} of ${misspelledQueries.length} misspellings corrected to a query that finds the article`,
+	);
 	expect(rate).toBeGreaterThanOrEqual(0.8);
 });

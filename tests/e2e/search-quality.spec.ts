@@ -33,7 +33,9 @@ for (const [locale, queries, path] of [
 	['ar', arabicQueries, '/search/'],
 	['en', englishQueries, '/en/search/'],
 ] as const) {
-	test(`the ${locale} labelled queries through the search page: recall >= 95%, precision >= 90%`, async ({ page }, testInfo) => {
+	test(`the ${locale} labelled queries through the search page: recall >= 95%, precision >= 90%`, async ({
+		page,
+	}, testInfo) => {
 		test.setTimeout(180_000);
 		await page.goto(server.url + path);
 		const returned = new Map<string, string[]>();
@@ -61,7 +63,10 @@ for (const [locale, queries, path] of [
 
 test('the scoring fails a search that finds everything or nothing', () => {
 	const everything = new Map(
-		arabicQueries.map(({ query }) => [query, ['fm-visits-baghdad', 'riyadh-expo', 'startup-idea-contest', 'draft-gem-auction']]),
+		arabicQueries.map(({ query }) => [
+			query,
+			['fm-visits-baghdad', 'riyadh-expo', 'startup-idea-contest', 'draft-gem-auction'],
+		]),
 	);
 	const all = quality(arabicQueries, everything);
 	expect(all.precision).toBeLessThan(0.9);

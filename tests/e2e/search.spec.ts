@@ -26,7 +26,9 @@ test.describe('the header search form, on every page', () => {
 	}
 });
 
-test('an Arabic search shows linked results in an ordered list, with the matched words highlighted as written', async ({ page }) => {
+test('an Arabic search shows linked results in an ordered list, with the matched words highlighted as written', async ({
+	page,
+}) => {
 	await page.goto(`/search/?q=${encodeURIComponent('الوزير')}`);
 	const region = page.locator('.search-results');
 	await expect(region).toHaveAttribute('aria-busy', 'false');
@@ -83,13 +85,17 @@ test('filters by section and year, and sorts newest first, kept in the URL', asy
 	await page.locator('#search-sort').selectOption('date');
 	await expect(page).toHaveURL(/sort=date/);
 	await expect(page.locator('.search-results')).toHaveAttribute('aria-busy', 'false');
-	const dates = await page.locator('.search-list time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')!));
+	const dates = await page
+		.locator('.search-list time')
+		.evaluateAll((times) => times.map((time) => time.getAttribute('datetime')!));
 	expect(dates.length).toBeGreaterThan(1);
 	expect([...dates].sort().reverse()).toEqual(dates);
 	await page.locator('#search-year').selectOption('2022');
 	await expect(page).toHaveURL(/year=2022/);
 	await expect(page.locator('.search-results')).toHaveAttribute('aria-busy', 'false');
-	for (const date of await page.locator('.search-list time').evaluateAll((times) => times.map((time) => time.getAttribute('datetime')!))) {
+	for (const date of await page
+		.locator('.search-list time')
+		.evaluateAll((times) => times.map((time) => time.getAttribute('datetime')!))) {
 		expect(date.startsWith('2022')).toBe(true);
 	}
 	// Reloading the URL shows the same search.
@@ -114,7 +120,8 @@ test('the search works from the keyboard alone', async ({ page }) => {
 	await expect(page).toHaveURL(/\?q=/);
 	const link = page.locator('.search-list a').first();
 	await expect(link).toBeVisible();
-	for (let i = 0; i < 10 && !(await link.evaluate((a) => a === document.activeElement)); i++) await page.keyboard.press('Tab');
+	for (let i = 0; i < 10 && !(await link.evaluate((a) => a === document.activeElement)); i++)
+		await page.keyboard.press('Tab');
 	await expect(link).toBeFocused();
 	await page.keyboard.press('Enter');
 	await expect(page).toHaveURL(/\/news\/[a-z0-9-]+\/$/);
@@ -155,7 +162,9 @@ for (const [name, query] of [
 		await expect(page.locator('.search-results')).toHaveAttribute('aria-busy', 'false');
 		await page.waitForTimeout(200);
 		expect(dialogs).toBe(0);
-		await expect(page.locator('main img[src="x"], main script:not([src]), .search-results script')).toHaveCount(0);
+		await expect(
+			page.locator('main img[src="x"], main script:not([src]), .search-results script'),
+		).toHaveCount(0);
 		await expect(page.locator('.search-status')).not.toBeEmpty();
 		// The query comes back as text, not markup.
 		await expect(page.locator('#search-query')).toHaveValue(query.slice(0, 200));

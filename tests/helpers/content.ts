@@ -18,7 +18,8 @@ export function contentArticles(root = projectRoot): ContentArticle[] {
 			.map((name) => ({
 				locale,
 				slug: name.replace(/\.md$/, ''),
-				data: matter(readFileSync(join(root, 'content/articles', locale, name), 'utf8')).data as ContentArticle['data'],
+				data: matter(readFileSync(join(root, 'content/articles', locale, name), 'utf8'))
+					.data as ContentArticle['data'],
 			})),
 	);
 }

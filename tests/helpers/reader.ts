@@ -12,14 +12,18 @@ export function serveCurrent(root: string): Promise<{ server: Server; url: strin
 		if (path.endsWith('/')) path += 'index.html';
 		try {
 			const body = await readFile(join(root, path));
-			response.writeHead(200, { 'content-type': path.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream' });
+			response.writeHead(200, {
+				'content-type': path.endsWith('.html') ? 'text/html; charset=utf-8' : 'application/octet-stream',
+			});
 			response.end(body);
 		} catch {
 			response.writeHead(404).end();
 		}
 	});
 	return new Promise((resolve) =>
-		server.listen(0, '127.0.0.1', () => resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` })),
+		server.listen(0, '127.0.0.1', () =>
+			resolve({ server, url: `http://127.0.0.1:${(server.address() as { port: number }).port}` }),
+		),
 	);
 }
 
@@ -42,7 +46,8 @@ export async function readWhile(url: string, paths: string[], until: Promise<unk
 			const response = await fetch(`${url}${path}`);
 			const body = await response.text();
 			if (response.status !== 200) failures.push(`${path}: status ${response.status}`);
-			else if (body.length < 1000 || !body.trimEnd().endsWith('</html>')) failures.push(`${path}: ${body.length} bytes, incomplete`);
+			else if (body.length < 1000 || !body.trimEnd().endsWith('</html>'))
+				failures.push(`${path}: ${body.length} bytes, incomplete`);
 			const heading = /<h1[^>]*>([^<]*)</.exec(body)?.[1]?.trim();
 			if (heading) headings.add(heading);
 		} catch (error) {

@@ -5,7 +5,11 @@ import type { Page } from '@playwright/test';
  * region is no longer busy; then, unless `allPages` is false, opens every page of results.
  * Returns the result links' paths.
  */
-export async function searchThroughPage(page: Page, query: string, { allPages = true } = {}): Promise<string[]> {
+export async function searchThroughPage(
+	page: Page,
+	query: string,
+	{ allPages = true } = {},
+): Promise<string[]> {
 	return page.evaluate(
 		async ({ text, allPages }) => {
 			const search = document.querySelector('newsroom-search')!;
@@ -25,7 +29,9 @@ export async function searchThroughPage(page: Page, query: string, { allPages = 
 			await done;
 			const more = search.querySelector<HTMLButtonElement>('.search-more')!;
 			while (allPages && !more.hidden) {
-				const rendered = new Promise((resolve) => search.addEventListener('search-rendered', resolve, { once: true }));
+				const rendered = new Promise((resolve) =>
+					search.addEventListener('search-rendered', resolve, { once: true }),
+				);
 				more.click();
 				await rendered;
 			}

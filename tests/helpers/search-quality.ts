@@ -10,7 +10,9 @@ export const searchCorpusRoot = resolve(import.meta.dirname, '../fixtures/search
 export const meaningCorpusRoot = resolve(import.meta.dirname, '../fixtures/meaning-corpus');
 
 /** The corpus's articles of a language, as files. */
-export function searchCorpus(locale: 'ar' | 'en'): { slug: string; file: string; data: Record<string, unknown>; body: string }[] {
+export function searchCorpus(
+	locale: 'ar' | 'en',
+): { slug: string; file: string; data: Record<string, unknown>; body: string }[] {
 	const folder = join(searchCorpusRoot, locale);
 	return readdirSync(folder)
 		.filter((name) => name.endsWith('.md'))
@@ -52,7 +54,12 @@ export function quality(queries: LabelledQuery[], returned: Map<string, string[]
 		const wrong = notFind.filter((slug) => got.has(slug));
 		if (wrong.length) forbidden.push({ query, slugs: wrong });
 	}
-	return { recall: expected ? found / expected : 1, precision: total ? relevant / total : 1, misses, forbidden };
+	return {
+		recall: expected ? found / expected : 1,
+		precision: total ? relevant / total : 1,
+		misses,
+		forbidden,
+	};
 }
 
 /** The meaning corpus's classes, which its queries' `about` is. */
@@ -72,7 +79,10 @@ export function classOf({ about }: LabelledQuery): string {
 }
 
 /** Quality per class of query (`classOf`), in the order the classes first appear. */
-export function qualityByClass(queries: LabelledQuery[], returned: Map<string, string[]>): [string, Quality][] {
+export function qualityByClass(
+	queries: LabelledQuery[],
+	returned: Map<string, string[]>,
+): [string, Quality][] {
 	const classes = [...new Set(queries.map(classOf))];
 	return classes.map((name) => [
 		name,

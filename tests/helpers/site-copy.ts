@@ -16,12 +16,23 @@ const SITE_FILES = ['src', 'admin', 'public', 'content', 'astro.config.mjs', 'ts
  * Its `node_modules` is a folder of links to the project's packages, so that Astro's cache
  * (`node_modules/.astro`) is the copy's own and copies can build side by side.
  */
-export async function makeSiteCopy({ git = false }: { git?: boolean } = {}): Promise<{ root: string; remove: () => Promise<void> }> {
+export async function makeSiteCopy({ git = false }: { git?: boolean } = {}): Promise<{
+	root: string;
+	remove: () => Promise<void>;
+}> {
 	const root = await mkdtemp(join(tmpdir(), 'newsroom-site-'));
-	await Promise.all(SITE_FILES.map((name) => cp(join(projectRoot, name), join(root, name), { recursive: true })));
+	await Promise.all(
+		SITE_FILES.map((name) => cp(join(projectRoot, name), join(root, name), { recursive: true })),
+	);
 	await mkdir(join(root, 'node_modules'));
-	const packages = (await readdir(join(projectRoot, 'node_modules'))).filter((name) => !['.astro', '.newsroom'].includes(name));
-	await Promise.all(packages.map((name) => symlink(join(projectRoot, 'node_modules', name), join(root, 'node_modules', name))));
+	const packages = (await readdir(join(projectRoot, 'node_modules'))).filter(
+		(name) => !['.astro', '.newsroom'].includes(name),
+	);
+	await Promise.all(
+		packages.map((name) =>
+			symlink(join(projectRoot, 'node_modules', name), join(root, 'node_modules', name)),
+		),
+	);
 	if (git) commitAll(root);
 	return { root, remove: () => rm(root, { recursive: true, force: true }) };
 }
@@ -38,13 +49,20 @@ function commitAll(root: string): void {
 }
 
 /** Runs `npm run build`'s script (Astro, then the search index) in `root` and collects its exit code and everything it printed. */
-export function buildSite(root: string, env: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
+export function buildSite(
+	root: string,
+	env: Record<string, string> = {},
+): Promise<{ code: number | null; output: string }> {
 	return new Promise((resolvePromise, reject) => {
-		const child = spawn(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'src/cli/build.ts'], {
-			cwd: root,
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'src/cli/build.ts'],
+			{
+				cwd: root,
+				env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', ...env },
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
 		child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));

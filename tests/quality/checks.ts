@@ -36,7 +36,10 @@ export async function validateHtml(dist: string, files = htmlFiles(dist)): Promi
 		const report = await validator.validateString(readFileSync(join(dist, file), 'utf8'), file);
 		for (const result of report.results) {
 			for (const message of result.messages)
-				problems.push({ file, message: `${message.line}:${message.column} ${message.ruleId}: ${message.message}` });
+				problems.push({
+					file,
+					message: `${message.line}:${message.column} ${message.ruleId}: ${message.message}`,
+				});
 		}
 	}
 	return problems;
@@ -45,7 +48,9 @@ export async function validateHtml(dist: string, files = htmlFiles(dist)): Promi
 /** The built file a site path is served from, if there is one. */
 export function resolvePath(dist: string, sitePath: string): string | undefined {
 	const path = decodeURIComponent(sitePath.split(/[?#]/)[0]!);
-	const candidates = path.endsWith('/') ? [`${path}index.html`] : [path, `${path}/index.html`, `${path}.html`];
+	const candidates = path.endsWith('/')
+		? [`${path}index.html`]
+		: [path, `${path}/index.html`, `${path}.html`];
 	return candidates
 		.map((candidate) => candidate.replace(/^\//, ''))
 		.find((candidate) => existsSync(join(dist, candidate)) && statSync(join(dist, candidate)).isFile());
@@ -100,7 +105,8 @@ export function checkLinks(dist: string, files = htmlFiles(dist)): QualityProble
 				continue;
 			}
 			const anchor = decodeURIComponent(url.hash.slice(1));
-			if (anchor && target.endsWith('.html') && !ids(target).has(anchor)) problems.push({ file, message: `missing anchor: ${reference}` });
+			if (anchor && target.endsWith('.html') && !ids(target).has(anchor))
+				problems.push({ file, message: `missing anchor: ${reference}` });
 		}
 	}
 	return problems;
@@ -118,7 +124,9 @@ export function gzipSize(bytes: Buffer | string): number {
 }
 
 /** What kind of page a built file is, from its path. */
-export function pageKind(file: string): 'article' | 'front' | 'archive' | 'static' | 'search' | 'admin' | 'other' {
+export function pageKind(
+	file: string,
+): 'article' | 'front' | 'archive' | 'static' | 'search' | 'admin' | 'other' {
 	if (/^(en\/)?news\/[^/]+\/index\.html$/.test(file)) return 'article';
 	if (/^(en\/)?index\.html$/.test(file)) return 'front';
 	if (/^(en\/)?(category|tag|author|archive)\//.test(file)) return 'archive';
@@ -150,20 +158,29 @@ export function checkWeights(dist: string, files = htmlFiles(dist)): WeightRepor
 			const bytes = gzipSize(html);
 			if (bytes > largestArticle.bytes) largestArticle = { file, bytes };
 			if (bytes > BUDGETS.articleHtml)
-				problems.push({ file, message: `article HTML is ${kb(bytes)} compressed; the budget is ${kb(BUDGETS.articleHtml)}` });
+				problems.push({
+					file,
+					message: `article HTML is ${kb(bytes)} compressed; the budget is ${kb(BUDGETS.articleHtml)}`,
+				});
 		}
 		if (['article', 'front', 'archive', 'static'].includes(kind)) {
 			const $ = load(html.toString('utf8'));
 			const scripts = $('script').filter((_, el) => $(el).attr('type') !== 'application/ld+json').length;
 			const preloads = $('link[rel=modulepreload], link[as=script]').length;
 			if (scripts + preloads > 0)
-				problems.push({ file, message: `a ${kind} page loads JavaScript (${scripts} script, ${preloads} preload)` });
+				problems.push({
+					file,
+					message: `a ${kind} page loads JavaScript (${scripts} script, ${preloads} preload)`,
+				});
 		}
 	}
 	const cssFiles = readdirSync(join(dist, '_astro')).filter((file) => file.endsWith('.css'));
 	const css = cssFiles.reduce((sum, file) => sum + gzipSize(readFileSync(join(dist, '_astro', file))), 0);
 	if (css > BUDGETS.css)
-		problems.push({ file: '_astro/*.css', message: `the site's CSS is ${kb(css)} compressed; the budget is ${kb(BUDGETS.css)}` });
+		problems.push({
+			file: '_astro/*.css',
+			message: `the site's CSS is ${kb(css)} compressed; the budget is ${kb(BUDGETS.css)}`,
+		});
 	return { problems, largestArticle, css };
 }
 

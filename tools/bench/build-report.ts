@@ -32,7 +32,9 @@ export interface TimedLine {
  */
 export function buildPhases(lines: readonly TimedLine[], wallMs: number) {
 	const at = (pattern: RegExp, what: string, last = false) => {
-		const found = last ? lines.findLast((line) => pattern.test(line.text)) : lines.find((line) => pattern.test(line.text));
+		const found = last
+			? lines.findLast((line) => pattern.test(line.text))
+			: lines.find((line) => pattern.test(line.text));
 		if (!found) throw new Error(`the build printed no ${what} line`);
 		return found.at;
 	};

@@ -19,7 +19,14 @@ import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.ts';
 import { makeSiteCopy, projectRoot } from '../../tests/helpers/site-copy.ts';
 import { folderSize } from '../../src/search/index.ts';
-import { buildPhases, TABLE_HEAD, tableRow, treeRss, type BuildFigures, type TimedLine } from './build-report.ts';
+import {
+	buildPhases,
+	TABLE_HEAD,
+	tableRow,
+	treeRss,
+	type BuildFigures,
+	type TimedLine,
+} from './build-report.ts';
 
 /** The build clock of both builds: the generator's newest articles are dated just before it. */
 const NOW = '2026-11-30T12:00:00+03:00';
@@ -38,11 +45,21 @@ interface Result {
 function timedBuild(root: string, log: string): Promise<BuildFigures> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
-		const child = spawn(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'src/cli/build.ts'], {
-			cwd: root,
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', FORCE_COLOR: '0', NEWSROOM_NOW: NOW },
-			stdio: ['ignore', 'pipe', 'pipe'],
-		});
+		const child = spawn(
+			process.execPath,
+			['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'src/cli/build.ts'],
+			{
+				cwd: root,
+				env: {
+					...process.env,
+					ASTRO_TELEMETRY_DISABLED: '1',
+					NO_COLOR: '1',
+					FORCE_COLOR: '0',
+					NEWSROOM_NOW: NOW,
+				},
+				stdio: ['ignore', 'pipe', 'pipe'],
+			},
+		);
 		let peak = 0;
 		const samples: string[] = [];
 		const sampler = setInterval(() => {
@@ -50,7 +67,9 @@ function timedBuild(root: string, log: string): Promise<BuildFigures> {
 			peak = Math.max(peak, total);
 			const mb = (bytes: number) => `${(bytes / 1024 ** 2).toFixed(0)} MB`;
 			const parts = [...byCommand].map(([command, rss]) => `${command} ${mb(rss)}`).join(', ');
-			samples.push(`${((performance.now() - started) / 1000).toFixed(2).padStart(8)} ${mb(total)} (${parts})`);
+			samples.push(
+				`${((performance.now() - started) / 1000).toFixed(2).padStart(8)} ${mb(total)} (${parts})`,
+			);
 		}, 250);
 		const lines: TimedLine[] = [];
 		let output = '';
@@ -71,12 +90,20 @@ function timedBuild(root: string, log: string): Promise<BuildFigures> {
 			writeFileSync(log, [...printed, '', 'Memory of the process tree:', ...samples].join('\n'));
 			if (code !== 0) return reject(new Error(`the build failed (exit ${code}); its output is in ${log}`));
 			const { files, bytes } = await folderSize(path.join(root, 'dist'));
-			resolve({ wallMs, ...buildPhases(lines, wallMs), peakRssBytes: peak, outputBytes: bytes, outputFiles: files });
+			resolve({
+				wallMs,
+				...buildPhases(lines, wallMs),
+				peakRssBytes: peak,
+				outputBytes: bytes,
+				outputFiles: files,
+			});
 		});
 	});
 }
 
-const { values } = parseArgs({ options: { articles: { type: 'string' }, seed: { type: 'string' }, keep: { type: 'boolean' } } });
+const { values } = parseArgs({
+	options: { articles: { type: 'string' }, seed: { type: 'string' }, keep: { type: 'boolean' } },
+});
 const articles = Number(values.articles);
 if (!Number.isInteger(articles) || articles < 1) {
 	console.error('Usage: npm run bench -- --articles N [--seed S] [--keep]');
@@ -86,7 +113,10 @@ if (!Number.isInteger(articles) || articles < 1) {
 const site = await makeSiteCopy();
 try {
 	const generated = performance.now();
-	const languages = await writeCorpus(path.join(site.root, 'content'), { articles, seed: values.seed ? Number(values.seed) : 1 });
+	const languages = await writeCorpus(path.join(site.root, 'content'), {
+		articles,
+		seed: values.seed ? Number(values.seed) : 1,
+	});
 	const total = languages.ar + languages.en;
 	console.log(
 		`${total.toLocaleString('en')} articles (${languages.ar} Arabic, ${languages.en} English) generated in ${site.root} in ${(
@@ -108,7 +138,8 @@ try {
 	console.log('publish (one article changed, caches kept)...');
 	const publish = await timedBuild(site.root, path.join(site.root, 'build-publish.log'));
 	const page = path.join(site.root, 'dist/news/story-0000/index.html');
-	if (!readFileSync(page, 'utf8').includes(marker)) throw new Error(`the changed article's page ${page} does not show the change`);
+	if (!readFileSync(page, 'utf8').includes(marker))
+		throw new Error(`the changed article's page ${page} does not show the change`);
 
 	const result: Result = {
 		date: new Date().toISOString(),
@@ -138,7 +169,8 @@ try {
 		const before = JSON.parse(readFileSync(saved, 'utf8')) as Result;
 		console.log(`Compared with ${before.date.slice(0, 10)} (${saved}):`);
 		for (const build of ['full', 'publish'] as const) {
-			const ratio = (key: keyof BuildFigures) => `${key} ${(result[build][key] / (before[build][key] || 1)).toFixed(2)}×`;
+			const ratio = (key: keyof BuildFigures) =>
+				`${key} ${(result[build][key] / (before[build][key] || 1)).toFixed(2)}×`;
 			console.log(`  ${build}: ${ratio('wallMs')}, ${ratio('peakRssBytes')}, ${ratio('outputBytes')}`);
 		}
 	}

@@ -28,7 +28,17 @@ export interface CorpusOptions {
 	until?: Date;
 }
 
-const SECTIONS = ['world', 'politics', 'economy', 'local', 'sports', 'culture', 'technology', 'health', 'opinion'];
+const SECTIONS = [
+	'world',
+	'politics',
+	'economy',
+	'local',
+	'sports',
+	'culture',
+	'technology',
+	'health',
+	'opinion',
+];
 const AUTHORS = ['layla-haddad', 'omar-khalil', 'newsroom'];
 const IMAGES = [
 	'ai-network.jpg',
@@ -353,7 +363,11 @@ export function generateCorpus(options: CorpusOptions): GeneratedArticle[] {
 			['en', EN],
 		] as const) {
 			// Translations spread evenly, so that Arabic and English add up to the articles asked for.
-			if (locale === 'en' && (articles.length >= options.articles || Math.floor((n + 1) * translated) === Math.floor(n * translated)))
+			if (
+				locale === 'en' &&
+				(articles.length >= options.articles ||
+					Math.floor((n + 1) * translated) === Math.floor(n * translated))
+			)
 				continue;
 			const at = <T>(list: readonly T[], r: number): T => list[Math.floor(r * list.length)]!;
 			const title =
@@ -362,7 +376,9 @@ export function generateCorpus(options: CorpusOptions): GeneratedArticle[] {
 					: `${at(words.subjects, parts.subject)} ${at(words.verbs, parts.verb)} ${at(words.objects, parts.object)} ${at(words.places, parts.place)}`;
 			const lede = `${title} ${locale === 'ar' ? at(AR.times, parts.time) : ''}`.trim() + '.';
 			const sentences = sentencePicks.map(([a, b]) => `${at(words.clauses, a)} ${at(words.facts, b)}.`);
-			const body = Array.from({ length: paragraphs }, (_, p) => sentences.slice(p * 3, p * 3 + 3).join(' ')).join('\n\n');
+			const body = Array.from({ length: paragraphs }, (_, p) =>
+				sentences.slice(p * 3, p * 3 + 3).join(' '),
+			).join('\n\n');
 			articles.push({
 				locale,
 				slug,
@@ -371,7 +387,9 @@ export function generateCorpus(options: CorpusOptions): GeneratedArticle[] {
 					summary: lede,
 					tags: [...new Set(tagPicks.map((r) => tagFor(words.tags, r, date)))],
 					...shared,
-					...(shared.image ? { imageAlt: locale === 'ar' ? 'صورة توضيحية' : 'Illustration' } : { image: undefined }),
+					...(shared.image
+						? { imageAlt: locale === 'ar' ? 'صورة توضيحية' : 'Illustration' }
+						: { image: undefined }),
 				} as ArticleFrontmatter,
 				body,
 			});
@@ -397,5 +415,7 @@ function longTail<T>(list: readonly T[], r: number): T {
 
 /** Diacritics on some letters. */
 function withDiacritics(text: string, next: () => number): string {
-	return text.replace(/[\u0628-\u064A]/g, (letter) => (next() < 0.15 ? letter + HARAKAT[Math.floor(next() * HARAKAT.length)] : letter));
+	return text.replace(/[\u0628-\u064A]/g, (letter) =>
+		next() < 0.15 ? letter + HARAKAT[Math.floor(next() * HARAKAT.length)] : letter,
+	);
 }

@@ -23,18 +23,27 @@ export async function writeCorpus(
 		await cp(path.join(project, folder), path.join(out, folder), { recursive: true });
 	}
 	const counts = { ar: 0, en: 0 };
-	for (const locale of ['ar', 'en'] as const) await mkdir(path.join(out, 'articles', locale), { recursive: true });
+	for (const locale of ['ar', 'en'] as const)
+		await mkdir(path.join(out, 'articles', locale), { recursive: true });
 	for (const article of generateCorpus(options)) {
 		counts[article.locale]++;
 		const file = path.join(out, 'articles', article.locale, `${article.slug}.md`);
-		await writeFile(file, matter.stringify(`\n${article.body}\n`, article.data, { language: 'yaml', lineWidth: -1 } as never));
+		await writeFile(
+			file,
+			matter.stringify(`\n${article.body}\n`, article.data, { language: 'yaml', lineWidth: -1 } as never),
+		);
 	}
 	return counts;
 }
 
 if (isMain(import.meta.url)) {
 	const { values } = parseArgs({
-		options: { articles: { type: 'string' }, out: { type: 'string' }, seed: { type: 'string' }, translated: { type: 'string' } },
+		options: {
+			articles: { type: 'string' },
+			out: { type: 'string' },
+			seed: { type: 'string' },
+			translated: { type: 'string' },
+		},
 	});
 	const articles = Number(values.articles);
 	if (!Number.isInteger(articles) || articles < 1 || !values.out) {

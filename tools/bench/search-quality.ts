@@ -20,9 +20,19 @@ import { folderSize, pruneBundle, writeSearchIndex } from '../../src/search/inde
 import { searchRecord, type SearchRecord } from '../../src/search/records.ts';
 import { articleUrl } from '../../src/site/urls.ts';
 import { meaningQueries, misspelledQueries } from '../../tests/fixtures/meaning-corpus/queries.ts';
-import { arabicQueries, englishQueries, type LabelledQuery } from '../../tests/fixtures/search-corpus/queries.ts';
+import {
+	arabicQueries,
+	englishQueries,
+	type LabelledQuery,
+} from '../../tests/fixtures/search-corpus/queries.ts';
 import { searchThroughPage } from '../../tests/helpers/search-page.ts';
-import { classOf, meaningCorpusRoot, quality, qualityByClass, searchCorpusRoot } from '../../tests/helpers/search-quality.ts';
+import {
+	classOf,
+	meaningCorpusRoot,
+	quality,
+	qualityByClass,
+	searchCorpusRoot,
+} from '../../tests/helpers/search-quality.ts';
 import { buildSite, makeSiteCopy } from '../../tests/helpers/site-copy.ts';
 import { serveStatic } from '../../tests/helpers/serve.ts';
 import { writeCorpus } from './corpus.ts';
@@ -62,7 +72,18 @@ const SAMPLES: Record<Locale, string[]> = {
 		'المدارس',
 		'الأسعار',
 	],
-	en: ['minister', 'elections', 'children', 'hospital', 'electric cars', 'budget', 'schools', 'inflation', 'farmers', 'prices'],
+	en: [
+		'minister',
+		'elections',
+		'children',
+		'hospital',
+		'electric cars',
+		'budget',
+		'schools',
+		'inflation',
+		'farmers',
+		'prices',
+	],
 };
 const PAGE_SIZE = 10;
 
@@ -76,7 +97,11 @@ const median = (list: number[]) => {
 };
 
 /** Records for a content tree read directly (no Astro build), as the site would write them. */
-async function recordsOf(folder: string, locale: Locale, now: Date): Promise<{ analysed: SearchRecord[]; raw: pagefind.CustomRecord[] }> {
+async function recordsOf(
+	folder: string,
+	locale: Locale,
+	now: Date,
+): Promise<{ analysed: SearchRecord[]; raw: pagefind.CustomRecord[] }> {
 	const { readdir } = await import('node:fs/promises');
 	const analysed: SearchRecord[] = [];
 	const raw: pagefind.CustomRecord[] = [];
@@ -98,11 +123,15 @@ async function recordsOf(folder: string, locale: Locale, now: Date): Promise<{ a
 			html,
 			date,
 			category: data.category,
-			image: data.image ? `/_astro/${path.basename(data.image, path.extname(data.image))}.abcd1234_Z1a2b3c.webp` : undefined,
+			image: data.image
+				? `/_astro/${path.basename(data.image, path.extname(data.image))}.abcd1234_Z1a2b3c.webp`
+				: undefined,
 			timeZone: 'Asia/Riyadh',
 		});
 		analysed.push(record);
-		const text = [data.title, data.summary, record.content.slice(record.content.indexOf('\u2063') + 1)].filter(Boolean).join('\n');
+		const text = [data.title, data.summary, record.content.slice(record.content.indexOf('\u2063') + 1)]
+			.filter(Boolean)
+			.join('\n');
 		raw.push({
 			url,
 			content: text,
@@ -121,7 +150,8 @@ async function writeBuiltInIndex(records: pagefind.CustomRecord[], outputPath: s
 	if (!index || errors.length) throw new Error('Pagefind could not create an index', { cause: errors });
 	for (const record of records) {
 		const added = await index.addCustomRecord(record);
-		if (added.errors.length) throw new Error(`Pagefind could not index ${record.url}`, { cause: added.errors });
+		if (added.errors.length)
+			throw new Error(`Pagefind could not index ${record.url}`, { cause: added.errors });
 	}
 	const written = await index.writeFiles({ outputPath });
 	if (written.errors.length) throw new Error('Pagefind could not write its index', { cause: written.errors });
@@ -159,7 +189,9 @@ async function builtInSearch(page: Page, locale: Locale, query: string, all = fa
 		async ({ bundle, query, all, size }) => {
 			const started = performance.now();
 			// Pagefind's browser API, loaded from the bundle under test; only the calls made here are typed.
-			type PagefindResult = { data: () => Promise<{ url: string; excerpt: string; meta: { title: string } }> };
+			type PagefindResult = {
+				data: () => Promise<{ url: string; excerpt: string; meta: { title: string } }>;
+			};
 			type Pagefind = {
 				options: (o: object) => Promise<void>;
 				init: () => Promise<void>;
@@ -189,7 +221,11 @@ async function builtInSearch(page: Page, locale: Locale, query: string, all = fa
 				list.append(li);
 			}
 			document.querySelector('.search-list')!.replaceChildren(list);
-			return { urls: data.map((item) => item.url), total: performance.now() - started, render: performance.now() - arrived };
+			return {
+				urls: data.map((item) => item.url),
+				total: performance.now() - started,
+				render: performance.now() - arrived,
+			};
 		},
 		{ bundle: `/pagefind-builtin/${locale}/`, query, all, size: PAGE_SIZE },
 	);
@@ -267,7 +303,10 @@ async function labelled(browser: Browser, url: string, locale: Locale, queries: 
 }
 
 /** How many misspelled queries get a suggestion whose query finds an article that was meant. */
-async function suggestions(browser: Browser, url: string): Promise<{ corrected: number; offered: number; total: number }> {
+async function suggestions(
+	browser: Browser,
+	url: string,
+): Promise<{ corrected: number; offered: number; total: number }> {
 	const page = await browser.newPage();
 	await page.goto(`${url}/search/`);
 	let offered = 0;
@@ -317,7 +356,9 @@ async function main() {
 		// The real site, built from the labelled corpus.
 		await rm(path.join(copy.root, 'content/articles'), { recursive: true });
 		for (const locale of ['ar', 'en'] as const)
-			await cp(path.join(searchCorpusRoot, locale), path.join(copy.root, 'content/articles', locale), { recursive: true });
+			await cp(path.join(searchCorpusRoot, locale), path.join(copy.root, 'content/articles', locale), {
+				recursive: true,
+			});
 		console.error('building the site with the labelled corpus…');
 		const build = await buildSite(copy.root);
 		if (build.code !== 0) throw new Error('the site did not build', { cause: build.output });
@@ -326,7 +367,11 @@ async function main() {
 		const now = new Date();
 
 		const corpora: Corpus[] = [
-			{ name: 'labelled test corpus', folder: path.join(copy.root, 'content/articles'), labels: { ar: arabicQueries, en: englishQueries } },
+			{
+				name: 'labelled test corpus',
+				folder: path.join(copy.root, 'content/articles'),
+				labels: { ar: arabicQueries, en: englishQueries },
+			},
 			{ name: 'meaning corpus', folder: meaningCorpusRoot, labels: { ar: meaningQueries } },
 		];
 		if (generatedCount > 0) {
@@ -341,7 +386,8 @@ async function main() {
 		}
 
 		for (const { name, folder, labels } of corpora) {
-			const locales = Object.keys(labels).length > 0 ? (Object.keys(labels) as Locale[]) : (['ar', 'en'] as const);
+			const locales =
+				Object.keys(labels).length > 0 ? (Object.keys(labels) as Locale[]) : (['ar', 'en'] as const);
 			for (const locale of locales) {
 				const labelledQueries = labels[locale];
 				console.error(`${name}, ${locale}: indexing…`);
@@ -360,7 +406,9 @@ async function main() {
 							.filter((q) => !/زبرجد|ياقوت/.test(q))
 							.slice(0, 12)
 					: SAMPLES[locale];
-				const scores = labelledQueries ? await labelled(browser, server.url, locale, labelledQueries) : undefined;
+				const scores = labelledQueries
+					? await labelled(browser, server.url, locale, labelledQueries)
+					: undefined;
 				if (scores)
 					for (const engine of ['analysed', 'pagefind'] as const)
 						for (const [className, result] of scores.classes[engine])
@@ -428,7 +476,9 @@ function print(rows: Row[]) {
 	const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 	const percent = (value: number | undefined) => (value === undefined ? '–' : `${(value * 100).toFixed(1)}%`);
 	const ms = (value: number | undefined) => (value === undefined ? '–' : `${Math.round(value)} ms`);
-	console.log(`\nSearch benchmark, ${new Date().toISOString().slice(0, 10)}, Chromium, ${process.platform} ${process.arch}\n`);
+	console.log(
+		`\nSearch benchmark, ${new Date().toISOString().slice(0, 10)}, Chromium, ${process.platform} ${process.arch}\n`,
+	);
 	console.log(
 		'| corpus | lang | engine | articles | index files | index size | first query (library included) | next queries (median) | query → rendered (median) | rendering after data (median / max) | recall | precision |',
 	);

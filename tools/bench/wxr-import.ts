@@ -16,7 +16,9 @@ const ROOT = fileURLToPath(new URL('../..', import.meta.url));
  * The Node flags `npm run import` runs with (its heap limit among them), so the benchmark measures
  * what an editor runs. Without a limit V8 lets garbage pile up far beyond what the import keeps.
  */
-const IMPORT_FLAGS = (JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+const IMPORT_FLAGS = (
+	JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> }
+).scripts
 	.import!.split(' ')
 	.filter((word) => word.startsWith('--max-old-space-size'));
 const LIMIT_MB = 300;
@@ -82,14 +84,18 @@ async function generate(): Promise<void> {
 `);
 	}
 	await write('</channel>\n</rss>\n');
-	await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())));
+	await new Promise<void>((resolve, reject) =>
+		out.end((error?: Error | null) => (error ? reject(error) : resolve())),
+	);
 }
 
 try {
 	let started = performance.now();
 	await generate();
 	const megabytes = statSync(exportFile).size / 1024 / 1024;
-	console.log(`generated ${posts} posts: ${megabytes.toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+	console.log(
+		`generated ${posts} posts: ${megabytes.toFixed(1)} MB in ${((performance.now() - started) / 1000).toFixed(1)} s`,
+	);
 	const contentDir = path.join(folder, 'content');
 	for (const part of ['categories', 'authors', 'settings'])
 		cpSync(path.join(ROOT, 'content', part), path.join(contentDir, part), { recursive: true });

@@ -29,13 +29,17 @@ export const LATIN_RANGES: [number, number][] = [
 
 /** Every character of a list of ranges, as one string. */
 export function charactersOf(ranges: [number, number][]): string {
-	return ranges.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i))).join('');
+	return ranges
+		.flatMap(([from, to]) => Array.from({ length: to - from + 1 }, (_, i) => String.fromCodePoint(from + i)))
+		.join('');
 }
 
 /** A CSS unicode-range value for a list of ranges. */
 export function unicodeRange(ranges: [number, number][]): string {
 	const hex = (n: number) => n.toString(16).toUpperCase().padStart(4, '0');
-	return ranges.map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`)).join(', ');
+	return ranges
+		.map(([from, to]) => (from === to ? `U+${hex(from)}` : `U+${hex(from)}-${hex(to)}`))
+		.join(', ');
 }
 
 /** Whether a character is in a list of ranges. */

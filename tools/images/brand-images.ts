@@ -17,7 +17,8 @@ const settings = readYaml(resolve(root, 'content/settings/site.yml')) as {
 	tagline: { ar: string; en: string };
 };
 // Fonts go in as data URLs: a page set from a string may not load file: URLs.
-const font = (file: string) => `data:font/woff2;base64,${readFileSync(resolve(root, 'node_modules', file)).toString('base64')}`;
+const font = (file: string) =>
+	`data:font/woff2;base64,${readFileSync(resolve(root, 'node_modules', file)).toString('base64')}`;
 const fonts = `
 @font-face { font-family: Naskh; font-weight: 700; src: url(${font('@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-700-normal.woff2')}); }
 @font-face { font-family: Naskh; font-weight: 400; src: url(${font('@fontsource/noto-naskh-arabic/files/noto-naskh-arabic-arabic-400-normal.woff2')}); }
@@ -43,7 +44,12 @@ const logo = `<div dir="rtl" style="width:600px;height:60px;display:flex;align-i
 
 const images: { file: string; width: number; height: number; html: string; transparent?: boolean }[] = [
 	{ file: 'favicon-32.png', width: 32, height: 32, html: icon(32), transparent: true },
-	{ file: 'apple-touch-icon.png', width: 180, height: 180, html: icon(180).replace(/border-radius:[^;]+;/, '') },
+	{
+		file: 'apple-touch-icon.png',
+		width: 180,
+		height: 180,
+		html: icon(180).replace(/border-radius:[^;]+;/, ''),
+	},
 	{ file: 'icon-192.png', width: 192, height: 192, html: icon(192), transparent: true },
 	{ file: 'icon-512.png', width: 512, height: 512, html: icon(512), transparent: true },
 	{ file: 'logo.png', width: 600, height: 60, html: logo },
@@ -61,7 +67,10 @@ try {
 		const page = await browser.newPage({ viewport: { width: image.width, height: image.height } });
 		await page.setContent(`<!doctype html><meta charset="utf-8"><style>${fonts}</style>${image.html}`);
 		await page.evaluate(() => document.fonts.ready);
-		await page.screenshot({ path: resolve(root, 'public', image.file), omitBackground: image.transparent ?? false });
+		await page.screenshot({
+			path: resolve(root, 'public', image.file),
+			omitBackground: image.transparent ?? false,
+		});
 		await page.close();
 		console.log(`wrote public/${image.file}`);
 	}

@@ -87,7 +87,9 @@ const images: Record<string, () => string> = {
 	/** Local: a desalination plant by the sea at sunrise. */
 	'desalination-plant': () =>
 		svg(
-			linear('sky', ['#f6d5a8', '#f2a97e', '#7fb4c9']) + linear('sea', ['#2f7ea0', '#10445e']) + radial('sun', '#fff4d6', '#f8c27a'),
+			linear('sky', ['#f6d5a8', '#f2a97e', '#7fb4c9']) +
+				linear('sea', ['#2f7ea0', '#10445e']) +
+				radial('sun', '#fff4d6', '#f8c27a'),
 			`<rect width="${W}" height="${H}" fill="url(#sky)"/>` +
 				`<circle cx="1180" cy="430" r="120" fill="url(#sun)"/>` +
 				`<g fill="#3d5566">` +
@@ -110,7 +112,11 @@ const images: Record<string, () => string> = {
 	/** Technology: a neural network of glowing nodes. */
 	'ai-network': () => {
 		const rnd = seededRandom(31);
-		const nodes = Array.from({ length: 70 }, () => ({ x: 60 + rnd() * (W - 120), y: 60 + rnd() * (H - 120), r: 4 + rnd() * 10 }));
+		const nodes = Array.from({ length: 70 }, () => ({
+			x: 60 + rnd() * (W - 120),
+			y: 60 + rnd() * (H - 120),
+			r: 4 + rnd() * 10,
+		}));
 		let lines = '';
 		for (const a of nodes) {
 			for (const b of nodes) {
@@ -175,7 +181,10 @@ const images: Record<string, () => string> = {
 	},
 	/** World: a globe made of water, with drops. */
 	'water-globe': () => {
-		const meridians = Array.from({ length: 6 }, (_, i) => `<ellipse cx="800" cy="450" rx="${40 + i * 56}" ry="320"/>`).join('');
+		const meridians = Array.from(
+			{ length: 6 },
+			(_, i) => `<ellipse cx="800" cy="450" rx="${40 + i * 56}" ry="320"/>`,
+		).join('');
 		const parallels = Array.from({ length: 7 }, (_, i) => {
 			const y = 450 + (i - 3) * 90;
 			const rx = Math.sqrt(Math.max(0, 320 ** 2 - (y - 450) ** 2));
@@ -184,7 +193,8 @@ const images: Record<string, () => string> = {
 		const drop = (x: number, y: number, s: number) =>
 			`<path transform="translate(${x} ${y}) scale(${s})" d="M0 -60 C 20 -25 40 0 40 22 A 40 40 0 0 1 -40 22 C -40 0 -20 -25 0 -60 Z"/>`;
 		return svg(
-			linear('bg', ['#03223f', '#064b73', '#0a6c8f'], 1, 1) + radial('globe', '#5cc6e8', '#0b4f7c', 0.38, 0.35, 0.7),
+			linear('bg', ['#03223f', '#064b73', '#0a6c8f'], 1, 1) +
+				radial('globe', '#5cc6e8', '#0b4f7c', 0.38, 0.35, 0.7),
 			`<rect width="${W}" height="${H}" fill="url(#bg)"/>` +
 				`<circle cx="800" cy="450" r="330" fill="#ffffff" opacity="0.06"/>` +
 				`<circle cx="800" cy="450" r="320" fill="url(#globe)"/>` +
@@ -194,7 +204,10 @@ const images: Record<string, () => string> = {
 	},
 	/** Politics: a domed parliament at dusk. */
 	'parliament-dome': () => {
-		const columns = Array.from({ length: 12 }, (_, i) => `<rect x="${470 + i * 56}" y="470" width="26" height="230"/>`).join('');
+		const columns = Array.from(
+			{ length: 12 },
+			(_, i) => `<rect x="${470 + i * 56}" y="470" width="26" height="230"/>`,
+		).join('');
 		return svg(
 			linear('sky', ['#2c1e4a', '#8a3f5f', '#e98a5a', '#f6c987']),
 			`<rect width="${W}" height="${H}" fill="url(#sky)"/>` +
@@ -281,7 +294,10 @@ const images: Record<string, () => string> = {
 		const stacks = Array.from({ length: 7 }, (_, i) => {
 			const n = 3 + i * 2;
 			const x = 260 + i * 170;
-			return Array.from({ length: n }, (_, k) => `<ellipse cx="${x}" cy="${760 - k * 32}" rx="62" ry="20"/>`).join('');
+			return Array.from(
+				{ length: n },
+				(_, k) => `<ellipse cx="${x}" cy="${760 - k * 32}" rx="62" ry="20"/>`,
+			).join('');
 		}).join('');
 		return svg(
 			linear('bg', ['#0f2027', '#203a43', '#2c5364'], 1, 1) + linear('coin', ['#ffe29a', '#e0a43a']),
@@ -317,6 +333,10 @@ const images: Record<string, () => string> = {
 await mkdir(outDir, { recursive: true });
 for (const [name, draw] of Object.entries(images)) {
 	const file = path.join(outDir, `${name}.jpg`);
-	const info = await sharp(Buffer.from(draw())).jpeg({ quality: 80, mozjpeg: true, chromaSubsampling: '4:2:0' }).toFile(file);
-	console.log(`${path.relative(process.cwd(), file)}  ${info.width}x${info.height}  ${(info.size / 1024).toFixed(0)} KB`);
+	const info = await sharp(Buffer.from(draw()))
+		.jpeg({ quality: 80, mozjpeg: true, chromaSubsampling: '4:2:0' })
+		.toFile(file);
+	console.log(
+		`${path.relative(process.cwd(), file)}  ${info.width}x${info.height}  ${(info.size / 1024).toFixed(0)} KB`,
+	);
 }

@@ -78,7 +78,9 @@ function isRealDateTime(iso: string): boolean {
 function dateFromOption(value: string): string {
 	const iso = /^\d{4}-\d{2}-\d{2}$/.test(value) ? `${value}T00:00:00Z` : value;
 	if (!ISO_WITH_ZONE.test(iso) || !isRealDateTime(iso)) {
-		throw new SetupError(`--date ${value}: expected ISO 8601 with a time zone (2022-01-10T12:00:00+03:00) or a day (2022-01-10)`);
+		throw new SetupError(
+			`--date ${value}: expected ISO 8601 with a time zone (2022-01-10T12:00:00+03:00) or a day (2022-01-10)`,
+		);
 	}
 	return iso;
 }
@@ -110,10 +112,12 @@ export async function loadCategoryIds(contentDir: string): Promise<Map<string, s
 		} catch (error) {
 			throw new SetupError(`${file}: ${(error as Error).message.split('\n')[0]}`);
 		}
-		if (!category.success) throw new SetupError(`${file}: not a valid category (${issuesOf(category.error)})`);
+		if (!category.success)
+			throw new SetupError(`${file}: not a valid category (${issuesOf(category.error)})`);
 		const name = category.data.name.ar.trim();
 		const clash = idByName.get(name);
-		if (clash !== undefined) throw new SetupError(`categories ${clash} and ${id} have the same Arabic name «${name}»`);
+		if (clash !== undefined)
+			throw new SetupError(`categories ${clash} and ${id} have the same Arabic name «${name}»`);
 		idByName.set(name, id);
 	}
 	if (idByName.size === 0) throw new SetupError(`no categories (*.yml) in ${folder}`);
@@ -124,7 +128,10 @@ export async function loadCategoryIds(contentDir: string): Promise<Map<string, s
  * The files named on the command line, folders expanded, each once. Paths that cannot be read
  * are reported through `fail` so that the others are still imported.
  */
-async function collectInputs(inputs: readonly string[], fail: (shown: string, reason: string) => void): Promise<InputFile[]> {
+async function collectInputs(
+	inputs: readonly string[],
+	fail: (shown: string, reason: string) => void,
+): Promise<InputFile[]> {
 	const files: InputFile[] = [];
 	const seen = new Set<string>();
 	const add = (shown: string) => {
@@ -221,7 +228,9 @@ async function importFile(input: InputFile, run: Run): Promise<Outcome> {
 		outcome = 'unchanged';
 	} else if (existing !== undefined && !run.options.force) {
 		const difference = describeDifference(existing.toString('utf8'), markdown);
-		throw new RefusalError(`${shownTarget} already exists and ${difference}; not overwritten, use --force to replace it`);
+		throw new RefusalError(
+			`${shownTarget} already exists and ${difference}; not overwritten, use --force to replace it`,
+		);
 	} else {
 		if (existing !== undefined) outcome = 'replaced';
 		await mkdir(run.articlesDir, { recursive: true });
@@ -236,7 +245,8 @@ async function importFile(input: InputFile, run: Run): Promise<Outcome> {
 export async function main(argv: string[]): Promise<number> {
 	// A WordPress export is a different import, with options of its own.
 	// Loaded only then: its HTML and XML libraries would slow every plain-text import's start.
-	if (argv.some((arg) => !arg.startsWith('-') && /\.xml$/i.test(arg))) return (await import('../wordpress/command.ts')).main(argv);
+	if (argv.some((arg) => !arg.startsWith('-') && /\.xml$/i.test(arg)))
+		return (await import('../wordpress/command.ts')).main(argv);
 	let options: Options;
 	let categoryIds: Map<string, string>;
 	try {
@@ -273,7 +283,10 @@ export async function main(argv: string[]): Promise<number> {
 		}
 	}
 
-	const refused = counts.refused > 0 ? ` (${counts.refused} not overwritten: the article exists and differs)` : '';
-	console.log(`${counts.imported} imported, ${counts.unchanged} unchanged, ${counts.failed} failed${refused}`);
+	const refused =
+		counts.refused > 0 ? ` (${counts.refused} not overwritten: the article exists and differs)` : '';
+	console.log(
+		`${counts.imported} imported, ${counts.unchanged} unchanged, ${counts.failed} failed${refused}`,
+	);
 	return counts.failed > 0 ? 1 : 0;
 }

@@ -10,7 +10,12 @@ import { normaliseArabicSpacing } from '../arabic-spacing.ts';
 export const BREADCRUMB_PREFIX = 'العناوين الرئيسية';
 
 /** Lines that start the old site's footer; nothing from there on belongs to the article. */
-export const FOOTER_STARTS: readonly string[] = ['تابعونا على صفحة الفيسبوك', 'اظهر المزيد', 'مقالات ذات صلة', 'زر الذهاب إلى الأعلى'];
+export const FOOTER_STARTS: readonly string[] = [
+	'تابعونا على صفحة الفيسبوك',
+	'اظهر المزيد',
+	'مقالات ذات صلة',
+	'زر الذهاب إلى الأعلى',
+];
 
 const SOURCE_LINE = /^المصدر\s*:\s*(.*)$/u;
 
@@ -56,7 +61,9 @@ function quote(line: string): string {
 
 function categoryOf(breadcrumb: string, categoryIdByArabicName: ReadonlyMap<string, string>): string {
 	if (!breadcrumb.startsWith(BREADCRUMB_PREFIX)) {
-		throw new LegacyFormatError(`no breadcrumb: the first line should start with «${BREADCRUMB_PREFIX}», found ${quote(breadcrumb)}`);
+		throw new LegacyFormatError(
+			`no breadcrumb: the first line should start with «${BREADCRUMB_PREFIX}», found ${quote(breadcrumb)}`,
+		);
 	}
 	const name = breadcrumb.slice(BREADCRUMB_PREFIX.length).trim();
 	if (name === '') throw new LegacyFormatError(`the breadcrumb ${quote(breadcrumb)} names no category`);
@@ -73,12 +80,16 @@ function categoryOf(breadcrumb: string, categoryIdByArabicName: ReadonlyMap<stri
  * to its id. Throws a {@link LegacyFormatError} for a file without breadcrumb, with an unknown
  * category, without title or without body.
  */
-export function parseLegacyArticle(text: string, categoryIdByArabicName: ReadonlyMap<string, string>): LegacyArticle {
+export function parseLegacyArticle(
+	text: string,
+	categoryIdByArabicName: ReadonlyMap<string, string>,
+): LegacyArticle {
 	const lines = contentLines(text);
 	if (lines.length === 0) throw new LegacyFormatError('empty file');
 	const footerAt = lines.findIndex(isFooter);
 	const [breadcrumb, title, ...rest] = footerAt === -1 ? lines : lines.slice(0, footerAt);
-	if (breadcrumb === undefined) throw new LegacyFormatError("no breadcrumb: the file starts with the old site's footer");
+	if (breadcrumb === undefined)
+		throw new LegacyFormatError("no breadcrumb: the file starts with the old site's footer");
 
 	const category = categoryOf(breadcrumb, categoryIdByArabicName);
 	if (title === undefined || SOURCE_LINE.test(title)) {
@@ -88,7 +99,8 @@ export function parseLegacyArticle(text: string, categoryIdByArabicName: Readonl
 	// Only the last line before the footer is the source; an earlier «المصدر:» is body text.
 	const sourceMatch = rest.length > 0 ? SOURCE_LINE.exec(rest[rest.length - 1]) : null;
 	const paragraphs = sourceMatch ? rest.slice(0, -1) : rest;
-	if (paragraphs.length === 0) throw new LegacyFormatError('no body: no paragraph between the title and the source line or footer');
+	if (paragraphs.length === 0)
+		throw new LegacyFormatError('no body: no paragraph between the title and the source line or footer');
 
 	const source = sourceMatch?.[1].trim();
 	return { title, category, ...(source ? { source } : {}), paragraphs };

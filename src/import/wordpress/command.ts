@@ -73,11 +73,14 @@ function parseOptions(argv: string[]): Options {
 		permalink: { type: 'string' },
 	});
 	if (values.help) return { file: '', force: false, contentDir: values.content, help: true };
-	if (positionals.length !== 1) throw new SetupError('give exactly one WordPress export (.xml), and no other file');
+	if (positionals.length !== 1)
+		throw new SetupError('give exactly one WordPress export (.xml), and no other file');
 	if (values.lang !== undefined && values.lang !== 'ar' && values.lang !== 'en')
 		throw new SetupError(`--lang ${values.lang}: expected ar or en`);
 	if (values.permalink !== undefined && !/^\/.*%[a-z_]+%/.test(values.permalink)) {
-		throw new SetupError(`--permalink ${values.permalink}: expected a structure such as /%year%/%monthnum%/%postname%/`);
+		throw new SetupError(
+			`--permalink ${values.permalink}: expected a structure such as /%year%/%monthnum%/%postname%/`,
+		);
 	}
 	return {
 		file: positionals[0]!,
@@ -97,7 +100,9 @@ async function loadYamlFolder<T>(
 	schema: {
 		safeParse: (
 			data: unknown,
-		) => { success: true; data: T } | { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
+		) =>
+			| { success: true; data: T }
+			| { success: false; error: { issues: readonly { path: readonly PropertyKey[]; message: string }[] } };
 	},
 ): Promise<Map<string, T>> {
 	const found = new Map<string, T>();
@@ -108,7 +113,8 @@ async function loadYamlFolder<T>(
 		} catch (error) {
 			throw new SetupError(`${file}: ${(error as Error).message.split('\n')[0]}`);
 		}
-		if (!checked.success) throw new SetupError(`${file}: not valid (${issuesOf(checked.error)}); fix it before importing`);
+		if (!checked.success)
+			throw new SetupError(`${file}: not valid (${issuesOf(checked.error)}); fix it before importing`);
 		found.set(id, checked.data);
 	}
 	return found;
@@ -133,7 +139,11 @@ function renderItem(
 ): string {
 	try {
 		// Imported pages stay out of the footer until an editor puts them there.
-		if (item.kind === 'page') return pageFile({ title: item.title, ...(summary ? { description: summary } : {}), footer: false }, body);
+		if (item.kind === 'page')
+			return pageFile(
+				{ title: item.title, ...(summary ? { description: summary } : {}), footer: false },
+				body,
+			);
 		const frontmatter: ArticleFrontmatter = {
 			title: item.title,
 			date: item.date,
@@ -152,7 +162,8 @@ function renderItem(
 		};
 		return articleFile(frontmatter, body);
 	} catch (error) {
-		if (error instanceof FrontMatterError) throw new Error(`item ${item.id}: ${error.message}`, { cause: error });
+		if (error instanceof FrontMatterError)
+			throw new Error(`item ${item.id}: ${error.message}`, { cause: error });
 		throw error;
 	}
 }
@@ -204,7 +215,10 @@ async function run(options: Options): Promise<number> {
 	const plan = planImport(
 		index,
 		{ categories, authors },
-		{ ...(options.lang ? { lang: options.lang } : {}), ...(options.permalink ? { permalink: options.permalink } : {}) },
+		{
+			...(options.lang ? { lang: options.lang } : {}),
+			...(options.permalink ? { permalink: options.permalink } : {}),
+		},
 	);
 
 	// 2. Convert and stage every file.
@@ -219,13 +233,22 @@ async function run(options: Options): Promise<number> {
 		);
 		progress.done();
 		await stageSections(plan, staging);
-		for (const { name, source } of media.chosen.values()) staging.add({ target: `media/${name}`, type: 'media', source });
+		for (const { name, source } of media.chosen.values())
+			staging.add({ target: `media/${name}`, type: 'media', source });
 		const { redirectCount, redirectsFile } = await stageRedirects(options.file, plan, staging);
 
 		// 3. Move into place: media first and redirects last, so no moment has a link to a missing file.
 		const { outcomes, refusals } = await moveIntoPlace(staging.files, contentRoot, options);
 		for (const refusal of refusals) console.error(refusal);
-		printSummary({ options, plan, outcomes, report, redirectCount, redirectsFile, milliseconds: performance.now() - started });
+		printSummary({
+			options,
+			plan,
+			outcomes,
+			report,
+			redirectCount,
+			redirectsFile,
+			milliseconds: performance.now() - started,
+		});
 		return refusals.length > 0 ? 1 : 0;
 	} finally {
 		await rm(staging.folder, { recursive: true, force: true });
@@ -277,7 +300,11 @@ interface Conversion {
 }
 
 /** Step 2: the second reading, with the bodies: every planned item converted and staged. */
-async function stageItems(file: string, conversion: Conversion, onProgress: (bytes: number) => void): Promise<void> {
+async function stageItems(
+	file: string,
+	conversion: Conversion,
+	onProgress: (bytes: number) => void,
+): Promise<void> {
 	const site = conversion.index.site;
 	const baseUrl = site.baseBlogUrl || site.baseSiteUrl || undefined;
 	const link = linkRewriter(site, conversion.plan);
@@ -355,8 +382,12 @@ async function stageItem(
 		report.unknownShortcodes.set(name, { count: (known?.count ?? 0) + 1, first: known?.first ?? label });
 	}
 	const attachment = item.thumbnail === undefined ? undefined : index.attachments.get(item.thumbnail);
-	if (item.thumbnail !== undefined && !attachment) report.missingMedia.set(`attachment ${item.thumbnail} (featured image)`, label);
-	const image = attachment && item.kind === 'article' ? featuredImage(attachment, label, media, report, links.baseUrl) : undefined;
+	if (item.thumbnail !== undefined && !attachment)
+		report.missingMedia.set(`attachment ${item.thumbnail} (featured image)`, label);
+	const image =
+		attachment && item.kind === 'article'
+			? featuredImage(attachment, label, media, report, links.baseUrl)
+			: undefined;
 	if (item.localDate) report.localDates += 1;
 	const folder = item.kind === 'article' ? 'articles' : 'pages';
 	await staging.write(
@@ -376,9 +407,12 @@ function featuredImage(
 ): { name: string; alt: string; caption: string } | undefined {
 	const url =
 		attachment.url ||
-		(baseUrl && attachment.file ? new URL(`wp-content/uploads/${attachment.file}`, `${baseUrl.replace(/\/?$/, '/')}`).href : '');
+		(baseUrl && attachment.file
+			? new URL(`wp-content/uploads/${attachment.file}`, `${baseUrl.replace(/\/?$/, '/')}`).href
+			: '');
 	const found = media.resolve(url);
-	if (found.kind === 'local') return { name: found.name, alt: attachment.alt.trim(), caption: plainText(attachment.caption) };
+	if (found.kind === 'local')
+		return { name: found.name, alt: attachment.alt.trim(), caption: plainText(attachment.caption) };
 	if (found.kind === 'missing') report.missingMedia.set(url, `${label} (featured image, left out)`);
 	else report.featuredLeftOut.push({ item: label, url });
 	return undefined;
@@ -391,7 +425,10 @@ async function stageSections(plan: ImportPlan, staging: Staging): Promise<void> 
 		await staging.write(
 			`categories/${id}.yml`,
 			'category',
-			yamlFile('Created by the WordPress import; the English name is the original until an editor translates it.', category),
+			yamlFile(
+				'Created by the WordPress import; the English name is the original until an editor translates it.',
+				category,
+			),
 		);
 	}
 	for (const [id, author] of plan.newAuthors) {

@@ -47,7 +47,17 @@ const KNOWN_SHORTCODES = new Set(['caption', 'wp_caption', 'embed']);
  */
 const SCHEMA: Schema = {
 	...baseSchema,
-	strip: [...(baseSchema.strip ?? []), 'iframe', 'object', 'embed', 'form', 'select', 'button', 'svg', 'math'],
+	strip: [
+		...(baseSchema.strip ?? []),
+		'iframe',
+		'object',
+		'embed',
+		'form',
+		'select',
+		'button',
+		'svg',
+		'math',
+	],
 	clobberPrefix: '',
 };
 
@@ -67,7 +77,9 @@ const TOKEN_PATTERN = new RegExp(`${TOKEN}(\\d+)Z`, 'g');
 
 /** The value of a shortcode attribute (`name="value"`, `name='value'` or `name=value`). */
 function shortcodeAttribute(attributes: string, name: string): string | undefined {
-	const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s'"]+))`, 'i').exec(attributes);
+	const match = new RegExp(`(?:^|\\s)${name}\\s*=\\s*(?:"([^"]*)"|'([^']*)'|([^\\s'"]+))`, 'i').exec(
+		attributes,
+	);
 	return match ? (match[1] ?? match[2] ?? match[3]) : undefined;
 }
 
@@ -104,12 +116,19 @@ export function convertWpContent(html: string, options: WpContentOptions): WpCon
 	let text = html
 		// [[name]] is how WordPress writes a shortcode's name as text.
 		.replace(/\[\[([a-z][\w-]*[^\]]*)\]\]/gi, (_, inner: string) => `&#91;${inner}&#93;`)
-		.replace(/\[(caption|wp_caption)\b([^\]]*)\]([\s\S]*?)\[\/\1\]/gi, (_, _name: string, attributes: string, inner: string) => {
-			const image = /(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?/i.exec(inner)?.[0] ?? '';
-			const caption = (inner.replace(image, '').trim() || escapeHtml(shortcodeAttribute(attributes, 'caption') ?? '')).trim();
-			return `\n\n<p>${image}</p>\n\n${caption ? `<p><em>${caption}</em></p>` : ''}\n\n`;
-		})
-		.replace(/\[embed\b[^\]]*\]([\s\S]*?)\[\/embed\]/gi, (_, url: string) => embedToken(url.trim().replace(/&amp;/g, '&')))
+		.replace(
+			/\[(caption|wp_caption)\b([^\]]*)\]([\s\S]*?)\[\/\1\]/gi,
+			(_, _name: string, attributes: string, inner: string) => {
+				const image = /(?:<a\b[^>]*>\s*)?<img\b[^>]*>(?:\s*<\/a>)?/i.exec(inner)?.[0] ?? '';
+				const caption = (
+					inner.replace(image, '').trim() || escapeHtml(shortcodeAttribute(attributes, 'caption') ?? '')
+				).trim();
+				return `\n\n<p>${image}</p>\n\n${caption ? `<p><em>${caption}</em></p>` : ''}\n\n`;
+			},
+		)
+		.replace(/\[embed\b[^\]]*\]([\s\S]*?)\[\/embed\]/gi, (_, url: string) =>
+			embedToken(url.trim().replace(/&amp;/g, '&')),
+		)
 		.replace(URL_LINE, (_, url: string) => embedToken(url.replace(/&amp;/g, '&')));
 	for (const [, name] of text.matchAll(/\[\/?([a-z][\w-]*)(?=[\s\]/])[^\]]*\]/gi)) {
 		if (!KNOWN_SHORTCODES.has(name!.toLowerCase())) unknown.add(name!.toLowerCase());
@@ -149,7 +168,11 @@ function safeEmbedUrl(raw: string, options: WpContentOptions): string {
 }
 
 /** Replaces a node of `parent` by others. */
-function replaceWith(parent: { children: RootContent[] | ElementContent[] }, index: number, nodes: ElementContent[]): void {
+function replaceWith(
+	parent: { children: RootContent[] | ElementContent[] },
+	index: number,
+	nodes: ElementContent[],
+): void {
 	(parent.children as ElementContent[]).splice(index, 1, ...nodes);
 }
 
@@ -163,7 +186,11 @@ function tokenParagraph(html: string): ElementContent[] {
  * a pasted tweet (`<blockquote class="twitter-tweet">`), become the embed's URL on its own line.
  * Captions of figures become an emphasised paragraph under the image.
  */
-function replaceEmbedElements(tree: Root, options: WpContentOptions, embedToken: (url: string) => string): void {
+function replaceEmbedElements(
+	tree: Root,
+	options: WpContentOptions,
+	embedToken: (url: string) => string,
+): void {
 	visit(tree, 'element', (node, index, parent) => {
 		if (!parent || index === undefined) return;
 		if (node.tagName === 'iframe') {
@@ -228,7 +255,8 @@ function rewriteUrls(tree: Root, options: WpContentOptions): void {
 		if (node.tagName !== 'a') return;
 		const href = node.properties.href === undefined ? undefined : absolute(String(node.properties.href));
 		const onlyImage = node.children.filter((child) => !(child.type === 'text' && child.value.trim() === ''));
-		const wrapsImage = onlyImage.length === 1 && onlyImage[0]!.type === 'element' && onlyImage[0]!.tagName === 'img';
+		const wrapsImage =
+			onlyImage.length === 1 && onlyImage[0]!.type === 'element' && onlyImage[0]!.tagName === 'img';
 		if (href === undefined || (wrapsImage && /\.(?:jpe?g|png|gif|webp|avif|svg)(?:\?.*)?$/i.test(href))) {
 			replaceWith(parent, index, node.children);
 			return [SKIP, index];

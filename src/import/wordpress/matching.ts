@@ -23,7 +23,11 @@ export function decodeSlug(slug: string): string {
 }
 
 /** A unique id from candidates: the first valid one not taken, else the first with -2, -3... */
-export function uniqueId(candidates: readonly string[], taken: (id: string) => boolean, fallback: string): string {
+export function uniqueId(
+	candidates: readonly string[],
+	taken: (id: string) => boolean,
+	fallback: string,
+): string {
 	const valid = candidates.filter((candidate) => candidate && idSchema.safeParse(candidate).success);
 	const base = valid[0] ?? fallback;
 	if (!taken(base)) return base;
@@ -65,7 +69,12 @@ export class SectionMatcher {
 	private nextOrder: number;
 
 	/** `created` and `matched` are the plan's, filled as sections are found. */
-	constructor(terms: Map<string, WxrTerm>, existing: Map<string, Category>, created: Map<string, Category>, matched: Set<string>) {
+	constructor(
+		terms: Map<string, WxrTerm>,
+		existing: Map<string, Category>,
+		created: Map<string, Category>,
+		matched: Set<string>,
+	) {
 		this.terms = terms;
 		this.existing = existing;
 		this.created = created;
@@ -105,14 +114,22 @@ export class SectionMatcher {
 
 	/** Where an article without a category goes: where WordPress's default category would. */
 	uncategorized(): string {
-		return this.byName.get(nameKey('غير مصنف')) ?? this.byName.get(nameKey('Uncategorized')) ?? this.create('غير مصنف', 'uncategorized');
+		return (
+			this.byName.get(nameKey('غير مصنف')) ??
+			this.byName.get(nameKey('Uncategorized')) ??
+			this.create('غير مصنف', 'uncategorized')
+		);
 	}
 
 	/** The category and its parents, nearest first; a loop in the parents stops the chain. */
 	private ancestry(slug: string): WxrTerm[] {
 		const chain: WxrTerm[] = [];
 		const seen = new Set<string>();
-		for (let term = this.terms.get(slug); term && !seen.has(term.slug); term = term.parent ? this.terms.get(term.parent) : undefined) {
+		for (
+			let term = this.terms.get(slug);
+			term && !seen.has(term.slug);
+			term = term.parent ? this.terms.get(term.parent) : undefined
+		) {
 			chain.push(term);
 			seen.add(term.slug);
 		}
@@ -130,7 +147,12 @@ export class AuthorMatcher {
 	private readonly memo = new Map<string, string>();
 
 	/** `created` and `matched` are the plan's, filled as authors are found. */
-	constructor(users: Map<string, WxrAuthor>, existing: Map<string, Author>, created: Map<string, Author>, matched: Set<string>) {
+	constructor(
+		users: Map<string, WxrAuthor>,
+		existing: Map<string, Author>,
+		created: Map<string, Author>,
+		matched: Set<string>,
+	) {
 		this.users = users;
 		this.existing = existing;
 		this.created = created;

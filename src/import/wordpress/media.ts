@@ -26,7 +26,11 @@ export function uploadsPathOf(url: string): string | undefined {
 	if (at === -1) return undefined;
 	const inside = pathname.slice(at + '/wp-content/uploads/'.length);
 	// Never outside the uploads folder, whatever the URL says.
-	if (inside === '' || inside.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')) return undefined;
+	if (
+		inside === '' ||
+		inside.split('/').some((segment) => segment === '' || segment === '.' || segment === '..')
+	)
+		return undefined;
 	return inside;
 }
 
@@ -52,7 +56,9 @@ export function mediaNameOf(uploadsPath: string): string {
 	const segments = uploadsPath.split('/');
 	const base = segments.pop()!.replace(/\.[^.]+$/, '');
 	const folders = segments.map((segment) => asciiSlug(segment)).filter(Boolean);
-	const stem = asciiSlug(base.replace(/[_.]+/g, ' ')) || createHash('sha256').update(uploadsPath).digest('hex').slice(0, 8);
+	const stem =
+		asciiSlug(base.replace(/[_.]+/g, ' ')) ||
+		createHash('sha256').update(uploadsPath).digest('hex').slice(0, 8);
 	return `${[...folders, stem].join('-')}${extension ? `.${extension}` : ''}`;
 }
 
@@ -77,7 +83,8 @@ export class MediaLibrary {
 	/** The local name of the upload at `url`, or why there is none. */
 	resolve(url: string): { kind: 'local'; name: string } | { kind: 'remote' } | { kind: 'missing' } {
 		const inside = uploadsPathOf(url);
-		if (this.uploads === undefined || inside === undefined || !IMAGE_EXTENSIONS.has(extensionOf(inside))) return { kind: 'remote' };
+		if (this.uploads === undefined || inside === undefined || !IMAGE_EXTENSIONS.has(extensionOf(inside)))
+			return { kind: 'remote' };
 		for (const candidate of [inside, originalOf(inside)]) {
 			if (candidate === undefined) continue;
 			const known = this.chosen.get(candidate);
@@ -85,7 +92,8 @@ export class MediaLibrary {
 			const source = join(this.uploads, ...candidate.split('/'));
 			if (!source.startsWith(this.uploads + sep) || !existsSync(source)) continue;
 			let name = mediaNameOf(candidate);
-			if (this.names.has(name) && this.names.get(name) !== candidate) name = distinctMediaName(name, candidate);
+			if (this.names.has(name) && this.names.get(name) !== candidate)
+				name = distinctMediaName(name, candidate);
 			this.names.set(name, candidate);
 			this.chosen.set(candidate, { name, source });
 			return { kind: 'local', name };

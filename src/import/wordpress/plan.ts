@@ -169,12 +169,23 @@ export function isoFromWpDate(value: string): string | undefined {
 	if (!match || match[1] === '0000') return undefined;
 	const [, year, month, day, hour, minute, second] = match.map(Number) as number[];
 	const date = new Date(Date.UTC(year!, month! - 1, day!, hour, minute, second));
-	if (date.getUTCMonth() !== month! - 1 || date.getUTCDate() !== day || hour! > 23 || minute! > 59 || second! > 59) return undefined;
+	if (
+		date.getUTCMonth() !== month! - 1 ||
+		date.getUTCDate() !== day ||
+		hour! > 23 ||
+		minute! > 59 ||
+		second! > 59
+	)
+		return undefined;
 	return `${match[1]}-${match[2]}-${match[3]}T${match[4]}:${match[5]}:${match[6]}Z`;
 }
 
 /** Old address from a permalink structure (`/%year%/%monthnum%/%day%/%postname%/`). */
-export function permalinkPath(structure: string, item: IndexedItem, categorySlug: string): string | undefined {
+export function permalinkPath(
+	structure: string,
+	item: IndexedItem,
+	categorySlug: string,
+): string | undefined {
 	const local = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})$/.exec(item.date);
 	if (!local || !item.name) return undefined;
 	const tags: Record<string, string> = {
@@ -210,7 +221,11 @@ interface Candidate {
 }
 
 /** Decides what every item of the export becomes. */
-export function planImport(index: WxrIndex, existing: ExistingContent, options: PlanOptions = {}): ImportPlan {
+export function planImport(
+	index: WxrIndex,
+	existing: ExistingContent,
+	options: PlanOptions = {},
+): ImportPlan {
 	const plan: ImportPlan = {
 		items: [],
 		skipped: [],
@@ -223,14 +238,25 @@ export function planImport(index: WxrIndex, existing: ExistingContent, options: 
 		droppedPaths: [],
 	};
 	const defaultLocale = options.lang ?? siteLocale(index.site.language) ?? 'ar';
-	const sections = new SectionMatcher(index.categories, existing.categories, plan.newCategories, plan.matchedCategories);
+	const sections = new SectionMatcher(
+		index.categories,
+		existing.categories,
+		plan.newCategories,
+		plan.matchedCategories,
+	);
 	const authors = new AuthorMatcher(index.authors, existing.authors, plan.newAuthors, plan.matchedAuthors);
 
 	const candidates: Candidate[] = [];
 	for (const item of index.items) {
 		const candidate = candidateOf(item, defaultLocale);
 		if (typeof candidate === 'string')
-			plan.skipped.push({ id: item.id, line: item.line, type: item.type, title: item.title, reason: candidate });
+			plan.skipped.push({
+				id: item.id,
+				line: item.line,
+				type: item.type,
+				title: item.title,
+				reason: candidate,
+			});
 		else candidates.push(candidate);
 	}
 	const planned = placeItems(assignSlugs(candidates), sections, authors);
@@ -262,13 +288,15 @@ function candidateOf(item: IndexedItem, defaultLocale: Locale): Candidate | stri
 	if (notImported) return notImported;
 	// draft, pending, private, and any status a plugin invented: not for readers yet.
 	const draft = item.status !== 'publish' && item.status !== 'future';
-	if (item.type === 'page' && draft) return `an unpublished page (${item.status}): static pages have no draft state`;
+	if (item.type === 'page' && draft)
+		return `an unpublished page (${item.status}): static pages have no draft state`;
 	if (item.title.trim() === '') return 'no title';
 	const locale = localeOf(item, defaultLocale);
 	if (locale !== 'ar' && locale !== 'en') return `language "${locale}" is not one of the site's (ar, en)`;
 	const gmt = isoFromWpDate(item.dateGmt);
 	const local = gmt ? undefined : isoFromWpDate(item.date);
-	if (!gmt && !local) return `no usable date (wp:post_date_gmt "${item.dateGmt}", wp:post_date "${item.date}")`;
+	if (!gmt && !local)
+		return `no usable date (wp:post_date_gmt "${item.dateGmt}", wp:post_date "${item.date}")`;
 	const group = groupOf(item);
 	return {
 		item,
@@ -286,7 +314,9 @@ function candidateOf(item: IndexedItem, defaultLocale: Locale): Candidate | stri
 function slugCandidates(members: Candidate[]): string[] {
 	const ordered = [...members].sort((a, b) => (a.locale === 'ar' ? 0 : 1) - (b.locale === 'ar' ? 0 : 1));
 	return [
-		...ordered.map((member) => (/^[a-z0-9-]+$/i.test(decodeSlug(member.item.name)) ? asciiFrom(member.item.name) : '')),
+		...ordered.map((member) =>
+			/^[a-z0-9-]+$/i.test(decodeSlug(member.item.name)) ? asciiFrom(member.item.name) : '',
+		),
 		...ordered.map((member) => asciiSlug(member.item.title)),
 	];
 }
@@ -295,7 +325,9 @@ function slugCandidates(members: Candidate[]): string[] {
 function newSlug(kind: 'article' | 'page', members: Candidate[], taken: Set<string>): string {
 	const fallback = `${members[0]!.date.slice(0, 10)}-${members[0]!.item.id}`;
 	const slug = uniqueId(
-		slugCandidates(members).map((slug) => (kind === 'page' && RESERVED_PAGE_SLUGS.has(slug) ? `${slug}-page` : slug)),
+		slugCandidates(members).map((slug) =>
+			kind === 'page' && RESERVED_PAGE_SLUGS.has(slug) ? `${slug}-page` : slug,
+		),
 		(id) => taken.has(id),
 		fallback,
 	);
@@ -311,7 +343,10 @@ function assignSlugs(candidates: Candidate[]): { candidate: Candidate; slug: str
 	const groups = new Map<string, Candidate[]>();
 	for (const candidate of candidates) {
 		if (candidate.group)
-			groups.set(`${candidate.kind}:${candidate.group}`, [...(groups.get(`${candidate.kind}:${candidate.group}`) ?? []), candidate]);
+			groups.set(`${candidate.kind}:${candidate.group}`, [
+				...(groups.get(`${candidate.kind}:${candidate.group}`) ?? []),
+				candidate,
+			]);
 	}
 	const takenSlugs = { article: new Set<string>(), page: new Set<string>(RESERVED_PAGE_SLUGS) };
 	const groupSlugs = new Map<string, { slug: string; locales: Set<Locale> }>();
@@ -324,7 +359,11 @@ function assignSlugs(candidates: Candidate[]): { candidate: Candidate; slug: str
 			assigned.push({ candidate, slug: shared.slug });
 			continue;
 		}
-		const slug = newSlug(candidate.kind, key && !shared ? groups.get(key)! : [candidate], takenSlugs[candidate.kind]);
+		const slug = newSlug(
+			candidate.kind,
+			key && !shared ? groups.get(key)! : [candidate],
+			takenSlugs[candidate.kind],
+		);
 		if (key && !shared) groupSlugs.set(key, { slug, locales: new Set([candidate.locale]) });
 		assigned.push({ candidate, slug });
 	}
@@ -332,7 +371,11 @@ function assignSlugs(candidates: Candidate[]): { candidate: Candidate; slug: str
 }
 
 /** Sections, tags and authors of every item; translations take the section of their Arabic original. */
-function placeItems(assigned: { candidate: Candidate; slug: string }[], sections: SectionMatcher, authors: AuthorMatcher): PlannedItem[] {
+function placeItems(
+	assigned: { candidate: Candidate; slug: string }[],
+	sections: SectionMatcher,
+	authors: AuthorMatcher,
+): PlannedItem[] {
 	const sectionBySlug = new Map<string, string>();
 	const planned: PlannedItem[] = [];
 	for (const { candidate, slug } of assigned) {
@@ -341,13 +384,19 @@ function placeItems(assigned: { candidate: Candidate; slug: string }[], sections
 		if (item.kind === 'article' && item.locale === 'ar') sectionBySlug.set(slug, item.category);
 	}
 	for (const item of planned) {
-		if (item.kind === 'article' && item.locale !== 'ar') item.category = sectionBySlug.get(item.slug) ?? item.category;
+		if (item.kind === 'article' && item.locale !== 'ar')
+			item.category = sectionBySlug.get(item.slug) ?? item.category;
 	}
 	return planned;
 }
 
 /** One item as it will be written, with its own section (before translations take their original's). */
-function plannedItem(candidate: Candidate, slug: string, sections: SectionMatcher, authors: AuthorMatcher): PlannedItem {
+function plannedItem(
+	candidate: Candidate,
+	slug: string,
+	sections: SectionMatcher,
+	authors: AuthorMatcher,
+): PlannedItem {
 	const { item, kind, locale } = candidate;
 	const categories = item.terms.filter((term) => term.domain === 'category');
 	// Pages have no section; an article without a category goes where WordPress's default would.
@@ -359,7 +408,9 @@ function plannedItem(candidate: Candidate, slug: string, sections: SectionMatche
 	const names = categories.map((term) => term.name || decodeSlug(term.slug));
 	const tags = [
 		...(categories.length > 1 || folded ? names : []),
-		...item.terms.filter((term) => term.domain === 'post_tag').map((term) => term.name || decodeSlug(term.slug)),
+		...item.terms
+			.filter((term) => term.domain === 'post_tag')
+			.map((term) => term.name || decodeSlug(term.slug)),
 	];
 	const author = authors.of(item.creator);
 	const thumbnail = Number(item.meta._thumbnail_id);
@@ -387,7 +438,12 @@ function plannedItem(candidate: Candidate, slug: string, sections: SectionMatche
  * structure gives, when they differ from the new address. An address two items claim, or one a
  * redirect cannot carry, is dropped with the reason.
  */
-function keepOldAddresses(plan: ImportPlan, planned: PlannedItem[], items: IndexedItem[], permalink: string | undefined): void {
+function keepOldAddresses(
+	plan: ImportPlan,
+	planned: PlannedItem[],
+	items: IndexedItem[],
+	permalink: string | undefined,
+): void {
 	const byId = new Map(items.map((item) => [item.id, item]));
 	const claimed = new Map<string, number>();
 	for (const item of planned) {
@@ -396,7 +452,10 @@ function keepOldAddresses(plan: ImportPlan, planned: PlannedItem[], items: Index
 		if (!published) continue;
 		plan.urlById.set(item.id, item.url);
 		const firstCategory = source.terms.find((term) => term.domain === 'category')?.slug ?? 'uncategorized';
-		const paths = [oldPathOf(source.link), permalink ? permalinkPath(permalink, source, firstCategory) : undefined];
+		const paths = [
+			oldPathOf(source.link),
+			permalink ? permalinkPath(permalink, source, firstCategory) : undefined,
+		];
 		for (const path of paths) {
 			if (path === undefined) continue;
 			const key = canonicalPath(path);

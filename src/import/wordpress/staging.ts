@@ -74,7 +74,9 @@ export async function moveIntoPlace(
 		const shown = path.join(options.contentDir, ...file.target.split('/'));
 		if (existing !== undefined && !options.force) {
 			counts.refused += 1;
-			const difference = file.target.endsWith('.md') ? describeDifference(existing.toString('utf8'), wanted.toString('utf8')) : 'differs';
+			const difference = file.target.endsWith('.md')
+				? describeDifference(existing.toString('utf8'), wanted.toString('utf8'))
+				: 'differs';
 			refusals.push(`${shown} already exists and ${difference}; not overwritten, use --force to replace it`);
 			continue;
 		}

@@ -17,7 +17,13 @@ export interface Report {
 }
 
 export function emptyReport(): Report {
-	return { unknownShortcodes: new Map(), missingMedia: new Map(), remoteMedia: new Map(), featuredLeftOut: [], localDates: 0 };
+	return {
+		unknownShortcodes: new Map(),
+		missingMedia: new Map(),
+		remoteMedia: new Map(),
+		featuredLeftOut: [],
+		localDates: 0,
+	};
 }
 
 /** What the summary needs to know of the run. */
@@ -39,7 +45,14 @@ export function printSummary(input: SummaryInput): void {
 }
 
 /** One line per kind of file: how many, and what became of them. */
-function printCounts({ options, plan, outcomes, redirectCount, redirectsFile, milliseconds }: SummaryInput): void {
+function printCounts({
+	options,
+	plan,
+	outcomes,
+	redirectCount,
+	redirectsFile,
+	milliseconds,
+}: SummaryInput): void {
 	const counts = (type: string) => {
 		const found = outcomes.get(type) ?? { written: 0, replaced: 0, unchanged: 0, refused: 0 };
 		return `${found.written} new, ${found.replaced} replaced, ${found.unchanged} unchanged, ${found.refused} not overwritten`;
@@ -48,7 +61,9 @@ function printCounts({ options, plan, outcomes, redirectCount, redirectsFile, mi
 	const pages = plan.items.filter((item) => item.kind === 'page');
 	const byLocale = (items: PlannedItem[]) =>
 		`${items.filter((item) => item.locale === 'ar').length} ar, ${items.filter((item) => item.locale === 'en').length} en`;
-	print(`WordPress export ${options.file} imported into ${options.contentDir} in ${(milliseconds / 1000).toFixed(1)} s:`);
+	print(
+		`WordPress export ${options.file} imported into ${options.contentDir} in ${(milliseconds / 1000).toFixed(1)} s:`,
+	);
 	print(
 		`  articles:   ${articles.length} (${byLocale(articles)}; ${articles.filter((item) => item.draft).length} drafts): ${counts('article')}`,
 	);
@@ -59,7 +74,9 @@ function printCounts({ options, plan, outcomes, redirectCount, redirectsFile, mi
 	print(
 		`  authors:    ${plan.newAuthors.size} created${plan.newAuthors.size ? ` (${[...plan.newAuthors.keys()].join(', ')})` : ''}, ${plan.matchedAuthors.size} matched by name: ${counts('author')}`,
 	);
-	print(`  media:      ${outcomes.get('media') ? counts('media') : options.uploads ? 'none used' : 'none copied (no --uploads)'}`);
+	print(
+		`  media:      ${outcomes.get('media') ? counts('media') : options.uploads ? 'none used' : 'none copied (no --uploads)'}`,
+	);
 	print(
 		`  redirects:  ${redirectCount} old addresses${redirectCount ? ` in ${path.join(options.contentDir, ...redirectsFile.split('/'))}: ${counts('redirects')}` : ''}`,
 	);
@@ -89,7 +106,9 @@ function printLists(plan: ImportPlan, report: Report): void {
 	);
 	list(
 		'unknown shortcodes, kept as text',
-		[...report.unknownShortcodes].map(([name, { count, first }]) => `[${name}]: ${count} post(s), first ${first}`),
+		[...report.unknownShortcodes].map(
+			([name, { count, first }]) => `[${name}]: ${count} post(s), first ${first}`,
+		),
 	);
 	list(
 		'missing media (not found in --uploads)',
@@ -107,5 +126,8 @@ function printLists(plan: ImportPlan, report: Report): void {
 		'old addresses not redirected',
 		plan.droppedPaths.map(({ id, path: old, reason }) => `item ${id}: ${old} ${reason}`),
 	);
-	if (report.localDates > 0) print(`note: ${report.localDates} item(s) had no GMT date (drafts); their local wp:post_date was read as UTC`);
+	if (report.localDates > 0)
+		print(
+			`note: ${report.localDates} item(s) had no GMT date (drafts); their local wp:post_date was read as UTC`,
+		);
 }

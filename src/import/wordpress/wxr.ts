@@ -146,7 +146,11 @@ const TERM_FIELDS: Readonly<Record<string, 'slug' | 'name' | 'parent' | 'descrip
 	'wp:term_description': 'description',
 };
 
-const TERM_ELEMENTS: Readonly<Record<string, string>> = { 'wp:category': 'category', 'wp:tag': 'post_tag', 'wp:term': '' };
+const TERM_ELEMENTS: Readonly<Record<string, string>> = {
+	'wp:category': 'category',
+	'wp:tag': 'post_tag',
+	'wp:term': '',
+};
 
 /**
  * A copy of a short string that does not point into the chunk it was cut from. V8 keeps a
@@ -238,7 +242,8 @@ class WxrCollector {
 		if (parent === 'channel') return this.openChannelChild(name);
 		if (this.item && parent === 'item') return this.openItemChild(tag, this.item);
 		if (this.meta && parent === 'wp:postmeta')
-			this.collecting = name === 'wp:meta_key' || (name === 'wp:meta_value' && this.keepMeta.has(this.meta.key));
+			this.collecting =
+				name === 'wp:meta_key' || (name === 'wp:meta_value' && this.keepMeta.has(this.meta.key));
 		else if (this.author && parent === 'wp:author') this.collecting = true;
 		else if (this.term && parent === this.term.element) this.collecting = true;
 	}
@@ -252,7 +257,16 @@ class WxrCollector {
 			this.item = emptyItem(line);
 		} else if (name === 'wp:author') this.author = { kind: 'author', login: '', displayName: '', line };
 		else if (name in TERM_ELEMENTS) {
-			this.term = { kind: 'term', taxonomy: TERM_ELEMENTS[name]!, slug: '', name: '', parent: '', description: '', line, element: name };
+			this.term = {
+				kind: 'term',
+				taxonomy: TERM_ELEMENTS[name]!,
+				slug: '',
+				name: '',
+				parent: '',
+				description: '',
+				line,
+				element: name,
+			};
 		}
 		this.collecting = name in SITE_FIELDS || name === 'wp:wxr_version';
 	}
@@ -261,13 +275,20 @@ class WxrCollector {
 	private openItemChild(tag: Tag, item: WxrItem): void {
 		const name = tag.name;
 		if (name === 'category') {
-			const attribute = (key: string) => (typeof tag.attributes[key] === 'string' ? (tag.attributes[key] as string) : '');
-			item.terms.push({ domain: detached(attribute('domain')), slug: detached(attribute('nicename')), name: '' });
+			const attribute = (key: string) =>
+				typeof tag.attributes[key] === 'string' ? (tag.attributes[key] as string) : '';
+			item.terms.push({
+				domain: detached(attribute('domain')),
+				slug: detached(attribute('nicename')),
+				name: '',
+			});
 			this.collecting = true;
 		} else if (name === 'wp:postmeta') this.meta = { key: '', value: '' };
 		else
 			this.collecting =
-				(name in ITEM_FIELDS && (this.bodies || name !== 'content:encoded')) || name === 'wp:post_id' || name === 'wp:post_parent';
+				(name in ITEM_FIELDS && (this.bodies || name !== 'content:encoded')) ||
+				name === 'wp:post_id' ||
+				name === 'wp:post_parent';
 	}
 
 	onClose(tag: Tag): void {
@@ -299,7 +320,8 @@ class WxrCollector {
 		if (name === 'item' && this.item) {
 			const item = this.item;
 			if (!item.type) throw new WxrFormatError(item.line, 1, 'an <item> without <wp:post_type>');
-			if (!Number.isInteger(item.id) || item.id <= 0) throw new WxrFormatError(item.line, 1, 'an <item> without a valid <wp:post_id>');
+			if (!Number.isInteger(item.id) || item.id <= 0)
+				throw new WxrFormatError(item.line, 1, 'an <item> without a valid <wp:post_id>');
 			this.queue.push(item);
 			this.item = undefined;
 		} else if (name === 'wp:author' && this.author) {
@@ -356,6 +378,8 @@ export async function* readWxr(file: string, options: WxrReadOptions = {}): Asyn
 		stream.destroy();
 	}
 	yield* collector.queue.splice(0);
-	if (!collector.sawChannel) throw new WxrFormatError(parser.line, parser.column, 'not a WordPress export: no <channel>');
-	if (!collector.sawVersion) throw new WxrFormatError(parser.line, parser.column, 'not a WordPress export: no <wp:wxr_version>');
+	if (!collector.sawChannel)
+		throw new WxrFormatError(parser.line, parser.column, 'not a WordPress export: no <channel>');
+	if (!collector.sawVersion)
+		throw new WxrFormatError(parser.line, parser.column, 'not a WordPress export: no <wp:wxr_version>');
 }

@@ -28,5 +28,7 @@ export const GET: APIRoute = async ({ params }) => {
 			{ src: '/favicon.svg', sizes: 'any', type: 'image/svg+xml' },
 		],
 	};
-	return new Response(JSON.stringify(manifest, null, '\t'), { headers: { 'Content-Type': 'application/manifest+json' } });
+	return new Response(JSON.stringify(manifest, null, '\t'), {
+		headers: { 'Content-Type': 'application/manifest+json' },
+	});
 };

@@ -4,7 +4,12 @@ import { cmsConfig } from '../../../admin/config.ts';
 
 describe("the CMS's backend", () => {
 	test('a build without NEWSROOM_CMS_LOCAL has no local backend, whatever else is set', () => {
-		for (const env of [{}, { NODE_ENV: 'development' }, { NEWSROOM_CMS_MODE: 'git' }, { CMS_BACKEND: 'gitlab' }]) {
+		for (const env of [
+			{},
+			{ NODE_ENV: 'development' },
+			{ NEWSROOM_CMS_MODE: 'git' },
+			{ CMS_BACKEND: 'gitlab' },
+		]) {
 			const config = cmsConfig(cmsOptionsFromEnv(env));
 			expect(config).not.toHaveProperty('local_backend');
 			expect(JSON.stringify(config)).not.toContain('127.0.0.1');
@@ -13,16 +18,31 @@ describe("the CMS's backend", () => {
 
 	test('NEWSROOM_CMS_LOCAL switches the local backend on, for that URL only', () => {
 		const config = cmsConfig(cmsOptionsFromEnv({ NEWSROOM_CMS_LOCAL: 'http://127.0.0.1:8081/api/v1' }));
-		expect(config.local_backend).toEqual({ url: 'http://127.0.0.1:8081/api/v1', allowed_hosts: ['127.0.0.1', 'localhost'] });
+		expect(config.local_backend).toEqual({
+			url: 'http://127.0.0.1:8081/api/v1',
+			allowed_hosts: ['127.0.0.1', 'localhost'],
+		});
 		expect(config.publish_mode).toBe('simple');
 		expect(
-			cmsConfig(cmsOptionsFromEnv({ NEWSROOM_CMS_LOCAL: 'http://127.0.0.1:8081/api/v1', NEWSROOM_CMS_MODE: 'git' })).publish_mode,
+			cmsConfig(
+				cmsOptionsFromEnv({ NEWSROOM_CMS_LOCAL: 'http://127.0.0.1:8081/api/v1', NEWSROOM_CMS_MODE: 'git' }),
+			).publish_mode,
 		).toBe('editorial_workflow');
 	});
 
 	test('GitHub logs in through the OAuth endpoint given, with the editorial workflow', () => {
-		expect(backendConfig(cmsOptionsFromEnv({ CMS_REPO: 'alwasat/site', CMS_AUTH_URL: 'https://auth.example.org' }))).toEqual({
-			backend: { name: 'github', repo: 'alwasat/site', branch: 'main', base_url: 'https://auth.example.org', auth_endpoint: 'auth' },
+		expect(
+			backendConfig(
+				cmsOptionsFromEnv({ CMS_REPO: 'alwasat/site', CMS_AUTH_URL: 'https://auth.example.org' }),
+			),
+		).toEqual({
+			backend: {
+				name: 'github',
+				repo: 'alwasat/site',
+				branch: 'main',
+				base_url: 'https://auth.example.org',
+				auth_endpoint: 'auth',
+			},
 			publish_mode: 'editorial_workflow',
 		});
 	});
@@ -54,6 +74,8 @@ describe("the CMS's backend", () => {
 	});
 
 	test('an unknown backend is refused', () => {
-		expect(() => cmsOptionsFromEnv({ CMS_BACKEND: 'svn' })).toThrow(/CMS_BACKEND must be one of github, gitlab, gitea, forgejo/);
+		expect(() => cmsOptionsFromEnv({ CMS_BACKEND: 'svn' })).toThrow(
+			/CMS_BACKEND must be one of github, gitlab, gitea, forgejo/,
+		);
 	});
 });

@@ -44,7 +44,13 @@ const settingsFile = (name: string) => collection('settings').files!.find((file)
 const NOT_IN_SCHEMA = new Set(['slug', 'body']);
 
 const forms: [string, z.ZodObject, Field[], 'md' | 'yml', string | undefined][] = [
-	['articles', articleFrontmatterSchema, collection('articles').fields as Field[], 'md', collection('articles').public_folder],
+	[
+		'articles',
+		articleFrontmatterSchema,
+		collection('articles').fields as Field[],
+		'md',
+		collection('articles').public_folder,
+	],
 	['pages', pageSchema, collection('pages').fields as Field[], 'md', undefined],
 	['categories', categorySchema, collection('categories').fields as Field[], 'yml', undefined],
 	['authors', authorSchema, collection('authors').fields as Field[], 'yml', undefined],
@@ -63,7 +69,8 @@ function objectShape(schema: z.ZodType): Record<string, z.ZodType> | undefined {
 function drift(fields: Field[], shape: Record<string, z.ZodType>, prefix = ''): string[] {
 	const problems: string[] = [];
 	const formKeys = fields.map((field) => field.name).filter((name) => !NOT_IN_SCHEMA.has(name));
-	for (const key of Object.keys(shape)) if (!formKeys.includes(key)) problems.push(`${prefix}${key}: in the schema, not in the CMS`);
+	for (const key of Object.keys(shape))
+		if (!formKeys.includes(key)) problems.push(`${prefix}${key}: in the schema, not in the CMS`);
 	for (const field of fields) {
 		if (NOT_IN_SCHEMA.has(field.name)) continue;
 		const schema = shape[field.name];
@@ -74,9 +81,12 @@ function drift(fields: Field[], shape: Record<string, z.ZodType>, prefix = ''): 
 		const requiredInForm = field.required !== false;
 		const requiredInSchema = !schema.safeParse(undefined).success;
 		if (requiredInForm !== requiredInSchema)
-			problems.push(`${prefix}${field.name}: required ${requiredInForm} in the CMS, ${requiredInSchema} in the schema`);
+			problems.push(
+				`${prefix}${field.name}: required ${requiredInForm} in the CMS, ${requiredInSchema} in the schema`,
+			);
 		const nested = objectShape(schema);
-		if (field.widget === 'object' && nested) problems.push(...drift(field.fields!, nested, `${prefix}${field.name}.`));
+		if (field.widget === 'object' && nested)
+			problems.push(...drift(field.fields!, nested, `${prefix}${field.name}.`));
 	}
 	return problems;
 }
@@ -119,8 +129,10 @@ function filled(field: Field, publicFolder: string | undefined): unknown {
 
 /** What Decap hands the format when only required fields were filled: the rest empty, as the widgets leave them. */
 function minimal(field: Field, publicFolder: string | undefined): unknown {
-	if (field.required === false) return field.widget === 'list' ? [] : field.widget === 'boolean' ? undefined : '';
-	if (field.widget === 'object') return Object.fromEntries(field.fields!.map((sub) => [sub.name, minimal(sub, publicFolder)]));
+	if (field.required === false)
+		return field.widget === 'list' ? [] : field.widget === 'boolean' ? undefined : '';
+	if (field.widget === 'object')
+		return Object.fromEntries(field.fields!.map((sub) => [sub.name, minimal(sub, publicFolder)]));
 	return filled(field, publicFolder);
 }
 
@@ -189,7 +201,9 @@ describe('dates from the CMS', () => {
 });
 
 describe('slugs in the CMS', () => {
-	const slugFields = config.collections.flatMap((item) => ((item.fields ?? []) as Field[]).filter((field) => field.name === 'slug'));
+	const slugFields = config.collections.flatMap((item) =>
+		((item.fields ?? []) as Field[]).filter((field) => field.name === 'slug'),
+	);
 
 	test('every folder collection names its files from a required slug field with the schema pattern', () => {
 		const folders = config.collections.filter((item) => item.folder);
@@ -223,9 +237,15 @@ describe('sections and authors', () => {
 			.map((name) => name.slice(0, -4))
 			.sort();
 	const fieldsOf = (fields: Field[]): Field[] =>
-		fields.flatMap((field) => [field, ...fieldsOf([...(field.fields ?? []), ...(field.field ? [field.field] : [])])]);
+		fields.flatMap((field) => [
+			field,
+			...fieldsOf([...(field.fields ?? []), ...(field.field ? [field.field] : [])]),
+		]);
 	const all = config.collections.flatMap((item) =>
-		fieldsOf([...((item.fields ?? []) as Field[]), ...(item.files ?? []).flatMap((file) => file.fields as Field[])]),
+		fieldsOf([
+			...((item.fields ?? []) as Field[]),
+			...(item.files ?? []).flatMap((file) => file.fields as Field[]),
+		]),
 	);
 
 	test('are offered as selects of every section and author in content/, with their Arabic names', () => {

@@ -33,11 +33,17 @@ describe("the CMS's Arabic interface", () => {
 	});
 
 	test('is written in Arabic, apart from a symbol and a date pattern', () => {
-		const untranslated = phrases(ar).filter(([, text]) => text.replace(/%\{\w+\}/g, '').trim() !== '' && !/\p{Script=Arabic}/u.test(text));
-		expect(untranslated.map(([key]) => key)).toEqual(['collection.collectionTop.newButton', 'workflow.workflow.dateFormat']);
+		const untranslated = phrases(ar).filter(
+			([, text]) => text.replace(/%\{\w+\}/g, '').trim() !== '' && !/\p{Script=Arabic}/u.test(text),
+		);
+		expect(untranslated.map(([key]) => key)).toEqual([
+			'collection.collectionTop.newButton',
+			'workflow.workflow.dateFormat',
+		]);
 	});
 
 	test('gives plurals the six forms of Arabic', () => {
-		for (const [key, text] of phrases(ar).filter(([, text]) => text.includes('||||'))) expect(text.split('||||'), key).toHaveLength(6);
+		for (const [key, text] of phrases(ar).filter(([, text]) => text.includes('||||')))
+			expect(text.split('||||'), key).toHaveLength(6);
 	});
 });

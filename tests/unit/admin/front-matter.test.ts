@@ -25,14 +25,18 @@ describe("the CMS's Markdown format", () => {
 	});
 
 	test('writes nothing for a language version without its own title (an untranslated copy)', () => {
-		expect(frontMatterFormat.toFile({ date: '2026-05-01T10:00:00+03:00', category: 'world', featured: false })).toBe('');
+		expect(
+			frontMatterFormat.toFile({ date: '2026-05-01T10:00:00+03:00', category: 'world', featured: false }),
+		).toBe('');
 		expect(frontMatterFormat.toFile({ title: ' ', date: '2026-05-01T10:00:00+03:00' })).toBe('');
 	});
 
 	test('reads what it writes, and an imported file with its body straight after the front matter', () => {
 		const data = { title: 'Title', date: '2026-05-01T10:00:00+03:00', tags: ['أ', 'b'], body: 'Text.' };
 		expect(frontMatterFormat.fromFile(frontMatterFormat.toFile(data))).toEqual({ ...data, body: 'Text.\n' });
-		expect(frontMatterFormat.fromFile("---\ntitle: 'قاسم'\ncategory: world\n---\nاجتياح ومحاولة انقلاب\n")).toEqual({
+		expect(
+			frontMatterFormat.fromFile("---\ntitle: 'قاسم'\ncategory: world\n---\nاجتياح ومحاولة انقلاب\n"),
+		).toEqual({
 			title: 'قاسم',
 			category: 'world',
 			body: 'اجتياح ومحاولة انقلاب\n',
@@ -42,12 +46,10 @@ describe("the CMS's Markdown format", () => {
 
 describe("the CMS's YAML format", () => {
 	test('drops the slug and empty values, keeping the form order', () => {
-		const text = yamlFormat.toFile({ slug: 'culture', order: 6, name: { ar: 'ثقافة', en: 'Culture' }, description: { ar: '', en: '' } }, [
-			'slug',
-			'name',
-			'order',
-			'description',
-		]);
+		const text = yamlFormat.toFile(
+			{ slug: 'culture', order: 6, name: { ar: 'ثقافة', en: 'Culture' }, description: { ar: '', en: '' } },
+			['slug', 'name', 'order', 'description'],
+		);
 		expect(text).toBe('name:\n  ar: ثقافة\n  en: Culture\norder: 6\n');
 	});
 

@@ -3,13 +3,16 @@ import { describe, expect, test } from 'vitest';
 import { nodeVersionProblem } from '#src/cli/node-version.mjs';
 
 describe('the Node version check before every npm script', () => {
-	test.each(['20.19.2', '22.11.0', '18.20.8'])('Node %s is refused in one line that says how to get Node 22', (version) => {
-		const problem = nodeVersionProblem(version);
-		expect(problem).toContain(`this is Node ${version}`);
-		expect(problem).toContain('Node 22.12 or newer');
-		expect(problem).toContain('node@22');
-		expect(problem).not.toContain('\n');
-	});
+	test.each(['20.19.2', '22.11.0', '18.20.8'])(
+		'Node %s is refused in one line that says how to get Node 22',
+		(version) => {
+			const problem = nodeVersionProblem(version);
+			expect(problem).toContain(`this is Node ${version}`);
+			expect(problem).toContain('Node 22.12 or newer');
+			expect(problem).toContain('node@22');
+			expect(problem).not.toContain('\n');
+		},
+	);
 
 	test.each(['22.12.0', '22.23.1', '23.0.0', '24.3.0'])('Node %s runs', (version) => {
 		expect(nodeVersionProblem(version)).toBeUndefined();
@@ -22,7 +25,10 @@ describe('the Node version check before every npm script', () => {
 	});
 
 	test('every npm script starts with the check', async () => {
-		const { scripts } = (await import('../../../package.json', { with: { type: 'json' } })).default as { scripts: Record<string, string> };
-		for (const [name, command] of Object.entries(scripts)) expect(command, name).toMatch(/^node src\/cli\/node-version\.mjs( && |$)/);
+		const { scripts } = (await import('../../../package.json', { with: { type: 'json' } })).default as {
+			scripts: Record<string, string>;
+		};
+		for (const [name, command] of Object.entries(scripts))
+			expect(command, name).toMatch(/^node src\/cli\/node-version\.mjs( && |$)/);
 	});
 });

@@ -59,11 +59,12 @@ describe('pathProblem', () => {
 });
 
 test('pathsOf names every path of every action that has one', () => {
-	expect(pathsOf({ action: 'persistEntry', params: { dataFiles: [{ path: 'a', newPath: 'b' }], assets: [{ path: 'c' }] } })).toEqual([
-		'a',
-		'b',
-		'c',
-	]);
+	expect(
+		pathsOf({
+			action: 'persistEntry',
+			params: { dataFiles: [{ path: 'a', newPath: 'b' }], assets: [{ path: 'c' }] },
+		}),
+	).toEqual(['a', 'b', 'c']);
 	expect(pathsOf({ action: 'persistEntry', params: { entry: { path: 'a' } } })).toEqual(['a']);
 	expect(pathsOf({ action: 'entriesByFolder', params: { folder: 'f' } })).toEqual(['f']);
 	expect(pathsOf({ action: 'getMedia', params: { mediaFolder: 'm' } })).toEqual(['m']);

@@ -40,17 +40,27 @@ describe('sameDocument', () => {
 	});
 
 	test('YAML data files compare as data; other files only byte for byte', () => {
-		expect(sameDocument('content/authors/a.yml', 'name:\n  ar: ليلى\norder: 1\n', "order: 1\nname: { ar: 'ليلى' }\n")).toBe(true);
+		expect(
+			sameDocument(
+				'content/authors/a.yml',
+				'name:\n  ar: ليلى\norder: 1\n',
+				"order: 1\nname: { ar: 'ليلى' }\n",
+			),
+		).toBe(true);
 		expect(sameDocument('content/authors/a.yml', 'name:\n  ar: ليلى\n', 'name:\n  ar: ليلي\n')).toBe(false);
 		expect(sameDocument('content/media/a.svg', '<svg/>', '<svg />')).toBe(false);
 	});
 });
 
 describe('keepUnchanged', () => {
-	const read = (files: Record<string, string>) => async (path: string) => (path in files ? Buffer.from(files[path]!) : undefined);
+	const read = (files: Record<string, string>) => async (path: string) =>
+		path in files ? Buffer.from(files[path]!) : undefined;
 
 	test('puts back the bytes on disk and reports nothing to save', async () => {
-		const params = { dataFiles: [{ path: 'a.md', raw: ON_DISK.replace('"الموازنة: 91 صوتًا"', "'الموازنة: 91 صوتًا'") }], assets: [] };
+		const params = {
+			dataFiles: [{ path: 'a.md', raw: ON_DISK.replace('"الموازنة: 91 صوتًا"', "'الموازنة: 91 صوتًا'") }],
+			assets: [],
+		};
 		expect(await keepUnchanged(params, read({ 'a.md': ON_DISK }))).toBe(true);
 		expect(params.dataFiles[0]!.raw).toBe(ON_DISK);
 	});
@@ -60,7 +70,10 @@ describe('keepUnchanged', () => {
 		['a new file', { dataFiles: [{ path: 'b.md', raw: ON_DISK }], assets: [] }],
 		[
 			'a new image',
-			{ dataFiles: [{ path: 'a.md', raw: ON_DISK }], assets: [{ path: 'x.jpg', content: 'eA==', encoding: 'base64' as const }] },
+			{
+				dataFiles: [{ path: 'a.md', raw: ON_DISK }],
+				assets: [{ path: 'x.jpg', content: 'eA==', encoding: 'base64' as const }],
+			},
 		],
 		['a rename', { dataFiles: [{ path: 'a.md', raw: ON_DISK, newPath: 'c.md' }], assets: [] }],
 	])('%s is saved', async (_name, params) => {

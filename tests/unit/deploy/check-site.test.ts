@@ -4,17 +4,29 @@ import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { checkSite, inlineCode, PENDING_FEATURES } from '#src/deploy/check-site.ts';
 
-function page(title: string, body = `<main><h1>${title}</h1><p>نص الخبر الكامل في فقرة طويلة بما يكفي.</p></main>`, head = ''): string {
+function page(
+	title: string,
+	body = `<main><h1>${title}</h1><p>نص الخبر الكامل في فقرة طويلة بما يكفي.</p></main>`,
+	head = '',
+): string {
 	return `<!doctype html><html lang="ar" dir="rtl"><head><meta charset="utf-8"><title>${title}</title>${head}<link rel="stylesheet" href="/_astro/a.css"></head><body>${body}</body></html>\n`;
 }
 
 /** A built site that passes every check; each case below breaks one thing. */
 const good: Record<string, string> = {
-	'index.html': page('الرئيسية', undefined, '<script type="application/ld+json">{"@type":"WebSite"}</script>'),
+	'index.html': page(
+		'الرئيسية',
+		undefined,
+		'<script type="application/ld+json">{"@type":"WebSite"}</script>',
+	),
 	'en/index.html': page('Home'),
 	'404.html': page('غير موجودة'),
 	'en/404.html': page('Not found'),
-	'news/khabar-awal/index.html': page('خبر', undefined, '<script type="module" src="/_astro/search.js"></script>'),
+	'news/khabar-awal/index.html': page(
+		'خبر',
+		undefined,
+		'<script type="module" src="/_astro/search.js"></script>',
+	),
 	'en/news/first-story/index.html': page('Story'),
 	'admin/index.html': page('CMS', '<div id="nc-root"></div><style>body{}</style>'),
 	'old-url/index.html':
@@ -48,51 +60,85 @@ describe('the built-site check', () => {
 
 	const broken = [
 		{ name: 'no build at all', files: null, expect: /does not exist: the build did not finish/ },
-		{ name: 'a missing home page', files: { 'en/index.html': undefined }, expect: /en\/index\.html: is missing/ },
+		{
+			name: 'a missing home page',
+			files: { 'en/index.html': undefined },
+			expect: /en\/index\.html: is missing/,
+		},
 		{ name: 'a missing not-found page', files: { '404.html': undefined }, expect: /^404\.html: is missing/ },
-		{ name: 'no article in a language', files: { 'en/news/first-story/index.html': undefined }, expect: /en\/news\/: has no article/ },
+		{
+			name: 'no article in a language',
+			files: { 'en/news/first-story/index.html': undefined },
+			expect: /en\/news\/: has no article/,
+		},
 		{
 			name: 'an empty page',
 			files: { 'news/khabar-awal/index.html': page('خبر', '<main></main>') },
 			expect: /news\/khabar-awal\/index\.html: is empty/,
 		},
-		{ name: 'a page cut short', files: { 'index.html': page('الرئيسية').slice(0, 120) }, expect: /index\.html: is cut short/ },
-		{ name: 'a page without a title', files: { 'en/index.html': page('') }, expect: /en\/index\.html: has no title/ },
+		{
+			name: 'a page cut short',
+			files: { 'index.html': page('الرئيسية').slice(0, 120) },
+			expect: /index\.html: is cut short/,
+		},
+		{
+			name: 'a page without a title',
+			files: { 'en/index.html': page('') },
+			expect: /en\/index\.html: has no title/,
+		},
 		{
 			name: 'an inline script',
-			files: { 'index.html': page('الرئيسية', '<main><p>نص الصفحة الكامل هنا</p><script>alert(1)</script></main>') },
+			files: {
+				'index.html': page('الرئيسية', '<main><p>نص الصفحة الكامل هنا</p><script>alert(1)</script></main>'),
+			},
 			expect: /index\.html: has an inline <script>/,
 		},
 		{
 			name: 'a style attribute',
-			files: { 'en/index.html': page('Home', '<main style="color:red"><p>Text of the whole page here</p></main>') },
+			files: {
+				'en/index.html': page('Home', '<main style="color:red"><p>Text of the whole page here</p></main>'),
+			},
 			expect: /has a style="" attribute/,
 		},
 		{
 			name: 'an event handler',
-			files: { 'en/index.html': page('Home', '<main><img src="/x.png" onerror="alert(1)"><p>Text of the whole page</p></main>') },
+			files: {
+				'en/index.html': page(
+					'Home',
+					'<main><img src="/x.png" onerror="alert(1)"><p>Text of the whole page</p></main>',
+				),
+			},
 			expect: /has an onerror="" event handler/,
 		},
 		{ name: 'an empty sitemap', files: { 'news-sitemap.xml': '' }, expect: /news-sitemap\.xml: is empty/ },
 	];
 
 	test.each(broken)('refuses $name', async ({ files, expect: pattern }) => {
-		const root = files === null ? join(tmpdir(), 'newsroom-check-does-not-exist') : await site({ ...good, ...files });
+		const root =
+			files === null ? join(tmpdir(), 'newsroom-check-does-not-exist') : await site({ ...good, ...files });
 		const result = await checkSite(root);
-		expect(result.problems.map(({ file, message }) => `${file}: ${message}`).join('\n')).toMatch(new RegExp(pattern.source, 'm'));
+		expect(result.problems.map(({ file, message }) => `${file}: ${message}`).join('\n')).toMatch(
+			new RegExp(pattern.source, 'm'),
+		);
 	});
 
 	test('an empty HTML file is refused, even where the content checks do not apply', async () => {
-		const result = await checkSite(await site({ ...good, 'admin/index.html': '', 'old-url/index.html': ' ' }));
+		const result = await checkSite(
+			await site({ ...good, 'admin/index.html': '', 'old-url/index.html': ' ' }),
+		);
 		expect(result.problems.map(({ file }) => file)).toEqual(['admin/index.html', 'old-url/index.html']);
 	});
 
 	test('the CMS at /admin/ may be an empty shell with inline styles (it has its own policy); redirect pages pass', async () => {
-		expect((await checkSite(await site(good))).problems.filter(({ file }) => file.startsWith('admin/'))).toEqual([]);
+		expect(
+			(await checkSite(await site(good))).problems.filter(({ file }) => file.startsWith('admin/')),
+		).toEqual([]);
 	});
 
 	test('search index and sitemaps: required unless still pending, and reported either way', async () => {
-		const result = await checkSite(await site({ ...good, 'pagefind/pagefind-entry.json': undefined, 'sitemap-index.xml': undefined }));
+		const result = await checkSite(
+			await site({ ...good, 'pagefind/pagefind-entry.json': undefined, 'sitemap-index.xml': undefined }),
+		);
 		for (const feature of ['search', 'sitemaps'] as const) {
 			if (PENDING_FEATURES.has(feature)) expect(result.notChecked.join('\n')).toContain(feature);
 			else

@@ -30,7 +30,12 @@ test('a waiter is told who holds the lock, and gives up after its time-out', asy
 	const first = await acquireLock(lock, { pid: process.pid, what: 'push of abc' });
 	const told: string[] = [];
 	await expect(
-		acquireLock(lock, { pid: process.pid, what: 'second', timeoutMs: 300, onWait: (owner) => told.push(owner?.what ?? '?') }),
+		acquireLock(lock, {
+			pid: process.pid,
+			what: 'second',
+			timeoutMs: 300,
+			onWait: (owner) => told.push(owner?.what ?? '?'),
+		}),
 	).rejects.toThrow(/gave up waiting for the deploy lock held by process \d+ \(push of abc\)/);
 	expect(told).toEqual(['push of abc']);
 	await releaseLock(lock, first.token);

@@ -24,10 +24,20 @@ test('rebuilds at least hourly', () => {
 
 test('builds, checks the built site, then publishes it, one run at a time', () => {
 	const steps = Object.values(workflow.jobs).flatMap((job) => job.steps);
-	const order = ['npm ci', 'npm run build', 'npm run check:site -- dist', 'actions/upload-pages-artifact', 'actions/deploy-pages'];
-	const positions = order.map((what) => steps.findIndex((step) => (step.run ?? step.uses ?? '').startsWith(what)));
+	const order = [
+		'npm ci',
+		'npm run build',
+		'npm run check:site -- dist',
+		'actions/upload-pages-artifact',
+		'actions/deploy-pages',
+	];
+	const positions = order.map((what) =>
+		steps.findIndex((step) => (step.run ?? step.uses ?? '').startsWith(what)),
+	);
 	expect(positions.every((position) => position >= 0)).toBe(true);
 	expect([...positions].sort((a, b) => a - b)).toEqual(positions);
-	expect(steps.find((step) => step.uses?.startsWith('actions/setup-node'))?.with?.['node-version-file']).toBe('.nvmrc');
+	expect(steps.find((step) => step.uses?.startsWith('actions/setup-node'))?.with?.['node-version-file']).toBe(
+		'.nvmrc',
+	);
 	expect(workflow.concurrency?.['cancel-in-progress']).toBe(false);
 });

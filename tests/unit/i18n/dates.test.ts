@@ -1,5 +1,13 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { formatCardDate, formatDate, formatDateTime, formatNumber, formatYear, hijriDate, useDigits } from '#src/i18n/dates.ts';
+import {
+	formatCardDate,
+	formatDate,
+	formatDateTime,
+	formatNumber,
+	formatYear,
+	hijriDate,
+	useDigits,
+} from '#src/i18n/dates.ts';
 import { readingMinutes } from '#src/newsroom/reading-time.ts';
 
 const seedDate = new Date('2022-01-10T12:00:00+03:00');
@@ -37,7 +45,9 @@ describe('dates', () => {
 	test("a card shows the hour for the build day's stories, the date for older ones", () => {
 		const now = new Date('2022-01-10T20:00:00+03:00');
 		expect(formatCardDate(seedDate, 'en', 'Asia/Riyadh', now)).toBe('12:00 GMT+3');
-		expect(formatCardDate(seedDate, 'en', 'Asia/Riyadh', new Date('2022-01-11T01:00:00+03:00'))).toBe('10 January 2022');
+		expect(formatCardDate(seedDate, 'en', 'Asia/Riyadh', new Date('2022-01-11T01:00:00+03:00'))).toBe(
+			'10 January 2022',
+		);
 	});
 
 	test('English dates use Latin digits', () => {

@@ -13,7 +13,9 @@ describe('interface strings', () => {
 	});
 
 	test("t() fills placeholders with numbers in the site's digits", () => {
-		expect(useTranslations('ar').t('footer.rights', { year: '2026', name: 'الوسط' })).toBe('© 2026 الوسط. جميع الحقوق محفوظة.');
+		expect(useTranslations('ar').t('footer.rights', { year: '2026', name: 'الوسط' })).toBe(
+			'© 2026 الوسط. جميع الحقوق محفوظة.',
+		);
 		expect(useTranslations('ar').plural('article.readingTime', 5)).toBe('5 دقائق قراءة');
 		expect(useTranslations('ar').plural('article.readingTime', 11)).toBe('11 دقيقة قراءة');
 		useDigits('arab');

@@ -37,7 +37,10 @@ describe('spacing around Arabic punctuation', () => {
 	});
 
 	test('touches only spaces, on the whole seed', () => {
-		const seed = readFileSync(fileURLToPath(new URL('../../../seeds/000_05359316afc88e59.txt', import.meta.url)), 'utf8');
+		const seed = readFileSync(
+			fileURLToPath(new URL('../../../seeds/000_05359316afc88e59.txt', import.meta.url)),
+			'utf8',
+		);
 		const lines = seed.split('\n');
 		const normalised = lines.map(normaliseArabicSpacing);
 		for (const [index, line] of lines.entries()) expect(ink(normalised[index]!)).toBe(ink(line));

@@ -1,5 +1,15 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	mkdirSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	utimesSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,7 +22,11 @@ import { articleFrontmatterSchema } from '#src/schemas/article.ts';
 const ROOT = fileURLToPath(new URL('../../..', import.meta.url));
 const SEED = 'seeds/000_05359316afc88e59.txt';
 const FIXTURES = 'tests/fixtures/legacy';
-const GOOD_FIXTURES = [`${FIXTURES}/economy-bom-crlf.txt`, `${FIXTURES}/no-source.txt`, `${FIXTURES}/خبر-رياضي.txt`];
+const GOOD_FIXTURES = [
+	`${FIXTURES}/economy-bom-crlf.txt`,
+	`${FIXTURES}/no-source.txt`,
+	`${FIXTURES}/خبر-رياضي.txt`,
+];
 const DATE = '2022-01-10T12:00:00+03:00';
 
 const SLUGS = {
@@ -38,7 +52,11 @@ beforeEach(() => {
 	cpSync(path.join(ROOT, 'content', 'categories'), path.join(contentDir, 'categories'), { recursive: true });
 	mkdirSync(articlesDir, { recursive: true });
 	writeFileSync(path.join(articlesDir, 'khbr-sabq.md'), BYSTANDER);
-	utimesSync(path.join(articlesDir, 'khbr-sabq.md'), new Date('2021-05-01T08:00:00Z'), new Date('2021-05-01T08:00:00Z'));
+	utimesSync(
+		path.join(articlesDir, 'khbr-sabq.md'),
+		new Date('2021-05-01T08:00:00Z'),
+		new Date('2021-05-01T08:00:00Z'),
+	);
 });
 
 afterEach(() => {
@@ -49,10 +67,21 @@ afterEach(() => {
 function runImport(...args: string[]) {
 	const result = spawnSync(
 		process.execPath,
-		['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'src/cli/import.ts', ...args, '--content', contentDir],
+		[
+			'--experimental-strip-types',
+			'--disable-warning=ExperimentalWarning',
+			'src/cli/import.ts',
+			...args,
+			'--content',
+			contentDir,
+		],
 		{ cwd: ROOT, encoding: 'utf8' },
 	);
-	return { status: result.status, stdout: result.stdout.split('\n').filter(Boolean), stderr: result.stderr.split('\n').filter(Boolean) };
+	return {
+		status: result.status,
+		stdout: result.stdout.split('\n').filter(Boolean),
+		stderr: result.stderr.split('\n').filter(Boolean),
+	};
 }
 
 const articlePath = (slug: string) => path.join(articlesDir, `${slug}.md`);
@@ -61,11 +90,16 @@ const articleFiles = () => readdirSync(articlesDir).sort();
 
 /** Every file under the content tree with its bytes and modification time. */
 function snapshot(): Record<string, { text: string; mtimeMs: number }> {
-	const files = readdirSync(contentDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+	const files = readdirSync(contentDir, { recursive: true, withFileTypes: true }).filter((entry) =>
+		entry.isFile(),
+	);
 	return Object.fromEntries(
 		files.map((entry) => {
 			const file = path.join(entry.parentPath, entry.name);
-			return [path.relative(contentDir, file), { text: readFileSync(file, 'utf8'), mtimeMs: statSync(file).mtimeMs }];
+			return [
+				path.relative(contentDir, file),
+				{ text: readFileSync(file, 'utf8'), mtimeMs: statSync(file).mtimeMs },
+			];
 		}),
 	);
 }
@@ -78,7 +112,8 @@ function readArticle(slug: string) {
 }
 
 /** The article as the importer writes it: spacing normalised, first paragraph as summary. */
-const tidy = (input: string) => tidyLegacyArticle(parseLegacyArticle(readFileSync(path.join(ROOT, input), 'utf8'), categories));
+const tidy = (input: string) =>
+	tidyLegacyArticle(parseLegacyArticle(readFileSync(path.join(ROOT, input), 'utf8'), categories));
 const expectedBody = (input: string) => `${tidy(input).paragraphs.join('\n\n')}\n`;
 const summaryOf = (input: string) => tidy(input).summary;
 
@@ -87,7 +122,9 @@ describe('npm run import', { timeout: 30_000 }, () => {
 		const run = runImport(SEED, FIXTURES, '--date', DATE);
 
 		expect(run.status).toBe(1);
-		expect(articleFiles()).toEqual(['khbr-sabq.md', ...Object.values(SLUGS).map((slug) => `${slug}.md`)].sort());
+		expect(articleFiles()).toEqual(
+			['khbr-sabq.md', ...Object.values(SLUGS).map((slug) => `${slug}.md`)].sort(),
+		);
 		expect(run.stderr).toEqual([
 			`${FIXTURES}/no-body.txt: no body: no paragraph between the title and the source line or footer`,
 			`${FIXTURES}/no-breadcrumb.txt: no breadcrumb: the first line should start with «العناوين الرئيسية», found «ارتفاع أسعار النفط مع تراجع المخزونات ال…»`,
@@ -143,7 +180,8 @@ describe('npm run import', { timeout: 30_000 }, () => {
 			summary: summaryOf(`${FIXTURES}/no-source.txt`),
 		});
 
-		const sportsTitle = 'المنتخب الوطني لكرة اليد يتأهل إلى نصف نهائي البطولة العربية بعد فوزه على عُمان 31-27';
+		const sportsTitle =
+			'المنتخب الوطني لكرة اليد يتأهل إلى نصف نهائي البطولة العربية بعد فوزه على عُمان 31-27';
 		expect(readArticle(SLUGS.sports).data).toEqual({
 			title: sportsTitle,
 			date: DATE,
@@ -179,7 +217,9 @@ describe('npm run import', { timeout: 30_000 }, () => {
 	it('refuses to overwrite an article edited since the import, unless --force', () => {
 		runImport(SEED, '--date', DATE);
 		const imported = readFileSync(articlePath(SLUGS.seed), 'utf8');
-		const edited = imported.replace('category: world', 'category: politics').concat('\nفقرة أضافها المحرر.\n');
+		const edited = imported
+			.replace('category: world', 'category: politics')
+			.concat('\nفقرة أضافها المحرر.\n');
 		writeFileSync(articlePath(SLUGS.seed), edited);
 
 		const refused = runImport(SEED, '--date', DATE);
@@ -187,7 +227,9 @@ describe('npm run import', { timeout: 30_000 }, () => {
 		expect(refused.stderr).toEqual([
 			`${SEED}: ${shownPath(SLUGS.seed)} already exists and differs in category, body; not overwritten, use --force to replace it`,
 		]);
-		expect(refused.stdout).toEqual(['0 imported, 0 unchanged, 1 failed (1 not overwritten: the article exists and differs)']);
+		expect(refused.stdout).toEqual([
+			'0 imported, 0 unchanged, 1 failed (1 not overwritten: the article exists and differs)',
+		]);
 		expect(readFileSync(articlePath(SLUGS.seed), 'utf8')).toBe(edited);
 
 		const forced = runImport(SEED, '--date', DATE, '--force');
@@ -218,7 +260,9 @@ describe('npm run import', { timeout: 30_000 }, () => {
 	it('reads a bare --date day as midnight UTC', () => {
 		const run = runImport(`${FIXTURES}/no-source.txt`, '--date', '2022-01-10');
 
-		expect(run.stdout[0]).toBe(`imported  ${FIXTURES}/no-source.txt → ${shownPath(SLUGS.health)} (date 2022-01-10T00:00:00Z from --date)`);
+		expect(run.stdout[0]).toBe(
+			`imported  ${FIXTURES}/no-source.txt → ${shownPath(SLUGS.health)} (date 2022-01-10T00:00:00Z from --date)`,
+		);
 		expect(readArticle(SLUGS.health).data.date).toBe('2022-01-10T00:00:00Z');
 	});
 

@@ -3,7 +3,12 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadCategoryIds } from '#src/import/legacy/command.ts';
-import { FOOTER_STARTS, LegacyFormatError, parseLegacyArticle, tidyLegacyArticle } from '#src/import/legacy/parse.ts';
+import {
+	FOOTER_STARTS,
+	LegacyFormatError,
+	parseLegacyArticle,
+	tidyLegacyArticle,
+} from '#src/import/legacy/parse.ts';
 import { SLUG_MAX_LENGTH, SLUG_MAX_WORDS, slugFromTitle } from '#src/newsroom/slug.ts';
 
 const fromRoot = (relative: string) => fileURLToPath(new URL(`../../../${relative}`, import.meta.url));
@@ -64,7 +69,9 @@ describe('parseLegacyArticle on the real seed', () => {
 	});
 
 	it('leaves the text inside a paragraph as it is, no-break spaces included', () => {
-		expect(article.paragraphs[7]).toContain('مشدداً على أنّ\u00a0 عملية قتل المدنيين وقوات الأمن في أعمال العنف\u00a0 قيد التحقيق.');
+		expect(article.paragraphs[7]).toContain(
+			'مشدداً على أنّ\u00a0 عملية قتل المدنيين وقوات الأمن في أعمال العنف\u00a0 قيد التحقيق.',
+		);
 	});
 
 	it('lets nothing of the footer or the source line through', () => {
@@ -121,7 +128,10 @@ describe('parseLegacyArticle on the fixtures', () => {
 	it.each([
 		['no-title.txt', 'no title: nothing between the breadcrumb and the source line or footer'],
 		['no-body.txt', 'no body: no paragraph between the title and the source line or footer'],
-		['unknown-category.txt', 'unknown category «فنون» (known: ثقافة, اقتصاد, صحة, محلي, رأي, سياسة, رياضة, تكنولوجيا, دولي)'],
+		[
+			'unknown-category.txt',
+			'unknown category «فنون» (known: ثقافة, اقتصاد, صحة, محلي, رأي, سياسة, رياضة, تكنولوجيا, دولي)',
+		],
 		[
 			'no-breadcrumb.txt',
 			'no breadcrumb: the first line should start with «العناوين الرئيسية», found «ارتفاع أسعار النفط مع تراجع المخزونات ال…»',
@@ -135,28 +145,38 @@ describe('parseLegacyArticle edge cases', () => {
 	const lines = (...all: string[]) => all.join('\n');
 
 	it('ends the body at the end of the file when there is neither source nor footer', () => {
-		expect(parse(lines('العناوين الرئيسيةمحلي', 'عنوان الخبر', 'الفقرة الأولى.', 'الفقرة الثانية.'))).toEqual({
-			title: 'عنوان الخبر',
-			category: 'local',
-			paragraphs: ['الفقرة الأولى.', 'الفقرة الثانية.'],
-		});
+		expect(parse(lines('العناوين الرئيسيةمحلي', 'عنوان الخبر', 'الفقرة الأولى.', 'الفقرة الثانية.'))).toEqual(
+			{
+				title: 'عنوان الخبر',
+				category: 'local',
+				paragraphs: ['الفقرة الأولى.', 'الفقرة الثانية.'],
+			},
+		);
 	});
 
 	it('takes «المصدر:» as the source only on the last line before the footer', () => {
-		const article = parse(lines('العناوين الرئيسيةمحلي', 'عنوان', 'المصدر: بيان البلدية', 'فقرة بعده.', 'اظهر المزيد'));
+		const article = parse(
+			lines('العناوين الرئيسيةمحلي', 'عنوان', 'المصدر: بيان البلدية', 'فقرة بعده.', 'اظهر المزيد'),
+		);
 		expect(article.source).toBeUndefined();
 		expect(article.paragraphs).toEqual(['المصدر: بيان البلدية', 'فقرة بعده.']);
 	});
 
 	it('drops everything after the first footer line, even text that looks like an article', () => {
-		const article = parse(lines('العناوين الرئيسيةمحلي', 'عنوان', 'فقرة.', 'مقالات ذات صلة', 'عنوان مقال آخر', 'المصدر: وكالات'));
+		const article = parse(
+			lines('العناوين الرئيسيةمحلي', 'عنوان', 'فقرة.', 'مقالات ذات صلة', 'عنوان مقال آخر', 'المصدر: وكالات'),
+		);
 		expect(article).toEqual({ title: 'عنوان', category: 'local', paragraphs: ['فقرة.'] });
 	});
 
 	it('rejects an empty file, a file that is only footer and a breadcrumb without category', () => {
 		expect(rejection('\uFEFF\r\n  \r\n')).toBe('empty file');
-		expect(rejection(lines('اظهر المزيد', 'زر الذهاب إلى الأعلى'))).toBe("no breadcrumb: the file starts with the old site's footer");
-		expect(rejection(lines('العناوين الرئيسية ', 'عنوان', 'فقرة.'))).toBe('the breadcrumb «العناوين الرئيسية» names no category');
+		expect(rejection(lines('اظهر المزيد', 'زر الذهاب إلى الأعلى'))).toBe(
+			"no breadcrumb: the file starts with the old site's footer",
+		);
+		expect(rejection(lines('العناوين الرئيسية ', 'عنوان', 'فقرة.'))).toBe(
+			'the breadcrumb «العناوين الرئيسية» names no category',
+		);
 	});
 
 	it('does not take a source line for a title', () => {
@@ -186,7 +206,10 @@ describe('slugFromTitle', () => {
 	});
 
 	it('stops before the word that would pass 60 characters', () => {
-		const slug = slugFromTitle('استراتيجيات الاستثمارات الاستثنائية للمؤسسات الاستشارية الاستعمارية المتخصصة', DATE);
+		const slug = slugFromTitle(
+			'استراتيجيات الاستثمارات الاستثنائية للمؤسسات الاستشارية الاستعمارية المتخصصة',
+			DATE,
+		);
 		expect(slug).toBe('astratyjyat-alastthmarat-alastthnaiya-llmussat-alastsharya');
 		expect(slug.length).toBeLessThanOrEqual(SLUG_MAX_LENGTH);
 		expect(SLUG_MAX_LENGTH).toBe(60);
@@ -231,7 +254,9 @@ describe('tidyLegacyArticle on the real seed', () => {
 	const article = tidyLegacyArticle(parse(readText(fromRoot('seeds/000_05359316afc88e59.txt'))));
 
 	it('normalises the spacing of title and body, and changes nothing but spaces', () => {
-		expect(article.title).toBe('قاسم توكاييف: ما حصل في كازاخستان محاولة انقلاب.. وبوتين: لن نسمح بثورات ملونة');
+		expect(article.title).toBe(
+			'قاسم توكاييف: ما حصل في كازاخستان محاولة انقلاب.. وبوتين: لن نسمح بثورات ملونة',
+		);
 		expect(article.title.replace(/\s/g, '')).toBe(SEED_TITLE.replace(/\s/g, ''));
 		expect(article.paragraphs[1]).toMatch(/^وأكد الرئيس الكازاخستاني قاسم توكاييف، أن/);
 	});
@@ -242,6 +267,8 @@ describe('tidyLegacyArticle on the real seed', () => {
 	});
 
 	it('keeps the slug the old title gave', () => {
-		expect(slugFromTitle(SEED_TITLE, '2022-01-10T12:00:00+03:00')).toBe('qasm-twkayyf-ma-hsl-fy-kazakhstan-mhawla-anqlab');
+		expect(slugFromTitle(SEED_TITLE, '2022-01-10T12:00:00+03:00')).toBe(
+			'qasm-twkayyf-ma-hsl-fy-kazakhstan-mhawla-anqlab',
+		);
 	});
 });

@@ -1,5 +1,14 @@
 import { spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+	cpSync,
+	existsSync,
+	mkdtempSync,
+	readdirSync,
+	readFileSync,
+	rmSync,
+	statSync,
+	writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -29,7 +38,14 @@ afterEach(() => rmSync(tmp, { recursive: true, force: true }));
 function runImport(...args: string[]) {
 	const result = spawnSync(
 		process.execPath,
-		['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'src/cli/import.ts', ...args, '--content', contentDir],
+		[
+			'--experimental-strip-types',
+			'--disable-warning=ExperimentalWarning',
+			'src/cli/import.ts',
+			...args,
+			'--content',
+			contentDir,
+		],
 		{ cwd: ROOT, encoding: 'utf8' },
 	);
 	return { status: result.status, stdout: result.stdout, stderr: result.stderr };
@@ -37,11 +53,16 @@ function runImport(...args: string[]) {
 
 /** Every file of the content tree with its bytes and modification time. */
 function snapshot(): Record<string, { bytes: string; mtimeMs: number }> {
-	const files = readdirSync(contentDir, { recursive: true, withFileTypes: true }).filter((entry) => entry.isFile());
+	const files = readdirSync(contentDir, { recursive: true, withFileTypes: true }).filter((entry) =>
+		entry.isFile(),
+	);
 	return Object.fromEntries(
 		files.map((entry) => {
 			const file = path.join(entry.parentPath, entry.name);
-			return [path.relative(contentDir, file), { bytes: readFileSync(file).toString('base64'), mtimeMs: statSync(file).mtimeMs }];
+			return [
+				path.relative(contentDir, file),
+				{ bytes: readFileSync(file).toString('base64'), mtimeMs: statSync(file).mtimeMs },
+			];
 		}),
 	);
 }
@@ -73,14 +94,17 @@ describe('npm run import -- export.xml', { timeout: 60_000 }, () => {
 			imageCaption: 'تصوير: الوسط',
 		});
 		// [caption]: the image (its original, copied under an ASCII name) and the caption under it.
-		expect(arabic.content).toContain('![قاعة المجلس](../../media/2022-01-swra-alqaaa.jpg)\n\n_النواب في قاعة المجلس أثناء التصويت_');
+		expect(arabic.content).toContain(
+			'![قاعة المجلس](../../media/2022-01-swra-alqaaa.jpg)\n\n_النواب في قاعة المجلس أثناء التصويت_',
+		);
 		// A YouTube URL alone on its line stays so: the site's embed form.
 		expect(arabic.content).toContain('\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ\n\n');
 		// The unknown shortcode is kept as text.
 		expect(arabic.content).toContain('\\[gallery ids="20,21"]');
 		// A link to another imported post points to its new address.
 		expect(arabic.content).toContain('[خبر الديربي](/news/derby/)');
-		for (const unsafe of ['<script', 'document.cookie', 'onerror', 'javascript:', 'alert(']) expect(arabic.content).not.toContain(unsafe);
+		for (const unsafe of ['<script', 'document.cookie', 'onerror', 'javascript:', 'alert('])
+			expect(arabic.content).not.toContain(unsafe);
 
 		// The English translation (Polylang) shares the slug and takes the Arabic section.
 		const english = article('en', PAIR);
@@ -95,9 +119,17 @@ describe('npm run import -- export.xml', { timeout: 60_000 }, () => {
 			'Parliament passed the budget on Monday evening with a clear majority.\n\nhttps://twitter.com/newsroom/status/1480512345678901234\n',
 		);
 
-		expect(article('ar', 'mswda-khbr-lm-ynshr-bad').data).toMatchObject({ draft: true, date: '2022-01-20T08:15:00Z', category: 'sports' });
+		expect(article('ar', 'mswda-khbr-lm-ynshr-bad').data).toMatchObject({
+			draft: true,
+			date: '2022-01-20T08:15:00Z',
+			category: 'sports',
+		});
 		const derby = article('ar', 'derby');
-		expect(derby.data).toMatchObject({ category: 'sports', tags: ['رياضة', 'World'], author: 'layla-haddad' });
+		expect(derby.data).toMatchObject({
+			category: 'sports',
+			tags: ['رياضة', 'World'],
+			author: 'layla-haddad',
+		});
 		expect(derby.content).toContain('\n\nhttps://www.youtube.com/embed/aqz-KE-bpKQ\n\n');
 
 		const page = matter(read('pages/ar/mn-nhn.md'));
@@ -105,9 +137,16 @@ describe('npm run import -- export.xml', { timeout: 60_000 }, () => {
 		expect(page.data).toEqual({ title: 'من نحن', footer: false });
 		expect(page.content).toBe('## قصتنا\n\nموقع إخباري مستقل منذ ٢٠١٠.\n');
 
-		expect(readdirSync(path.join(contentDir, 'articles', 'ar')).sort()).toEqual(['derby.md', 'mswda-khbr-lm-ynshr-bad.md', `${PAIR}.md`]);
+		expect(readdirSync(path.join(contentDir, 'articles', 'ar')).sort()).toEqual([
+			'derby.md',
+			'mswda-khbr-lm-ynshr-bad.md',
+			`${PAIR}.md`,
+		]);
 		expect(readdirSync(path.join(contentDir, 'articles', 'en'))).toEqual([`${PAIR}.md`]);
-		expect(loadYaml(read('categories/akhbar.yml'))).toEqual({ name: { ar: 'أخبار', en: 'أخبار' }, order: 10 });
+		expect(loadYaml(read('categories/akhbar.yml'))).toEqual({
+			name: { ar: 'أخبار', en: 'أخبار' },
+			order: 10,
+		});
 		expect(loadYaml(read('authors/ahmad.yml'))).toEqual({ name: { ar: 'أحمد سالم', en: 'أحمد سالم' } });
 		expect(readdirSync(path.join(contentDir, 'categories'))).not.toContain('uncategorized.yml');
 		expect(readFileSync(path.join(contentDir, 'media/2022-01-parliament.jpg'))).toEqual(
@@ -122,12 +161,18 @@ describe('npm run import -- export.xml', { timeout: 60_000 }, () => {
 			{ from: '/من-نحن/', to: '/mn-nhn/' },
 		]);
 
-		expect(run.stdout).toContain('articles:   4 (3 ar, 1 en; 1 drafts): 4 new, 0 replaced, 0 unchanged, 0 not overwritten');
+		expect(run.stdout).toContain(
+			'articles:   4 (3 ar, 1 en; 1 drafts): 4 new, 0 replaced, 0 unchanged, 0 not overwritten',
+		);
 		expect(run.stdout).toContain('1 × trashed');
 		expect(run.stdout).toContain('item 14 (line 139) «خبر محذوف»: trashed');
 		expect(run.stdout).toContain('1 × post type "nav_menu_item" is not imported');
-		expect(run.stdout).toContain('[gallery]: 1 post(s), first item 11 «البرلمان يقر الموازنة العامة الجديدة»');
-		expect(run.stdout).toContain('https://cdn.other.example/photos/fans.jpg (item 16 «الساحل يفوز بالديربي»)');
+		expect(run.stdout).toContain(
+			'[gallery]: 1 post(s), first item 11 «البرلمان يقر الموازنة العامة الجديدة»',
+		);
+		expect(run.stdout).toContain(
+			'https://cdn.other.example/photos/fans.jpg (item 16 «الساحل يفوز بالديربي»)',
+		);
 		expect(JSON.stringify(snapshot())).not.toContain(Buffer.from('لا ينبغي أن يظهر').toString('base64'));
 	});
 
@@ -136,7 +181,9 @@ describe('npm run import -- export.xml', { timeout: 60_000 }, () => {
 		const before = snapshot();
 		const again = runImport(WXR_FIXTURE, '--uploads', WXR_UPLOADS);
 		expect(again.status).toBe(0);
-		expect(again.stdout).toContain('articles:   4 (3 ar, 1 en; 1 drafts): 0 new, 0 replaced, 4 unchanged, 0 not overwritten');
+		expect(again.stdout).toContain(
+			'articles:   4 (3 ar, 1 en; 1 drafts): 0 new, 0 replaced, 4 unchanged, 0 not overwritten',
+		);
 		expect(again.stdout).toContain('categories: 0 created, 3 matched by name');
 		expect(snapshot()).toEqual(before);
 	});
@@ -186,7 +233,9 @@ describe('npm run import -- export.xml', { timeout: 60_000 }, () => {
 		const run = runImport(broken, '--uploads', WXR_UPLOADS);
 		expect(run.status).toBe(2);
 		expect(run.stderr).toMatch(
-			new RegExp(`^import: ${broken.replace(/[.\\]/g, '\\$&')}:${at + 1}:\\d+: unexpected close tag\\.; nothing was written\\n$`),
+			new RegExp(
+				`^import: ${broken.replace(/[.\\]/g, '\\$&')}:${at + 1}:\\d+: unexpected close tag\\.; nothing was written\\n$`,
+			),
 		);
 		expect(snapshot()).toEqual(before);
 		expect(readdirSync(tmp).filter((name) => name.startsWith('.import-wxr-'))).toEqual([]);
@@ -197,6 +246,8 @@ describe('npm run import -- export.xml', { timeout: 60_000 }, () => {
 		writeFileSync(feed, '<?xml version="1.0"?><rss><channel><title>x</title></channel></rss>');
 		const run = runImport(feed);
 		expect(run.status).toBe(2);
-		expect(run.stderr).toMatch(/feed\.xml:1:\d+: not a WordPress export: no <wp:wxr_version>; nothing was written/);
+		expect(run.stderr).toMatch(
+			/feed\.xml:1:\d+: not a WordPress export: no <wp:wxr_version>; nothing was written/,
+		);
 	});
 });

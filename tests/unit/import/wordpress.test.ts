@@ -6,7 +6,14 @@ import { autop, convertWpContent, plainText } from '#src/import/wordpress/conten
 import { mediaNameOf, originalOf, uploadsPathOf } from '#src/import/wordpress/media.ts';
 import { readWxr, WxrFormatError } from '#src/import/wordpress/wxr.ts';
 import type { WxrRecord } from '#src/import/wordpress/wxr.ts';
-import { emptyIndex, indexRecord, isoFromWpDate, KEPT_META, permalinkPath, planImport } from '#src/import/wordpress/plan.ts';
+import {
+	emptyIndex,
+	indexRecord,
+	isoFromWpDate,
+	KEPT_META,
+	permalinkPath,
+	planImport,
+} from '#src/import/wordpress/plan.ts';
 import type { ExistingContent } from '#src/import/wordpress/plan.ts';
 
 const FIXTURE = join(import.meta.dirname, '../../fixtures/wxr/الوسط.wordpress.2022-02-01.xml');
@@ -37,10 +44,11 @@ describe('readWxr: a streaming reader of WordPress exports', () => {
 			baseSiteUrl: 'https://old.example',
 			language: 'ar',
 		});
-		expect(all.filter((record) => record.kind === 'author').map((author) => author.kind === 'author' && author.displayName)).toEqual([
-			'أحمد سالم',
-			'Layla Haddad',
-		]);
+		expect(
+			all
+				.filter((record) => record.kind === 'author')
+				.map((author) => author.kind === 'author' && author.displayName),
+		).toEqual(['أحمد سالم', 'Layla Haddad']);
 		const terms = all.filter((record) => record.kind === 'term');
 		expect(terms.map((term) => term.kind === 'term' && `${term.taxonomy}:${term.name}`)).toEqual([
 			'category:أخبار',
@@ -54,7 +62,12 @@ describe('readWxr: a streaming reader of WordPress exports', () => {
 			'post_translations:pll_61f8a0c2b1e3d',
 		]);
 		const post = all.find((record) => record.kind === 'item' && record.id === 11);
-		expect(post).toMatchObject({ type: 'post', status: 'publish', dateGmt: '2022-01-10 09:00:00', meta: { _thumbnail_id: '10' } });
+		expect(post).toMatchObject({
+			type: 'post',
+			status: 'publish',
+			dateGmt: '2022-01-10 09:00:00',
+			meta: { _thumbnail_id: '10' },
+		});
 		if (post?.kind !== 'item') throw new Error('no item 11');
 		expect(post.meta).not.toHaveProperty('_edit_last');
 		expect(post.content).toContain('[caption id="attachment_20"');
@@ -76,7 +89,12 @@ describe('readWxr: a streaming reader of WordPress exports', () => {
 		],
 		['entity.xml', `${HEAD}<item><title>a &nbsp; b</title></item></channel></rss>`, 5, /undefined entity/],
 		['not-rss.xml', '<?xml version="1.0"?>\n<feed></feed>', 2, /the root element is <feed>, not <rss>/],
-		['no-type.xml', `${HEAD}<item>\n<wp:post_id>1</wp:post_id></item></channel></rss>`, 5, /an <item> without <wp:post_type>/],
+		[
+			'no-type.xml',
+			`${HEAD}<item>\n<wp:post_id>1</wp:post_id></item></channel></rss>`,
+			5,
+			/an <item> without <wp:post_type>/,
+		],
 		[
 			'no-version.xml',
 			'<rss><channel><item><wp:post_id>1</wp:post_id><wp:post_type>post</wp:post_type></item></channel></rss>',
@@ -93,7 +111,10 @@ describe('readWxr: a streaming reader of WordPress exports', () => {
 
 describe('convertWpContent: post HTML and shortcodes to safe Markdown', () => {
 	const convert = (html: string) =>
-		convertWpContent(html, { embedHosts: ['www.youtube.com', 'twitter.com'], baseUrl: 'https://old.example/' });
+		convertWpContent(html, {
+			embedHosts: ['www.youtube.com', 'twitter.com'],
+			baseUrl: 'https://old.example/',
+		});
 
 	test.each([
 		['paragraphs from blank lines, breaks from single newlines', 'أ\nب\n\nج', 'أ\\\nب\n\nج\n'],
@@ -112,7 +133,11 @@ describe('convertWpContent: post HTML and shortcodes to safe Markdown', () => {
 			'قبل [embed]https://www.youtube.com/watch?v=dQw4w9WgXcQ&amp;t=1[/embed] بعد',
 			'قبل\n\nhttps://www.youtube.com/watch?v=dQw4w9WgXcQ&t=1\n\nبعد\n',
 		],
-		['a bare URL on its line stays so', 'نص\nhttps://twitter.com/a_b/status/123\nنص', 'نص\n\nhttps://twitter.com/a_b/status/123\n\nنص\n'],
+		[
+			'a bare URL on its line stays so',
+			'نص\nhttps://twitter.com/a_b/status/123\nنص',
+			'نص\n\nhttps://twitter.com/a_b/status/123\n\nنص\n',
+		],
 		[
 			'an iframe from an embed host as its URL',
 			'<iframe src="https://www.youtube.com/embed/dQw4w9WgXcQ"></iframe>',
@@ -130,7 +155,9 @@ describe('convertWpContent: post HTML and shortcodes to safe Markdown', () => {
 	});
 
 	test('lists unknown shortcodes and keeps them as text', () => {
-		const result = convert('[gallery ids="1"] و[contact-form-7 id="2"/] و[embed]https://x.example/[/embed] و[1] و[ملاحظة]');
+		const result = convert(
+			'[gallery ids="1"] و[contact-form-7 id="2"/] و[embed]https://x.example/[/embed] و[1] و[ملاحظة]',
+		);
 		expect(result.unknownShortcodes).toEqual(['contact-form-7', 'gallery']);
 		expect(result.markdown).toContain('\\[gallery ids="1"]');
 	});
@@ -150,7 +177,9 @@ describe('convertWpContent: post HTML and shortcodes to safe Markdown', () => {
 	});
 
 	test('text that looks like a tag stays text: escaped, so Markdown does not read it as HTML', () => {
-		expect(convert('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp;lt;</p>').markdown).toBe('\\<script>alert(1)\\</script> \\&lt;\n');
+		expect(convert('<p>&lt;script&gt;alert(1)&lt;/script&gt; &amp;lt;</p>').markdown).toBe(
+			'\\<script>alert(1)\\</script> \\&lt;\n',
+		);
 	});
 
 	test('rewrites images and links through the callbacks, and unwraps a link to the image itself', () => {
@@ -170,7 +199,9 @@ describe('convertWpContent: post HTML and shortcodes to safe Markdown', () => {
 	});
 
 	test('plainText gives an excerpt as one line of text', () => {
-		expect(plainText('<p>ملخص <b>الخبر</b>[gallery]</p>\n<p>ثانٍ</p><script>x()</script>')).toBe('ملخص الخبر ثانٍ');
+		expect(plainText('<p>ملخص <b>الخبر</b>[gallery]</p>\n<p>ثانٍ</p><script>x()</script>')).toBe(
+			'ملخص الخبر ثانٍ',
+		);
 	});
 });
 
@@ -204,7 +235,8 @@ describe('planImport: what each item becomes', () => {
 
 	async function fixturePlan(options = {}) {
 		const index = emptyIndex();
-		for await (const record of readWxr(FIXTURE, { bodies: false, keepMeta: KEPT_META })) indexRecord(index, record);
+		for await (const record of readWxr(FIXTURE, { bodies: false, keepMeta: KEPT_META }))
+			indexRecord(index, record);
 		return planImport(index, existing, options);
 	}
 
@@ -226,7 +258,13 @@ describe('planImport: what each item becomes', () => {
 			url: '/en/news/parliament-passes-new-budget/',
 		});
 		expect(byId.get(13)).toMatchObject({ draft: true, localDate: true, oldPaths: [] });
-		expect(byId.get(15)).toMatchObject({ kind: 'page', slug: 'mn-nhn', url: '/mn-nhn/', oldPaths: ['/من-نحن/'], category: '' });
+		expect(byId.get(15)).toMatchObject({
+			kind: 'page',
+			slug: 'mn-nhn',
+			url: '/mn-nhn/',
+			oldPaths: ['/من-نحن/'],
+			category: '',
+		});
 		expect(byId.get(16)).toMatchObject({
 			slug: 'derby',
 			category: 'sports',
@@ -240,7 +278,9 @@ describe('planImport: what each item becomes', () => {
 			'14: trashed',
 			'17: post type "nav_menu_item" is not imported',
 		]);
-		expect(plan.urlByOldPath.get('/2022/01/10/البرلمان-يقر-الموازنة/')).toBe('/news/parliament-passes-new-budget/');
+		expect(plan.urlByOldPath.get('/2022/01/10/البرلمان-يقر-الموازنة/')).toBe(
+			'/news/parliament-passes-new-budget/',
+		);
 	});
 
 	test('--lang decides the language of posts without language data; Polylang data still wins', async () => {
@@ -251,7 +291,10 @@ describe('planImport: what each item becomes', () => {
 
 	test('a permalink structure adds a second old address', async () => {
 		const plan = await fixturePlan({ permalink: '/%category%/%postname%/' });
-		expect(plan.items.find((item) => item.id === 16)?.oldPaths).toEqual(['/2021/06/01/derby/', '/sport/derby/']);
+		expect(plan.items.find((item) => item.id === 16)?.oldPaths).toEqual([
+			'/2021/06/01/derby/',
+			'/sport/derby/',
+		]);
 	});
 
 	test('two posts with one title get distinct slugs; reserved page slugs are avoided', () => {

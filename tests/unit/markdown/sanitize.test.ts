@@ -58,15 +58,23 @@ describe('article bodies are sanitised', () => {
 	});
 
 	test('keeps dir and lang for mixed-direction text', async () => {
-		expect(await render('<span dir="ltr" lang="en">S&P 500</span>')).toContain('<span dir="ltr" lang="en">S&#x26;P 500</span>');
+		expect(await render('<span dir="ltr" lang="en">S&P 500</span>')).toContain(
+			'<span dir="ltr" lang="en">S&#x26;P 500</span>',
+		);
 	});
 });
 
 describe('embeds', () => {
 	test.each([
-		['https://www.youtube.com/watch?v=dQw4w9WgXcQ', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1'],
+		[
+			'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
+			'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1',
+		],
 		['https://youtu.be/dQw4w9WgXcQ', 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ?autoplay=1'],
-		['https://x.com/someone/status/1234567890', 'https://platform.twitter.com/embed/Tweet.html?id=1234567890&dnt=true'],
+		[
+			'https://x.com/someone/status/1234567890',
+			'https://platform.twitter.com/embed/Tweet.html?id=1234567890&dnt=true',
+		],
 		['https://vimeo.com/76979871', 'https://player.vimeo.com/video/76979871?autoplay=1&dnt=1'],
 	])('%s embeds %s', (url, frame) => {
 		expect(matchEmbed(url, hosts)?.frameUrl).toBe(frame);
@@ -83,7 +91,9 @@ describe('embeds', () => {
 	});
 
 	test('a link alone on its line becomes a click-to-load frame with an Arabic title; a link in a sentence stays a link', async () => {
-		const html = await render('https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nانظر https://www.youtube.com/watch?v=dQw4w9WgXcQ هنا');
+		const html = await render(
+			'https://www.youtube.com/watch?v=dQw4w9WgXcQ\n\nانظر https://www.youtube.com/watch?v=dQw4w9WgXcQ هنا',
+		);
 		expect(html.match(/<iframe/g)).toHaveLength(1);
 		expect(html).toContain('title="اضغط لعرض فيديو على يوتيوب"');
 		expect(html).not.toMatch(/<iframe[^>]*\ssrc=/);
@@ -97,7 +107,9 @@ describe('embeds', () => {
 	});
 
 	test('an iframe pasted from an allowed host becomes the same embed', async () => {
-		const html = await render('<iframe width="560" src="https://www.youtube.com/embed/dQw4w9WgXcQ" onload="alert(1)"></iframe>');
+		const html = await render(
+			'<iframe width="560" src="https://www.youtube.com/embed/dQw4w9WgXcQ" onload="alert(1)"></iframe>',
+		);
 		expect(html).toContain('figure class="embed embed-youtube"');
 		expect(html).not.toContain('onload');
 	});

@@ -18,13 +18,19 @@ const ok = "title: خبر\ndate: '2024-05-01T10:00:00+03:00'\ncategory: world";
 write('content/categories/world.yml', 'name:\n  ar: دولي\n  en: World\norder: 1\n');
 write('content/categories/sports.yml', 'name:\n  ar: رياضة\n  en: Sports\norder: 2\n');
 write('content/authors/newsroom.yml', 'name:\n  ar: غرفة الأخبار\n  en: Newsroom\n');
-write('content/settings/site.yml', 'name:\n  ar: أ\n  en: A\ntagline:\n  ar: ب\n  en: B\nurl: https://a.example\ntimeZone: Asia/Riyadh\n');
+write(
+	'content/settings/site.yml',
+	'name:\n  ar: أ\n  en: A\ntagline:\n  ar: ب\n  en: B\nurl: https://a.example\ntimeZone: Asia/Riyadh\n',
+);
 write('content/settings/frontpage.yml', 'sections: [world, culture]\n');
 write('content/media/present.jpg', 'jpeg');
 write('content/articles/ar/fine.md', article(`${ok}\nimage: ../../media/present.jpg`));
 write('content/articles/ar/bad-yaml.md', article(`${ok}\ntags: [أ, ب`));
 write('content/articles/ar/no-title.md', article("date: '2024-05-01T10:00:00+03:00'\ncategory: world"));
-write('content/articles/ar/bad-category.md', article("title: خبر\ndate: '2024-05-01T10:00:00+03:00'\ncategory: sport"));
+write(
+	'content/articles/ar/bad-category.md',
+	article("title: خبر\ndate: '2024-05-01T10:00:00+03:00'\ncategory: sport"),
+);
 write('content/articles/ar/bad-date.md', article("title: خبر\ndate: 'yesterday'\ncategory: world"));
 write('content/articles/ar/unknown-author.md', article(`${ok}\nauthor: nobody`));
 write('content/articles/ar/missing-image.md', article(`${ok}\nimage: ../../media/absent.jpg`));
@@ -39,7 +45,10 @@ write(
 );
 write('content/articles/fr/french.md', article(ok));
 write('content/articles/ar/paired.md', article(ok));
-write('content/articles/en/paired.md', article("title: Story\ndate: '2024-05-01T10:00:00+03:00'\ncategory: sports"));
+write(
+	'content/articles/en/paired.md',
+	article("title: Story\ndate: '2024-05-01T10:00:00+03:00'\ncategory: sports"),
+);
 write('content/pages/ar/about.md', article('description: بلا عنوان'));
 write('content/pages/ar/contact.md', article('title: اتصل بنا'));
 write('content/pages/ar/search.md', article('title: بحث'));
@@ -63,7 +72,9 @@ write(
 const problems = checkContent(root);
 const lines = formatProblems(problems).split('\n');
 const about = (file: string) =>
-	problems.filter((problem) => problem.file === `content/${file}`).map((p) => `${p.field}${p.line ? `@${p.line}` : ''}: ${p.message}`);
+	problems
+		.filter((problem) => problem.file === `content/${file}`)
+		.map((p) => `${p.field}${p.line ? `@${p.line}` : ''}: ${p.message}`);
 
 describe('the content check reports every problem at once', () => {
 	test.each([
@@ -78,13 +89,19 @@ describe('the content check reports every problem at once', () => {
 		['articles/ar/huge.md', /^file: is 1\.\d MB; the limit is 1 MB/],
 		['articles/ar/script.mdx', /^file: MDX runs code at build time/],
 		['articles/fr/french.md', /^file: must be content\/articles\/<ar\|en>\/<slug>\.md/],
-		['articles/en/paired.md', /^category: is "sports" but its Arabic original content\/articles\/ar\/paired\.md is in "world"/],
+		[
+			'articles/en/paired.md',
+			/^category: is "sports" but its Arabic original content\/articles\/ar\/paired\.md is in "world"/,
+		],
 		['settings/frontpage.yml', /^sections: unknown category "culture"/],
 		['pages/ar/about.md', /^title: /],
 		['pages/ar/search.md', /^slug: "search" is taken by the site's own pages/],
 		['redirects/wordpress.yml', /^from@3: \/contact\/ is a page of the site; a redirect would hide it$/],
 		['redirects/wordpress.yml', /^to@5: \/news\/missing\/: no article or page has this address$/],
-		['redirects/wordpress.yml', /^3\.from@7: \/2022\/01\/خبر is also redirected by content\/redirects\/wordpress\.yml:1$/],
+		[
+			'redirects/wordpress.yml',
+			/^3\.from@7: \/2022\/01\/خبر is also redirected by content\/redirects\/wordpress\.yml:1$/,
+		],
 		['redirects/wordpress.yml', /^4\.from@9: must be a decoded site path/],
 	])('%s', (file, expected) => {
 		expect(

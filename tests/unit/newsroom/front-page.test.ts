@@ -4,7 +4,12 @@ import { frontPage, type FrontPageCandidate } from '#src/newsroom/front-page.ts'
 const now = new Date('2026-11-29T12:00:00Z');
 const hoursAgo = (hours: number) => new Date(now.getTime() - hours * 3600_000);
 
-function story(id: string, hours: number, category: string, flags: { featured?: boolean; breaking?: boolean } = {}): FrontPageCandidate {
+function story(
+	id: string,
+	hours: number,
+	category: string,
+	flags: { featured?: boolean; breaking?: boolean } = {},
+): FrontPageCandidate {
 	return { id, category, date: hoursAgo(hours), data: { featured: false, breaking: false, ...flags } };
 }
 
@@ -23,7 +28,12 @@ for (const s of stories) byCategory.set(s.category, [...(byCategory.get(s.catego
 const ids = (list: FrontPageCandidate[]) => list.map((s) => s.id);
 
 describe('front page', () => {
-	const page = frontPage(stories, byCategory, { headlines: 2, latest: 3, sections: ['world', 'sports', 'culture'], perSection: 2 }, now);
+	const page = frontPage(
+		stories,
+		byCategory,
+		{ headlines: 2, latest: 3, sections: ['world', 'sports', 'culture'], perSection: 2 },
+		now,
+	);
 
 	test('breaking news is what is flagged and under 24 hours old, newest first', () => {
 		expect(ids(page.breaking)).toEqual(['fresh-breaking', 'day-old-breaking']);
@@ -46,21 +56,38 @@ describe('front page', () => {
 	});
 
 	test('a story appears at most once across headlines, latest and section blocks', () => {
-		const wide = frontPage(stories, byCategory, { headlines: 3, latest: 3, sections: ['world', 'politics', 'sports'], perSection: 4 }, now);
+		const wide = frontPage(
+			stories,
+			byCategory,
+			{ headlines: 3, latest: 3, sections: ['world', 'politics', 'sports'], perSection: 4 },
+			now,
+		);
 		const all = [...wide.headlines, ...wide.latest, ...wide.sections.flatMap((s) => s.articles)];
 		expect(all.length).toBe(new Set(all).size);
 		expect(all.length).toBe(stories.length);
 	});
 
 	test('a section block fills from its next stories when its newest are shown above', () => {
-		const many = Array.from({ length: 8 }, (_, i) => story(`world-${i}`, i + 1, 'world', { featured: i < 2 }));
+		const many = Array.from({ length: 8 }, (_, i) =>
+			story(`world-${i}`, i + 1, 'world', { featured: i < 2 }),
+		);
 		const index = new Map([['world', many]]);
-		const filled = frontPage(many, index, { headlines: 2, latest: 2, sections: ['world'], perSection: 3 }, now);
+		const filled = frontPage(
+			many,
+			index,
+			{ headlines: 2, latest: 2, sections: ['world'], perSection: 3 },
+			now,
+		);
 		expect(ids(filled.sections[0]!.articles)).toEqual(['world-4', 'world-5', 'world-6']);
 	});
 
 	test('no breaking news when nothing is flagged in the last day', () => {
-		const calm = frontPage(stories.slice(4), byCategory, { headlines: 2, latest: 3, sections: [], perSection: 2 }, now);
+		const calm = frontPage(
+			stories.slice(4),
+			byCategory,
+			{ headlines: 2, latest: 3, sections: [], perSection: 2 },
+			now,
+		);
 		expect(calm.breaking).toEqual([]);
 	});
 });

@@ -10,6 +10,10 @@ describe('what follows an article', () => {
 	});
 
 	test('a list fills from further down when its first stories are shown above', () => {
-		expect(readNext(a, [b], [b, c, d], [b, c, d, e, f], 3)).toEqual({ related: [b], moreFromSection: [c, d], latest: [e, f] });
+		expect(readNext(a, [b], [b, c, d], [b, c, d, e, f], 3)).toEqual({
+			related: [b],
+			moreFromSection: [c, d],
+			latest: [e, f],
+		});
 	});
 });

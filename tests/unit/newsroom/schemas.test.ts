@@ -44,19 +44,27 @@ describe('article front matter', () => {
 	});
 
 	test('takes a date that YAML already parsed', () => {
-		expect(articleFrontmatterSchema.parse({ ...good, date: new Date('2022-01-10T09:00:00Z') }).date.getTime()).toBe(
-			Date.UTC(2022, 0, 10, 9),
-		);
+		expect(
+			articleFrontmatterSchema.parse({ ...good, date: new Date('2022-01-10T09:00:00Z') }).date.getTime(),
+		).toBe(Date.UTC(2022, 0, 10, 9));
 	});
 
 	test.each([
 		['a missing title', { ...good, title: undefined }, /^title: /],
 		['an empty title', { ...good, title: '   ' }, /^title: is required/],
 		['a missing date', { ...good, date: undefined }, /^date: must be an ISO 8601 date/],
-		['a date without a time zone', { ...good, date: '2022-01-10T12:00:00' }, /^date: must be an ISO 8601 date/],
+		[
+			'a date without a time zone',
+			{ ...good, date: '2022-01-10T12:00:00' },
+			/^date: must be an ISO 8601 date/,
+		],
 		['a date alone', { ...good, date: '2022-01-10' }, /^date: must be an ISO 8601 date/],
 		['an impossible time', { ...good, date: '2022-02-01T25:00:00Z' }, /^date: must be an ISO 8601 date/],
-		['a day that does not exist', { ...good, date: '2022-02-30T10:00:00Z' }, /^date: must be an ISO 8601 date/],
+		[
+			'a day that does not exist',
+			{ ...good, date: '2022-02-30T10:00:00Z' },
+			/^date: must be an ISO 8601 date/,
+		],
 		['a missing category', { ...good, category: undefined }, /^category: /],
 		['a category that is not an id', { ...good, category: 'دولي' }, /^category: must be lower-case ASCII/],
 		['tags that are not a list', { ...good, tags: 'روسيا' }, /^tags: /],
@@ -75,7 +83,12 @@ describe('categories and settings', () => {
 	});
 
 	test('settings need a real URL and a real time zone', () => {
-		const settings = { name: { ar: 'أ', en: 'A' }, tagline: { ar: 'ب', en: 'B' }, url: 'https://a.example', timeZone: 'Asia/Riyadh' };
+		const settings = {
+			name: { ar: 'أ', en: 'A' },
+			tagline: { ar: 'ب', en: 'B' },
+			url: 'https://a.example',
+			timeZone: 'Asia/Riyadh',
+		};
 		expect(siteSettingsSchema.safeParse(settings).success).toBe(true);
 		expect(siteSettingsSchema.safeParse({ ...settings, url: 'a.example' }).success).toBe(false);
 		expect(siteSettingsSchema.safeParse({ ...settings, timeZone: 'Mars/Olympus' }).success).toBe(false);

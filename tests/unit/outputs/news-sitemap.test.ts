@@ -1,6 +1,11 @@
 import { XMLParser, XMLValidator } from 'fast-xml-parser';
 import { describe, expect, test } from 'vitest';
-import { newsSitemapFiles, newsSitemapXml, NEWS_WINDOW_MS, type NewsEntry } from '#src/outputs/news-sitemap-xml.ts';
+import {
+	newsSitemapFiles,
+	newsSitemapXml,
+	NEWS_WINDOW_MS,
+	type NewsEntry,
+} from '#src/outputs/news-sitemap-xml.ts';
 import { absolutizeHtml } from '#src/outputs/xml.ts';
 
 const now = new Date('2026-11-29T12:00:00Z');
@@ -36,11 +41,16 @@ describe('the Google News sitemap', () => {
 	});
 
 	test('escapes titles and is well-formed XML with the news namespace', () => {
-		const xml = newsSitemapXml([at(0, 'A & B <script> «ج»')], (lang) => (lang === 'ar' ? 'الوسط' : 'Al Wasat'));
+		const xml = newsSitemapXml([at(0, 'A & B <script> «ج»')], (lang) =>
+			lang === 'ar' ? 'الوسط' : 'Al Wasat',
+		);
 		expect(XMLValidator.validate(xml)).toBe(true);
 		const parsed = new XMLParser().parse(xml);
 		expect(parsed.urlset.url['news:news']['news:title']).toBe('A & B <script> «ج»');
-		expect(parsed.urlset.url['news:news']['news:publication']).toEqual({ 'news:name': 'الوسط', 'news:language': 'ar' });
+		expect(parsed.urlset.url['news:news']['news:publication']).toEqual({
+			'news:name': 'الوسط',
+			'news:language': 'ar',
+		});
 	});
 });
 

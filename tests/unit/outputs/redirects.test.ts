@@ -24,9 +24,12 @@ describe('old addresses', () => {
 		expect(oldPathOf(link)).toBe(expected);
 	});
 
-	test.each(['/a b/', '/a"b/', '/a?b', '/a/../b/', '/a//b/', 'a/', '/a;b/', '/a{b}/'])('the schema refuses %s', (path) => {
-		expect(oldPathSchema.safeParse(path).success).toBe(false);
-	});
+	test.each(['/a b/', '/a"b/', '/a?b', '/a/../b/', '/a//b/', 'a/', '/a;b/', '/a{b}/'])(
+		'the schema refuses %s',
+		(path) => {
+			expect(oldPathSchema.safeParse(path).success).toBe(false);
+		},
+	);
 
 	test('canonical paths, encodings and the files of redirect pages', () => {
 		expect(canonicalPath('/a/b')).toBe('/a/b/');
@@ -57,11 +60,15 @@ describe('what the build writes', () => {
 			'',
 		]);
 		expect(mergeRedirectsFile(existing, [])).toBe(existing);
-		expect(mergeRedirectsFile('', ['/a /b 301'])).toBe('\n# Old addresses (content/redirects/), added by the build.\n/a /b 301\n');
+		expect(mergeRedirectsFile('', ['/a /b 301'])).toBe(
+			'\n# Old addresses (content/redirects/), added by the build.\n/a /b 301\n',
+		);
 	});
 
 	test('nginx: one exact location per old path', () => {
-		expect(nginxInclude(redirects).split('\n').at(-2)).toBe('location = "/2022/خبر/" { return 301 /news/khabar/; }');
+		expect(nginxInclude(redirects).split('\n').at(-2)).toBe(
+			'location = "/2022/خبر/" { return 301 /news/khabar/; }',
+		);
 	});
 
 	test('the redirect page: meta refresh, canonical, link, the target language, no script', () => {

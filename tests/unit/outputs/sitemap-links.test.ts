@@ -2,7 +2,15 @@ import { describe, expect, test } from 'vitest';
 import { sitemapAlternates } from '#src/outputs/sitemap-links.ts';
 
 const site = 'https://news.example';
-const pages = new Set(['/news/a/', '/en/news/a/', '/news/only-arabic/', '/tag/اقتصاد/', '/en/tag/اقتصاد/', '/', '/en/']);
+const pages = new Set([
+	'/news/a/',
+	'/en/news/a/',
+	'/news/only-arabic/',
+	'/tag/اقتصاد/',
+	'/en/tag/اقتصاد/',
+	'/',
+	'/en/',
+]);
 const exists = (pathname: string) => pages.has(pathname);
 
 describe('sitemap alternates', () => {

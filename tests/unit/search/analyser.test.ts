@@ -204,7 +204,9 @@ describe('queries', () => {
 describe('indexed text', () => {
 	test('every form of every word, each marked at its end', () => {
 		expect(indexedText('قال الوزير، ووزير المالية: «لا».')).toBe(
-			['قال', 'وزير', 'ووزير', 'وزير', 'ماليه', 'مالي', 'ماليات', 'لا'].map((form) => form + TERM_END).join(' '),
+			['قال', 'وزير', 'ووزير', 'وزير', 'ماليه', 'مالي', 'ماليات', 'لا']
+				.map((form) => form + TERM_END)
+				.join(' '),
 		);
 	});
 
@@ -214,6 +216,11 @@ describe('indexed text', () => {
 
 	test('words are found where they are in the original text', () => {
 		const text = 'قال الوزيرُ: «لن نتراجع»';
-		expect(textWords(text).map((word) => text.slice(word.start, word.end))).toEqual(['قال', 'الوزيرُ', 'لن', 'نتراجع']);
+		expect(textWords(text).map((word) => text.slice(word.start, word.end))).toEqual([
+			'قال',
+			'الوزيرُ',
+			'لن',
+			'نتراجع',
+		]);
 	});
 });

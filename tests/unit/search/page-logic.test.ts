@@ -7,7 +7,8 @@ import { originalText, queryWords, TERM_END } from '#src/search/text.ts';
 import { arabicQueries, englishQueries } from '../../fixtures/search-corpus/queries.ts';
 import { searchCorpus } from '../../helpers/search-quality.ts';
 
-const marked = (segments: { text: string; match: boolean }[]) => segments.filter((segment) => segment.match).map((segment) => segment.text);
+const marked = (segments: { text: string; match: boolean }[]) =>
+	segments.filter((segment) => segment.match).map((segment) => segment.text);
 
 describe('highlights and excerpts', () => {
 	test('the matched words are highlighted as written, diacritics and all', () => {
@@ -53,7 +54,9 @@ describe('search records', () => {
 
 	test('the record is valid, analysed for search, and carries the original text for excerpts', () => {
 		expect(searchRecordSchema.parse(record)).toEqual(record);
-		expect(record.content.startsWith(['وزير', 'يعرض', 'موازنه'].map((form) => form + TERM_END).join(' '))).toBe(true);
+		expect(
+			record.content.startsWith(['وزير', 'يعرض', 'موازنه'].map((form) => form + TERM_END).join(' ')),
+		).toBe(true);
 		expect(originalText(record.content)).toBe('ملخص الخبر\nقال الوزير & النواب <غاضبون>\nبند');
 	});
 
@@ -69,7 +72,9 @@ describe('search records', () => {
 	});
 
 	test('HTML to text decodes entities and drops tags and scripts', () => {
-		expect(htmlToText('<p>a &#x41; &#66; &quot;c&quot;</p><script>alert(1)</script><p>d<br>e</p>')).toBe('a A B "c"\nd\ne');
+		expect(htmlToText('<p>a &#x41; &#66; &quot;c&quot;</p><script>alert(1)</script><p>d<br>e</p>')).toBe(
+			'a A B "c"\nd\ne',
+		);
 	});
 });
 
@@ -103,7 +108,8 @@ describe('the labelled corpus', () => {
 		expect(englishQueries.length).toBeGreaterThanOrEqual(20);
 		const articles = [...searchCorpus('ar'), ...searchCorpus('en')];
 		expect(articles.length).toBeGreaterThanOrEqual(40);
-		for (const article of articles) expect(articleFrontmatterSchema.safeParse(article.data).error?.issues, article.file).toBeUndefined();
+		for (const article of articles)
+			expect(articleFrontmatterSchema.safeParse(article.data).error?.issues, article.file).toBeUndefined();
 	});
 
 	test('every labelled slug exists in its language', () => {
@@ -112,7 +118,8 @@ describe('the labelled corpus', () => {
 			['en', englishQueries],
 		] as const) {
 			const slugs = new Set(searchCorpus(locale).map((article) => article.slug));
-			for (const { find, notFind = [] } of queries) for (const slug of [...find, ...notFind]) expect(slugs, slug).toContain(slug);
+			for (const { find, notFind = [] } of queries)
+				for (const slug of [...find, ...notFind]) expect(slugs, slug).toContain(slug);
 		}
 	});
 });

@@ -49,7 +49,12 @@ const finds: Record<string, Case[]> = {
 		['the present finds the noun', 'تأخر إصدار القرار', 'يصدر المجلس قرارا', 'يصدر'],
 		['تفعيل and فعّل', 'جرى توقيع الاتفاق', 'وقّع الطرفان الاتفاق', 'وقّع'],
 		['افتعال and افتعل', 'انتخب البرلمان رئيسا', 'جرت الانتخابات أمس', 'الانتخابات'],
-		['مفاعلة and a فاعل the text conjugates', 'ناقش المجلس الخطة', 'تستمر مناقشة الخطة ويناقش النواب البنود', 'مناقشة'],
+		[
+			'مفاعلة and a فاعل the text conjugates',
+			'ناقش المجلس الخطة',
+			'تستمر مناقشة الخطة ويناقش النواب البنود',
+			'مناقشة',
+		],
 		['a hamza-initial present', 'أكّد الوزير الخبر', 'يؤكد المسؤولون الخبر', 'يؤكد'],
 	],
 	feminine: [
@@ -73,7 +78,12 @@ const apart: Record<string, Case[]> = {
 		['office is not writer', 'قال الكاتب', 'افتتح مكتب جديد وأغلقت مكاتب', 'مكاتب'],
 		['universities are not a mosque', 'بدأت الجامعات التسجيل', 'افتتح الجامع', 'جامع'],
 		['a family is not prisoners', 'تحصل كل أسرة على سلة غذائية', 'أفرج عن الأسرى', 'الأسرى'],
-		['a truth is not «achieved», which the text conjugates', 'حقق الفريق الفوز ويحقق المزيد', 'هذه حقيقة', 'حقيقة'],
+		[
+			'a truth is not «achieved», which the text conjugates',
+			'حقق الفريق الفوز ويحقق المزيد',
+			'هذه حقيقة',
+			'حقيقة',
+		],
 		['a teacher is not landmarks', 'زار السياح المعالم', 'قال المعلم إن المعلمين غاضبون', 'المعلم'],
 		['before is not acceptance', 'وصل قبل الظهر', 'لقي الاقتراح قبول الجميع', 'قبول'],
 	],
@@ -85,7 +95,12 @@ const apart: Record<string, Case[]> = {
 	],
 	feminine: [
 		['main is not a president', 'أغلقت الطرق الرئيسية', 'قالت الرئيسة', 'رئيسة'],
-		['a library is not an office, where the text has «مكاتب»', 'افتتحت مكتبة الحي', 'أغلقت مكاتب الشركة والمكتب الرئيسي', 'المكتب'],
+		[
+			'a library is not an office, where the text has «مكاتب»',
+			'افتتحت مكتبة الحي',
+			'أغلقت مكاتب الشركة والمكتب الرئيسي',
+			'المكتب',
+		],
 		['a university is not a mosque', 'احتفلت جامعة الملك', 'افتتح الجامع', 'الجامع'],
 	],
 };

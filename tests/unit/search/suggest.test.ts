@@ -1,6 +1,13 @@
 import { describe, expect, test } from 'vitest';
 import { spellingKey, suggestQuery } from '#src/search/fallback.ts';
-import { closestWord, correctedQuery, lengthsNear, spellingDistance, WordCounts, type CountedWord } from '#src/search/search-suggest.ts';
+import {
+	closestWord,
+	correctedQuery,
+	lengthsNear,
+	spellingDistance,
+	WordCounts,
+	type CountedWord,
+} from '#src/search/search-suggest.ts';
 import { queryWords } from '#src/search/text.ts';
 
 describe('an edit distance that knows Arabic spelling', () => {

@@ -43,57 +43,86 @@ const attr = (tags: HeadTag[], tag: string, key: string, value: string, want: st
 
 const kinds: PageKind[] = ['home', 'article', 'archive', 'page', 'search'];
 const matrix = kinds.flatMap((kind) =>
-	(['ar', 'en'] as const).flatMap((locale) => [true, false].map((translated) => ({ kind, locale, translated }))),
+	(['ar', 'en'] as const).flatMap((locale) =>
+		[true, false].map((translated) => ({ kind, locale, translated })),
+	),
 );
 
-describe.each(matrix)('the head of a $locale $kind page (translated: $translated)', ({ kind, locale, translated }) => {
-	const tags = buildHead(input(kind, locale, translated));
-	const own = site + paths[kind][locale];
+describe.each(matrix)(
+	'the head of a $locale $kind page (translated: $translated)',
+	({ kind, locale, translated }) => {
+		const tags = buildHead(input(kind, locale, translated));
+		const own = site + paths[kind][locale];
 
-	test('has one title, a description and an absolute canonical to itself', () => {
-		expect(tags.filter((t) => t.tag === 'title')).toHaveLength(1);
-		expect(attr(tags, 'meta', 'name', 'description', 'content')).toEqual(['وصف الصفحة']);
-		expect(attr(tags, 'link', 'rel', 'canonical', 'href')).toEqual([own]);
-		expect(attr(tags, 'meta', 'property', 'og:url', 'content')).toEqual([own]);
-	});
+		test('has one title, a description and an absolute canonical to itself', () => {
+			expect(tags.filter((t) => t.tag === 'title')).toHaveLength(1);
+			expect(attr(tags, 'meta', 'name', 'description', 'content')).toEqual(['وصف الصفحة']);
+			expect(attr(tags, 'link', 'rel', 'canonical', 'href')).toEqual([own]);
+			expect(attr(tags, 'meta', 'property', 'og:url', 'content')).toEqual([own]);
+		});
 
-	test('lists language alternates only when the translation exists, reciprocally, with x-default', () => {
-		const alternates = tags.filter((t) => t.tag === 'link' && t.attrs.hreflang);
-		if (!translated) {
-			expect(alternates).toEqual([]);
-			expect(attr(tags, 'meta', 'property', 'og:locale:alternate', 'content')).toEqual([]);
-			return;
-		}
-		const other: Locale = locale === 'ar' ? 'en' : 'ar';
-		const mine = Object.fromEntries(alternates.map((t) => [t.attrs.hreflang, t.attrs.href]));
-		expect(mine).toEqual({ ar: site + paths[kind].ar, en: site + paths[kind].en, 'x-default': site + paths[kind].ar });
-		const theirs = buildHead(input(kind, other, true)).filter((t) => t.tag === 'link' && t.attrs.hreflang);
-		expect(Object.fromEntries(theirs.map((t) => [t.attrs.hreflang, t.attrs.href]))).toEqual(mine);
-		expect(attr(tags, 'meta', 'property', 'og:locale:alternate', 'content')).toEqual([locale === 'ar' ? 'en_US' : 'ar_AR']);
-	});
+		test('lists language alternates only when the translation exists, reciprocally, with x-default', () => {
+			const alternates = tags.filter((t) => t.tag === 'link' && t.attrs.hreflang);
+			if (!translated) {
+				expect(alternates).toEqual([]);
+				expect(attr(tags, 'meta', 'property', 'og:locale:alternate', 'content')).toEqual([]);
+				return;
+			}
+			const other: Locale = locale === 'ar' ? 'en' : 'ar';
+			const mine = Object.fromEntries(alternates.map((t) => [t.attrs.hreflang, t.attrs.href]));
+			expect(mine).toEqual({
+				ar: site + paths[kind].ar,
+				en: site + paths[kind].en,
+				'x-default': site + paths[kind].ar,
+			});
+			const theirs = buildHead(input(kind, other, true)).filter((t) => t.tag === 'link' && t.attrs.hreflang);
+			expect(Object.fromEntries(theirs.map((t) => [t.attrs.hreflang, t.attrs.href]))).toEqual(mine);
+			expect(attr(tags, 'meta', 'property', 'og:locale:alternate', 'content')).toEqual([
+				locale === 'ar' ? 'en_US' : 'ar_AR',
+			]);
+		});
 
-	test('has the Open Graph and Twitter tags, none empty', () => {
-		for (const property of ['og:title', 'og:type', 'og:url', 'og:image', 'og:image:alt', 'og:locale', 'og:site_name']) {
-			expect(attr(tags, 'meta', 'property', property, 'content'), property).toHaveLength(1);
-		}
-		expect(attr(tags, 'meta', 'property', 'og:locale', 'content')).toEqual([locale === 'ar' ? 'ar_AR' : 'en_US']);
-		expect(attr(tags, 'meta', 'name', 'twitter:card', 'content')).toEqual(['summary_large_image']);
-		expect(attr(tags, 'meta', 'property', 'twitter:card', 'content')).toEqual([]);
-		for (const tag of tags) for (const value of Object.values(tag.attrs)) expect(value.trim()).not.toBe('');
-	});
+		test('has the Open Graph and Twitter tags, none empty', () => {
+			for (const property of [
+				'og:title',
+				'og:type',
+				'og:url',
+				'og:image',
+				'og:image:alt',
+				'og:locale',
+				'og:site_name',
+			]) {
+				expect(attr(tags, 'meta', 'property', property, 'content'), property).toHaveLength(1);
+			}
+			expect(attr(tags, 'meta', 'property', 'og:locale', 'content')).toEqual([
+				locale === 'ar' ? 'ar_AR' : 'en_US',
+			]);
+			expect(attr(tags, 'meta', 'name', 'twitter:card', 'content')).toEqual(['summary_large_image']);
+			expect(attr(tags, 'meta', 'property', 'twitter:card', 'content')).toEqual([]);
+			for (const tag of tags) for (const value of Object.values(tag.attrs)) expect(value.trim()).not.toBe('');
+		});
 
-	test('marks articles as articles, with their dates, section, tags and large image previews', () => {
-		const isArticle = kind === 'article';
-		expect(attr(tags, 'meta', 'property', 'og:type', 'content')).toEqual([isArticle ? 'article' : 'website']);
-		expect(attr(tags, 'meta', 'name', 'robots', 'content')).toEqual(isArticle ? ['max-image-preview:large'] : []);
-		expect(attr(tags, 'meta', 'property', 'article:published_time', 'content')).toEqual(isArticle ? ['2022-01-10T09:00:00.000Z'] : []);
-		expect(attr(tags, 'meta', 'property', 'article:tag', 'content')).toEqual(isArticle ? ['روسيا', 'كازاخستان'] : []);
-	});
+		test('marks articles as articles, with their dates, section, tags and large image previews', () => {
+			const isArticle = kind === 'article';
+			expect(attr(tags, 'meta', 'property', 'og:type', 'content')).toEqual([
+				isArticle ? 'article' : 'website',
+			]);
+			expect(attr(tags, 'meta', 'name', 'robots', 'content')).toEqual(
+				isArticle ? ['max-image-preview:large'] : [],
+			);
+			expect(attr(tags, 'meta', 'property', 'article:published_time', 'content')).toEqual(
+				isArticle ? ['2022-01-10T09:00:00.000Z'] : [],
+			);
+			expect(attr(tags, 'meta', 'property', 'article:tag', 'content')).toEqual(
+				isArticle ? ['روسيا', 'كازاخستان'] : [],
+			);
+		});
 
-	test('advertises its feed', () => {
-		expect(attr(tags, 'link', 'type', 'application/rss+xml', 'href')).toEqual([`${site}/rss.xml`]);
-	});
-});
+		test('advertises its feed', () => {
+			expect(attr(tags, 'link', 'type', 'application/rss+xml', 'href')).toEqual([`${site}/rss.xml`]);
+		});
+	},
+);
 
 test('a not-found page is kept out of search engines and has no canonical', () => {
 	const tags = buildHead(input('notFound', 'ar', false));
@@ -122,8 +151,14 @@ describe('structured data', () => {
 	});
 
 	test('an article without an author names the publisher as its author', () => {
-		expect(article.author).toEqual([expect.objectContaining({ '@type': 'NewsMediaOrganization', name: 'الوسط' })]);
+		expect(article.author).toEqual([
+			expect.objectContaining({ '@type': 'NewsMediaOrganization', name: 'الوسط' }),
+		]);
 		expect(article).not.toHaveProperty('image');
-		expect(article).toMatchObject({ mainEntityOfPage: { '@id': `${site}/news/a/` }, inLanguage: 'ar', keywords: 'روسيا' });
+		expect(article).toMatchObject({
+			mainEntityOfPage: { '@id': `${site}/news/a/` },
+			inLanguage: 'ar',
+			keywords: 'روسيا',
+		});
 	});
 });

@@ -19,7 +19,9 @@ describe('pagination', () => {
 		expect(result.map((page) => page.items.length)).toEqual(sizes);
 		expect(result.map((page) => page.number)).toEqual(Array.from({ length: pages }, (_, index) => index + 1));
 		expect(result.every((page) => page.count === pages)).toBe(true);
-		expect(result.flatMap((page) => page.items)).toEqual(Array.from({ length: stories }, (_, index) => index));
+		expect(result.flatMap((page) => page.items)).toEqual(
+			Array.from({ length: stories }, (_, index) => index),
+		);
 	});
 
 	test('page 1 is the archive itself; later pages are numbered folders', () => {

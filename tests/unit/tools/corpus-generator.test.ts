@@ -27,7 +27,9 @@ describe('the benchmark corpus generator', () => {
 		const arabic = articles.filter((article) => article.locale === 'ar');
 		expect(arabic).toHaveLength(1539);
 		expect(articles.some((article) => article.data.draft)).toBe(true);
-		expect(articles.some((article) => new Date(String(article.data.date)) > new Date('2026-11-30T12:00:00+03:00'))).toBe(true);
+		expect(
+			articles.some((article) => new Date(String(article.data.date)) > new Date('2026-11-30T12:00:00+03:00')),
+		).toBe(true);
 		expect(arabic.filter((article) => article.data.image).length).toBeGreaterThan(300);
 		expect(new Set(arabic.flatMap((article) => article.data.tags)).size).toBeGreaterThan(100);
 		expect(arabic.some((article) => /[\u064B-\u0652]/.test(article.data.title))).toBe(true);
@@ -40,6 +42,8 @@ describe('the benchmark corpus generator', () => {
 		// The check is not blind to generated files: one broken article is reported.
 		const file = join(root, 'content/articles/ar/story-0001.md');
 		writeFileSync(file, readFileSync(file, 'utf8').replace(/^category: .*$/m, 'category: nowhere'));
-		expect(checkContent(root)).toEqual([expect.objectContaining({ file: 'content/articles/ar/story-0001.md', field: 'category' })]);
+		expect(checkContent(root)).toEqual([
+			expect.objectContaining({ file: 'content/articles/ar/story-0001.md', field: 'category' }),
+		]);
 	});
 });

@@ -16,7 +16,10 @@ import { recordsFile, writeRecords } from '#src/search/records-file.ts';
 export const getStaticPaths = (async () => {
 	const { articles, settings } = await loadNewsroom();
 	for (const locale of localeCodes) {
-		await writeRecords(recordsFile(resolve(cacheFolder()), locale), records(articles[locale], settings.timeZone));
+		await writeRecords(
+			recordsFile(resolve(cacheFolder()), locale),
+			records(articles[locale], settings.timeZone),
+		);
 	}
 	return [];
 }) satisfies GetStaticPaths;
@@ -30,7 +33,9 @@ async function* records(articles: Article[], timeZone: string) {
 			html: article.entry.rendered?.html ?? '',
 			date: article.date,
 			category: article.category,
-			image: article.data.image ? (await getImage({ src: article.data.image, width: THUMBNAIL_WIDTH })).src : undefined,
+			image: article.data.image
+				? (await getImage({ src: article.data.image, width: THUMBNAIL_WIDTH })).src
+				: undefined,
 			timeZone,
 		});
 	}

@@ -5,7 +5,9 @@ import { langParam, localeCodes, localeFromParam } from '#src/i18n/locales.ts';
 
 export async function getStaticPaths() {
 	const { categories } = await loadNewsroom();
-	return localeCodes.flatMap((locale) => categories.map(({ id }) => ({ params: { lang: langParam(locale), id } })));
+	return localeCodes.flatMap((locale) =>
+		categories.map(({ id }) => ({ params: { lang: langParam(locale), id } })),
+	);
 }
 
 export const GET: APIRoute = ({ params }) => articleFeed(localeFromParam(params.lang), params.id);
