@@ -60,8 +60,8 @@ const ARABIC_TO_LATIN: Readonly<Record<string, string>> = {
 
 /** Short vowels, shadda, tatweel and other marks: written over a letter, they add nothing to a slug. */
 // The marks are matched alone, not combined with a letter; ESLint's warning about them does not apply.
-// eslint-disable-next-line no-misleading-character-class
 const SILENT_INSIDE_WORD =
+	// eslint-disable-next-line no-misleading-character-class
 	/[\u0610-\u061A\u064B-\u065F\u0670\u06D6-\u06ED\u0640\u0300-\u036F'’\u200C\u200D]/u;
 
 /** Arabic-Indic (U+0660…) and Persian (U+06F0…) digits. */

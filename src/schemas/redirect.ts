@@ -8,9 +8,9 @@ import { z } from 'astro/zod';
  */
 export const oldPathSchema = z
 	.string()
-	// Control characters are exactly what the class must refuse.
-	// eslint-disable-next-line no-control-regex
 	.regex(
+		// Control characters are exactly what the class must refuse.
+		// eslint-disable-next-line no-control-regex
 		/^\/[^\s?#"'`\\<>{};$%\u0000-\u001f\u007f]*$/u,
 		'must be a decoded site path starting with / (no query, white space or quotes)',
 	)
