@@ -1,5 +1,5 @@
 /**
- * The CMS's entry script, bundled by `src/integrations/admin-bundle.ts` into /admin/cms.js. The
+ * The CMS's entry script, bundled by `src/cms/admin-bundle.ts` into /admin/cms.js. The
  * only script of the site: no reader page loads it.
  */
 import CMS from 'decap-cms-app';
