@@ -9,7 +9,7 @@ import type { AstroIntegration, AstroIntegrationLogger } from 'astro';
 import { build, type BuildOptions } from 'esbuild';
 import { load as loadYaml } from 'js-yaml';
 import { cmsOptionsFromEnv, type CmsEnvironment } from '../../admin/backend.ts';
-import { readChoices } from '../../admin/choices.ts';
+import { readChoices, readSiteFacts } from '../../admin/choices.ts';
 import { adminPage } from '../../admin/page.ts';
 
 /** Where the CMS lives on the site. */
@@ -40,6 +40,7 @@ function bundleData(root: string, env: CmsEnvironment) {
 		options: cmsOptionsFromEnv(env),
 		choices: readChoices(root),
 		timeZone: settings.timeZone,
+		...readSiteFacts(root),
 		previewStyle: `${ADMIN_PATH}preview.css`,
 	};
 	return { settings, injected };
