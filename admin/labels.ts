@@ -19,6 +19,7 @@ export const labels = {
 	'locale.ar': 'العربية',
 	'locale.en': 'الإنجليزية',
 	'site.link': 'الموقع',
+	'editor.markdownMode': 'الكتابة بصيغة ماركداون',
 
 	'status.draft': 'مسودة',
 	'status.scheduled': 'مجدول',
