@@ -365,6 +365,8 @@ test('deleting a draft: the dialog says what is deleted, in Arabic, and the file
 	const draftSlug = asciiSlug(DRAFT_TITLE);
 	await expect(page.locator('input[id^="slug-field-"]').first()).toHaveValue(draftSlug);
 	await choose(page, 'category', 'اقتصاد');
+	await page.locator('[data-slate-editor="true"]').first().click();
+	await page.keyboard.insertText('ملاحظات أولية لم تكتمل.');
 	await page.locator('button[role="switch"][id^="draft-field-"]').first().click();
 	await page.getByRole('button', { name: 'انشر' }).click();
 	await page.getByRole('menuitem', { name: 'انشر الآن' }).click();
