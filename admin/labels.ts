@@ -20,6 +20,11 @@ export const labels = {
 	'locale.en': 'الإنجليزية',
 	'site.link': 'الموقع',
 	'editor.markdownMode': 'الكتابة بصيغة ماركداون',
+	'draft.save': 'احفظ مسودة',
+	'draft.saveNow': 'احفظ المسودة الآن',
+	'draft.saveAndCreateNew': 'احفظ المسودة وأنشئ مادة جديدة',
+	'draft.saveAndDuplicate': 'احفظ المسودة وأنشئ نسخة',
+	'draft.saved': 'مسودة محفوظة',
 
 	'status.draft': 'مسودة',
 	'status.scheduled': 'مجدول',
@@ -41,7 +46,7 @@ export const labels = {
 	'date.minute': 'الدقيقة',
 	'date.now': 'الآن',
 	'date.clear': 'امسح',
-	'date.zone': 'بتوقيت غرفة التحرير (%{zone})',
+	'date.zone': 'على ساعة غرفة التحرير: %{zone}',
 	'date.scheduledAt': 'يظهر على الموقع في %{when}',
 
 	'field.title': 'العنوان',

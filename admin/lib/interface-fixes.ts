@@ -1,4 +1,5 @@
 import { label } from '../labels.ts';
+import ar from '../locales/ar.ts';
 
 /** The site's languages by the codes Decap prints for them («AR», «EN»). */
 const LOCALE_NAMES: Record<string, string> = { AR: label('locale.ar'), EN: label('locale.en') };
@@ -14,13 +15,14 @@ const LOCALE_CODE = /\b(AR|EN)$/;
 export function fixInterface(root: Document): void {
 	const apply = () => {
 		for (const button of root.querySelectorAll<HTMLElement>("[class*='LocaleButton'][role='button']")) nameLocale(button);
-		for (const item of root.querySelectorAll<HTMLElement>("[role='menuitem']")) {
+		for (const item of root.querySelectorAll<HTMLElement>("[role='menuitem'] > span")) {
 			const code = item.textContent?.trim() ?? '';
 			if (code in LOCALE_NAMES) replaceText(item, code, LOCALE_NAMES[code]!);
 		}
 		for (const link of root.querySelectorAll<HTMLAnchorElement>("a[class*='AppHeaderSiteLink']"))
 			replaceText(link, '/', label('site.link'));
 		nameEditors(root);
+		nameDraftSaves(root);
 	};
 	// Once a frame at most, before it is painted: typing in the body changes the document at every key.
 	let queued = false;
@@ -32,8 +34,39 @@ export function fixInterface(root: Document): void {
 			apply();
 		});
 	};
-	new MutationObserver(schedule).observe(root, { childList: true, subtree: true, characterData: true });
+	new MutationObserver(schedule).observe(root, {
+		childList: true,
+		subtree: true,
+		characterData: true,
+		attributes: true,
+		attributeFilter: ['aria-checked'],
+	});
 	apply();
+}
+
+/** The publish menu's words, and what they say while the entry is marked as a draft. */
+const DRAFT_WORDS: [string, string][] = [
+	[ar.editor.editorToolbar.publish, label('draft.save')],
+	[ar.editor.editorToolbar.publishNow, label('draft.saveNow')],
+	[ar.editor.editorToolbar.publishAndCreateNew, label('draft.saveAndCreateNew')],
+	[ar.editor.editorToolbar.publishAndDuplicate, label('draft.saveAndDuplicate')],
+	[ar.editor.editorToolbar.published, label('draft.saved')],
+];
+
+/**
+ * While the «مسودة» switch is on, the publish menu says what a save does: it keeps the article
+ * as a draft, off the site («احفظ مسودة», «مسودة محفوظة»), not «انشر الآن» and «منشور».
+ * Decap's toolbar has one set of words whatever the entry's fields say.
+ */
+function nameDraftSaves(root: Document): void {
+	// The Arabic pane's switch: the English pane's copy of a shared field does not follow it.
+	const switches = root.querySelectorAll("[data-pane-locale='ar'] button[role='switch'][id^='draft-field-']");
+	const own = switches[0] ?? root.querySelector("button[role='switch'][id^='draft-field-']");
+	const draft = own?.getAttribute('aria-checked') === 'true';
+	for (const element of root.querySelectorAll<HTMLElement>(
+		"[class*='PublishButton'], [class*='PublishedToolbarButton'], [class*='PublishedButton'], [role='menuitem'] > span",
+	))
+		for (const [published, drafted] of DRAFT_WORDS) replaceText(element, draft ? published : drafted, draft ? drafted : published);
 }
 
 /**

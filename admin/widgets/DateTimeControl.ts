@@ -1,15 +1,15 @@
 import type { CmsWidgetControlProps } from 'decap-cms-core';
-import { createElement as h, useEffect } from 'react';
+import { createElement as h, useEffect, useImperativeHandle, type Ref } from 'react';
 import { formatDateTime, type Digits } from '../../src/lib/dates.ts';
 import { label } from '../labels.ts';
 import { daysInMonth, parseInstant, wallTime, zonedIso, type WallTime } from '../lib/zoned-time.ts';
 
-type Props = CmsWidgetControlProps<string | Date> & {
-	setActiveStyle?: () => void;
-	setInactiveStyle?: () => void;
-	field: { get(key: string): unknown };
-	entry?: { get(key: string): unknown };
-};
+type Props = { ref?: Ref<object> } & CmsWidgetControlProps<string | Date> & {
+		setActiveStyle?: () => void;
+		setInactiveStyle?: () => void;
+		field: { get(key: string): unknown };
+		entry?: { get(key: string): unknown };
+	};
 
 /** The newsroom's clock: its time zone and the digits of its Arabic pages (content/settings/site.yml). */
 export interface NewsroomClock {
@@ -32,12 +32,25 @@ export function dateTimeControl(clock: NewsroomClock) {
 	const monthName = new Intl.DateTimeFormat('ar-u-nu-latn', { month: 'long', timeZone: 'UTC' });
 	const months = Array.from({ length: 12 }, (_, index) => monthName.format(new Date(Date.UTC(2026, index, 15))));
 
-	return function DateTimeControl({ value, onChange, forID, classNameWrapper, field, entry, setActiveStyle, setInactiveStyle }: Props) {
+	return function DateTimeControl({
+		value,
+		onChange,
+		forID,
+		classNameWrapper,
+		field,
+		entry,
+		setActiveStyle,
+		setInactiveStyle,
+		ref,
+	}: Props) {
+		// Decap validates through the control's ref (React 19 passes it as a prop): no check of its own here.
+		useImperativeHandle(ref, () => ({}), []);
 		const instant = parseInstant(value);
 		const time = instant ? wallTime(instant, clock.timeZone) : undefined;
 		const isNew = entry?.get('newRecord') !== false;
 		useEffect(() => {
-			if (!value && isNew && field.get('default_now') === true) onChange(now());
+			// Only a value never set: a date the editor cleared stays cleared.
+			if (value === undefined && isNew && field.get('default_now') === true) onChange(now());
 		}, []); // only when the form opens
 
 		const now = () => zonedIso(wallTime(new Date(), clock.timeZone), clock.timeZone);
@@ -102,7 +115,7 @@ export function dateTimeControl(clock: NewsroomClock) {
 
 /** «مجدول: يظهر في 7 ديسمبر 2026، 2:30 م غرينتش+3» for a future time, the zone's name otherwise. */
 function StateLine({ instant, clock }: { instant: Date | undefined; clock: NewsroomClock }) {
-	if (!instant) return h('p', { className: 'date-state' }, label('date.zone').replace('%{zone}', clock.timeZone));
+	if (!instant) return h('p', { className: 'date-state' }, label('date.zone').replace('%{zone}', zoneName(clock.timeZone)));
 	const when = formatDateTime(instant, 'ar', clock.timeZone);
 	if (instant.getTime() > Date.now())
 		return h(
@@ -112,6 +125,12 @@ function StateLine({ instant, clock }: { instant: Date | undefined; clock: Newsr
 			` ${label('date.scheduledAt').replace('%{when}', when)}`,
 		);
 	return h('p', { className: 'date-state', 'data-state': 'past' }, when);
+}
+
+/** The zone's Arabic name, «توقيت المملكة العربية السعودية», not its IANA id. */
+function zoneName(timeZone: string): string {
+	const parts = new Intl.DateTimeFormat('ar', { timeZone, timeZoneName: 'shortGeneric' }).formatToParts(new Date());
+	return parts.find((part) => part.type === 'timeZoneName')?.value ?? timeZone;
 }
 
 /** Years offered: from last year to three years ahead, and the value's own year wherever it is. */

@@ -1,14 +1,14 @@
 import type { CmsWidgetControlProps } from 'decap-cms-core';
 import { List } from 'immutable';
-import { createElement as h, useState } from 'react';
+import { createElement as h, useImperativeHandle, useState, type Ref } from 'react';
 import { label } from '../labels.ts';
 import { addTags, matchingTags } from '../lib/tags.ts';
 
-type Props = CmsWidgetControlProps<List<string> | string[] | undefined> & {
-	locale?: string;
-	setActiveStyle?: () => void;
-	setInactiveStyle?: () => void;
-};
+type Props = { ref?: Ref<object> } & CmsWidgetControlProps<List<string> | string[] | undefined> & {
+		locale?: string;
+		setActiveStyle?: () => void;
+		setInactiveStyle?: () => void;
+	};
 
 /** How many suggestions show under the box at once. */
 const SHOWN = 8;
@@ -19,7 +19,9 @@ const SHOWN = 8;
  * offered under it. Decap's list widget made each tag a sub-form of its own.
  */
 export function tagsControl(known: { ar: string[]; en: string[] }) {
-	return function TagsControl({ value, onChange, forID, classNameWrapper, locale, setActiveStyle, setInactiveStyle }: Props) {
+	return function TagsControl({ value, onChange, forID, classNameWrapper, locale, setActiveStyle, setInactiveStyle, ref }: Props) {
+		// Decap validates through the control's ref (React 19 passes it as a prop): no check of its own here.
+		useImperativeHandle(ref, () => ({}), []);
 		const [text, setText] = useState('');
 		const tags = toArray(value);
 		const suggestions = matchingTags(known[locale === 'en' ? 'en' : 'ar'], text, tags).slice(0, SHOWN);

@@ -98,7 +98,7 @@ function contentWords(): Set<string> {
 			else if (/\.(md|yml)$/.test(entry.name)) add(`${entry.name} ${readFileSync(join(dir, entry.name), 'utf8')}`);
 		}
 	};
-	walk(join(copy.root, 'content'));
+	for (const folder of ['articles', 'pages', 'authors', 'categories']) walk(join(copy.root, 'content', folder));
 	add(`${ENGLISH_TITLE} ${SLUG} ${asciiFileName(IMAGE_NAME)} budget-vote-2027`);
 	return words;
 }
@@ -287,15 +287,19 @@ test('writing: a suggested slug, tags from the site, a required description, a t
 	await page.screenshot({ path: testInfo.outputPath('editor-1366.png'), fullPage: true });
 
 	// Saved as a draft: without a description of the image the CMS refuses, in Arabic, and writes nothing.
+	// The save is called what it does: it keeps the article off the site.
+	await expect(page.getByRole('button', { name: 'انشر', exact: true })).toBeVisible();
 	await page.locator('button[role="switch"][id^="draft-field-"]').first().click();
-	await page.getByRole('button', { name: 'انشر' }).click();
-	await page.getByRole('menuitem', { name: 'انشر الآن' }).click();
+	await expect(page.getByRole('button', { name: 'انشر', exact: true })).toHaveCount(0);
+	await page.getByRole('button', { name: labels['draft.save'] }).click();
+	await page.getByRole('menuitem', { name: labels['draft.saveNow'] }).click();
 	await expect(page.getByText(labels['field.imageAlt.required'])).toBeVisible();
 	expect(existsSync(articleFile(SLUG))).toBe(false);
 	await page.locator('input[id^="imageAlt-field-"]').first().fill(ALT);
-	await page.getByRole('button', { name: 'انشر' }).click();
-	await page.getByRole('menuitem', { name: 'انشر الآن' }).click();
+	await page.getByRole('button', { name: labels['draft.save'] }).click();
+	await page.getByRole('menuitem', { name: labels['draft.saveNow'] }).click();
 	await expect(page.getByText('حُفظت المادة')).toBeVisible();
+	await expect(page.getByRole('button', { name: labels['draft.saved'] })).toBeVisible();
 	await expect.poll(() => existsSync(articleFile(SLUG))).toBe(true);
 
 	const { data, content } = matter(readFileSync(articleFile(SLUG), 'utf8'));
@@ -335,6 +339,7 @@ test('publishing: the draft goes out now, the list says so, and «اعرض عل�
 	await openCms(page, `#/collections/articles/entries/${SLUG}`);
 	await expect(page.locator(`output[data-slug="${SLUG}"]`).first()).toBeVisible();
 	await expect(page.locator('.newsroom-date [data-state="scheduled"]').first()).toBeVisible();
+	await expect(page.getByRole('button', { name: labels['draft.saved'] })).toBeVisible();
 	await page.locator('button[role="switch"][id^="draft-field-"]').first().click();
 	await page.locator('.newsroom-date').first().getByRole('button', { name: labels['date.now'] }).click();
 	await expect(page.locator('.newsroom-date [data-state="scheduled"]')).toHaveCount(0);
@@ -368,8 +373,8 @@ test('deleting a draft: the dialog says what is deleted, in Arabic, and the file
 	await page.locator('[data-slate-editor="true"]').first().click();
 	await page.keyboard.insertText('ملاحظات أولية لم تكتمل.');
 	await page.locator('button[role="switch"][id^="draft-field-"]').first().click();
-	await page.getByRole('button', { name: 'انشر' }).click();
-	await page.getByRole('menuitem', { name: 'انشر الآن' }).click();
+	await page.getByRole('button', { name: labels['draft.save'] }).click();
+	await page.getByRole('menuitem', { name: labels['draft.saveNow'] }).click();
 	await expect(page.getByText('حُفظت المادة')).toBeVisible();
 	await expect.poll(() => existsSync(articleFile(draftSlug))).toBe(true);
 

@@ -82,7 +82,7 @@ test('the CMS refuses to publish an article without title, date, category or slu
 	await page.getByRole('menuitem', { name: 'انشر الآن' }).click();
 	for (const message of ['حقل «العنوان» مطلوب.', 'حقل «تاريخ النشر» مطلوب.', 'حقل «القسم» مطلوب.'])
 		await expect(page.getByText(message)).toBeVisible();
-	await expect(page.getByText('الرابط المختصر حروف لاتينية صغيرة (a-z)')).toBeVisible();
+	await expect(page.getByText('قيمة «الرابط المختصر» لا تطابق النمط المطلوب: الرابط المختصر حروف لاتينية صغيرة من a إلى z')).toBeVisible();
 	await expect(page.getByText('لم تملأ حقلًا مطلوبًا. أكمله قبل الحفظ.')).toBeVisible();
 	await page.locator('input[id^="slug-field-"]').first().fill('');
 	await page.getByRole('button', { name: 'انشر' }).click();
@@ -147,8 +147,8 @@ test('an editor writes an Arabic article with an image in the CMS, and the next 
 	await page.locator('input[id^="slug-field-"]').first().fill(SLUG);
 	await page.locator('input[id^="category-field-"]').first().fill('سياسة');
 	await page.getByRole('option', { name: 'سياسة' }).click();
-	await page.getByRole('button', { name: 'أضف وسم' }).first().click();
-	await page.locator('input[id^="tag-field-"]').first().fill('الموازنة العامة');
+	await page.locator('.newsroom-tags input').first().fill('الموازنة العامة');
+	await page.locator('.newsroom-tags input').first().press('Enter');
 
 	// The lead image, uploaded under an Arabic file name.
 	await page.getByRole('button', { name: 'اختر صورة' }).first().click();
@@ -160,6 +160,7 @@ test('an editor writes an Arabic article with an image in the CMS, and the next 
 	const uploaded = asciiFileName(IMAGE_NAME);
 	await expect(page.getByText(uploaded)).toBeVisible();
 	await page.getByRole('button', { name: 'اختر المحدد' }).click();
+	await page.locator('input[id^="imageAlt-field-"]').first().fill('قبة البرلمان');
 
 	// The body, typed as Markdown: a heading, a paragraph with a link.
 	// The editor's rich text / Markdown switch: the one switch that is not a field (it has no id, and its aria-label is lost in Decap's Toggle).
