@@ -48,7 +48,8 @@ export function hasEditorialWorkflow(backend: BackendName): boolean {
  */
 export function cmsOptionsFromEnv(env: CmsEnvironment): CmsOptions {
 	const backend = (env.CMS_BACKEND ?? 'github') as BackendName;
-	if (!BACKENDS.includes(backend)) throw new Error(`CMS_BACKEND must be one of ${BACKENDS.join(', ')} (got "${backend}")`);
+	if (!BACKENDS.includes(backend))
+		throw new Error(`CMS_BACKEND must be one of ${BACKENDS.join(', ')} (got "${backend}")`);
 	const options: CmsOptions = {
 		backend,
 		repo: env.CMS_REPO ?? 'newsroom/newsroom',
@@ -60,12 +61,18 @@ export function cmsOptionsFromEnv(env: CmsEnvironment): CmsOptions {
 	if (env.CMS_API_ROOT) options.apiRoot = env.CMS_API_ROOT;
 	if (env.CMS_HOST_URL) options.hostUrl = env.CMS_HOST_URL;
 	if (env.NEWSROOM_CMS_LOCAL)
-		options.localBackend = { url: env.NEWSROOM_CMS_LOCAL, git: env.NEWSROOM_CMS_MODE === 'git', token: env.NEWSROOM_CMS_TOKEN };
+		options.localBackend = {
+			url: env.NEWSROOM_CMS_LOCAL,
+			git: env.NEWSROOM_CMS_MODE === 'git',
+			token: env.NEWSROOM_CMS_TOKEN,
+		};
 	return options;
 }
 
 /** The `backend`, `publish_mode` and (locally only) `local_backend` parts of Decap's configuration. */
-export function backendConfig(options: CmsOptions): Pick<CmsConfig, 'backend' | 'publish_mode' | 'local_backend'> {
+export function backendConfig(
+	options: CmsOptions,
+): Pick<CmsConfig, 'backend' | 'publish_mode' | 'local_backend'> {
 	const backend: CmsBackend = { name: options.backend, repo: options.repo, branch: options.branch };
 	if (options.backend === 'github') {
 		if (options.baseUrl) backend.base_url = options.baseUrl;

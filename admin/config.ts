@@ -12,12 +12,39 @@ import { label } from './labels.ts';
 export const MARKDOWN_FORMAT = 'newsroom-md';
 export const YAML_FORMAT = 'newsroom-yml';
 export const SLUG_WIDGET = 'newsroom-slug';
+export const DATE_WIDGET = 'newsroom-datetime';
+export const TAGS_WIDGET = 'newsroom-tags';
+export const ALT_WIDGET = 'newsroom-alt';
 
 /**
- * What Decap's datetime widget writes: ISO 8601 with the editor's UTC offset, e.g.
- * 2026-05-01T10:00:00+03:00. Without `format` it writes milliseconds; the schema needs the zone.
+ * The body's toolbar: no first-level heading (the page's headline is the article's only H1), and
+ * the blocks the site styles. Images go in the lead image field; embeds are links on a line of
+ * their own.
  */
-export const DATE_FORMAT = 'YYYY-MM-DDTHH:mm:ssZ';
+const BODY_BUTTONS = [
+	'bold',
+	'italic',
+	'link',
+	'heading-two',
+	'heading-three',
+	'heading-four',
+	'quote',
+	'bulleted-list',
+	'numbered-list',
+];
+const BODY_COMPONENTS = ['image'];
+
+/** The body: Markdown with the newsroom's toolbar. */
+function bodyField(labelKey: 'field.body' | 'field.pageBody'): CmsField {
+	return {
+		name: 'body',
+		label: label(labelKey),
+		widget: 'markdown',
+		buttons: BODY_BUTTONS,
+		editor_components: BODY_COMPONENTS,
+		i18n: true,
+	} as CmsField;
+}
 
 /** The Arabic site, with English translations in a folder beside it. */
 const i18n = { structure: 'multiple_folders' as const, locales: ['ar', 'en'], default_locale: 'ar' };
@@ -26,7 +53,10 @@ const i18n = { structure: 'multiple_folders' as const, locales: ['ar', 'en'], de
  * The file name of a new entry. Typed by the editor (never derived from an Arabic title, which
  * Decap's ASCII slugs turn into an empty name), checked against the schemas' id pattern.
  */
-function slugField(labelKey: 'field.slug' | 'field.id', hintKey: 'field.slug.hint' | 'field.id.hint'): CmsField {
+function slugField(
+	labelKey: 'field.slug' | 'field.id',
+	hintKey: 'field.slug.hint' | 'field.id.hint',
+): CmsField {
 	return {
 		name: 'slug',
 		label: label(labelKey),
@@ -69,10 +99,32 @@ export interface Choice {
 export interface CmsChoices {
 	sections: Choice[];
 	authors: Choice[];
+	/** The tags articles already use, per language, most used first. */
+	tags?: { ar: string[]; en: string[] };
 }
 
 function choiceField(name: string, labelKey: Parameters<typeof label>[0], options: Choice[]): CmsField {
 	return { name, label: label(labelKey), widget: 'select', options } as CmsField;
+}
+
+/**
+ * The article list's filters: by state (see `lib/list-fields.ts`, which works the state out when a
+ * file is read) and by section.
+ */
+function articleFilters(choices: CmsChoices) {
+	const byState = (
+		[
+			['filter.drafts', 'status.draft'],
+			['filter.scheduled', 'status.scheduled'],
+			['filter.published', 'status.published'],
+		] as const
+	).map(([name, state]) => ({ label: label(name), field: 'listStatus', pattern: `^${label(state)}$` }));
+	const bySection = choices.sections.map((section) => ({
+		label: section.label,
+		field: 'category',
+		pattern: `^${section.value}$`,
+	}));
+	return [...byState, ...bySection];
 }
 
 const articles = (choices: CmsChoices): CmsCollection => ({
@@ -86,7 +138,15 @@ const articles = (choices: CmsChoices): CmsCollection => ({
 	create: true,
 	slug: '{{fields.slug}}',
 	identifier_field: 'title',
-	summary: '{{title}}',
+	// The list: state, headline, then date, section and author (lib/list-fields.ts), newest first.
+	summary: '{{listStatus}} · {{title}} — {{listLine}}',
+	sortable_fields: [
+		{ field: 'date', label: label('sort.date'), default_sort: 'desc' },
+		{ field: 'title', label: label('sort.title') },
+	],
+	view_filters: articleFilters(choices),
+	// «اعرض على الموقع»: the Arabic article's address on the site.
+	preview_path: 'news/{{slug}}/',
 	i18n: true,
 	// Uploads go where the image pipeline looks; articles refer to them from content/articles/<lang>/.
 	media_folder: '/content/media',
@@ -97,9 +157,8 @@ const articles = (choices: CmsChoices): CmsCollection => ({
 		{
 			name: 'date',
 			label: label('field.date'),
-			widget: 'datetime',
-			format: DATE_FORMAT,
-			default: '{{now}}',
+			widget: DATE_WIDGET,
+			default_now: true,
 			hint: label('field.date.hint'),
 			i18n: 'duplicate',
 		},
@@ -108,22 +167,61 @@ const articles = (choices: CmsChoices): CmsCollection => ({
 		{
 			name: 'tags',
 			label: label('field.tags'),
-			label_singular: label('field.tag'),
-			widget: 'list',
+			widget: TAGS_WIDGET,
 			required: false,
-			field: { name: 'tag', label: label('field.tag'), widget: 'string' },
+			hint: label('field.tags.hint'),
 			i18n: true,
 		},
 		{ ...choiceField('author', 'field.author', choices.authors), required: false, i18n: 'duplicate' },
 		{ name: 'source', label: label('field.source'), widget: 'string', required: false, i18n: true },
-		{ name: 'image', label: label('field.image'), widget: 'image', required: false, choose_url: false, i18n: 'duplicate' },
-		{ name: 'imageAlt', label: label('field.imageAlt'), widget: 'string', required: false, i18n: true },
-		{ name: 'imageCaption', label: label('field.imageCaption'), widget: 'string', required: false, i18n: true },
-		{ name: 'featured', label: label('field.featured'), widget: 'boolean', default: false, required: false, i18n: 'duplicate' },
-		{ name: 'breaking', label: label('field.breaking'), widget: 'boolean', default: false, required: false, i18n: 'duplicate' },
-		{ name: 'draft', label: label('field.draft'), widget: 'boolean', default: false, required: false, i18n: 'duplicate' },
-		{ name: 'updated', label: label('field.updated'), widget: 'datetime', format: DATE_FORMAT, required: false, i18n: 'duplicate' },
-		{ name: 'body', label: label('field.body'), widget: 'markdown', i18n: true },
+		{
+			name: 'image',
+			label: label('field.image'),
+			widget: 'image',
+			required: false,
+			choose_url: false,
+			i18n: 'duplicate',
+		},
+		{ name: 'imageAlt', label: label('field.imageAlt'), widget: ALT_WIDGET, required: false, i18n: true },
+		{
+			name: 'imageCaption',
+			label: label('field.imageCaption'),
+			widget: 'string',
+			required: false,
+			i18n: true,
+		},
+		{
+			name: 'featured',
+			label: label('field.featured'),
+			widget: 'boolean',
+			default: false,
+			required: false,
+			i18n: 'duplicate',
+		},
+		{
+			name: 'breaking',
+			label: label('field.breaking'),
+			widget: 'boolean',
+			default: false,
+			required: false,
+			i18n: 'duplicate',
+		},
+		{
+			name: 'draft',
+			label: label('field.draft'),
+			widget: 'boolean',
+			default: false,
+			required: false,
+			i18n: 'duplicate',
+		},
+		{
+			name: 'updated',
+			label: label('field.updated'),
+			widget: DATE_WIDGET,
+			required: false,
+			i18n: 'duplicate',
+		},
+		bodyField('field.body'),
 	] as CmsField[],
 });
 
@@ -138,15 +236,37 @@ const pages: CmsCollection = {
 	slug: '{{fields.slug}}',
 	identifier_field: 'title',
 	summary: '{{title}}',
+	preview_path: '{{slug}}/',
 	i18n: true,
 	fields: [
 		{ name: 'title', label: label('field.title'), widget: 'string', i18n: true },
 		slugField('field.slug', 'field.slug.hint'),
 		{ name: 'description', label: label('field.description'), widget: 'text', required: false, i18n: true },
-		{ name: 'updated', label: label('field.updated'), widget: 'datetime', format: DATE_FORMAT, required: false, i18n: 'duplicate' },
-		{ name: 'footer', label: label('field.footer'), widget: 'boolean', default: true, required: false, i18n: 'duplicate' },
-		{ name: 'order', label: label('field.order'), widget: 'number', value_type: 'int', default: 0, required: false, i18n: 'duplicate' },
-		{ name: 'body', label: label('field.pageBody'), widget: 'markdown', i18n: true },
+		{
+			name: 'updated',
+			label: label('field.updated'),
+			widget: DATE_WIDGET,
+			required: false,
+			i18n: 'duplicate',
+		},
+		{
+			name: 'footer',
+			label: label('field.footer'),
+			widget: 'boolean',
+			default: true,
+			required: false,
+			i18n: 'duplicate',
+		},
+		{
+			name: 'order',
+			label: label('field.order'),
+			widget: 'number',
+			value_type: 'int',
+			default: 0,
+			required: false,
+			i18n: 'duplicate',
+		},
+		bodyField('field.pageBody'),
 	] as CmsField[],
 };
 
@@ -219,8 +339,18 @@ const settings = (choices: CmsChoices): CmsCollection => ({
 			fields: [
 				bilingualField('name', 'field.name', { required: true }),
 				bilingualField('tagline', 'field.tagline', { required: true }),
-				{ name: 'url', label: label('field.url'), widget: 'string', pattern: ['^https?://[^\\s/]+\\S*$', label('field.url.pattern')] },
-				{ name: 'timeZone', label: label('field.timeZone'), widget: 'string', hint: label('field.timeZone.hint') },
+				{
+					name: 'url',
+					label: label('field.url'),
+					widget: 'string',
+					pattern: ['^https?://[^\\s/]+\\S*$', label('field.url.pattern')],
+				},
+				{
+					name: 'timeZone',
+					label: label('field.timeZone'),
+					widget: 'string',
+					hint: label('field.timeZone.hint'),
+				},
 				{
 					name: 'digits',
 					label: label('field.digits'),
@@ -242,7 +372,12 @@ const settings = (choices: CmsChoices): CmsCollection => ({
 					summary: '{{fields.name}}',
 					fields: [
 						{ name: 'name', label: label('field.socialName'), widget: 'string' },
-						{ name: 'url', label: label('field.socialUrl'), widget: 'string', pattern: ['^https?://\\S+$', label('field.url.pattern')] },
+						{
+							name: 'url',
+							label: label('field.socialUrl'),
+							widget: 'string',
+							pattern: ['^https?://\\S+$', label('field.url.pattern')],
+						},
 					],
 				},
 			] as CmsField[],
@@ -262,7 +397,16 @@ const settings = (choices: CmsChoices): CmsCollection => ({
 					default: 5,
 					required: false,
 				},
-				{ name: 'latest', label: label('field.latest'), widget: 'number', value_type: 'int', min: 1, max: 30, default: 8, required: false },
+				{
+					name: 'latest',
+					label: label('field.latest'),
+					widget: 'number',
+					value_type: 'int',
+					min: 1,
+					max: 30,
+					default: 8,
+					required: false,
+				},
 				{
 					name: 'sections',
 					label: label('field.sections'),
@@ -295,7 +439,10 @@ export function cmsCollections(choices: CmsChoices): CmsCollection[] {
 }
 
 /** The whole configuration for `options` (see `backend.ts`) and the forms' `choices`. */
-export function cmsConfig(options: CmsOptions, choices: CmsChoices = { sections: [], authors: [] }): CmsConfig {
+export function cmsConfig(
+	options: CmsOptions,
+	choices: CmsChoices = { sections: [], authors: [] },
+): CmsConfig {
 	return {
 		load_config_file: false,
 		locale: 'ar',

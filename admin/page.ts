@@ -4,7 +4,15 @@ import { escapeXml as escapeHtml } from '../src/outputs/xml.ts';
  * /admin/index.html: an empty Arabic, right-to-left page that loads the CMS. `noindex` keeps the
  * editors' entrance out of search engines.
  */
-export function adminPage({ title, script, style }: { title: string; script: string; style: string }): string {
+export function adminPage({
+	title,
+	script,
+	style,
+}: {
+	title: string;
+	script: string;
+	style: string;
+}): string {
 	return `<!DOCTYPE html>
 <html lang="ar" dir="rtl">
 	<head>

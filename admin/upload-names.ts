@@ -13,7 +13,10 @@ export function renameUploads(root: Document): void {
 			const input = event.target;
 			if (!(input instanceof HTMLInputElement) || input.type !== 'file' || !input.files?.length) return;
 			const files = [...input.files];
-			const renamed = files.map((file) => new File([file], asciiFileName(file.name), { type: file.type, lastModified: file.lastModified }));
+			const renamed = files.map(
+				(file) =>
+					new File([file], asciiFileName(file.name), { type: file.type, lastModified: file.lastModified }),
+			);
 			if (renamed.every((file, index) => file.name === files[index]!.name)) return;
 			const transfer = new DataTransfer();
 			for (const file of renamed) transfer.items.add(file);

@@ -9,7 +9,8 @@ const ARABIC_LETTER = /\p{Script=Arabic}/u;
  * Arabic letter is Arabic, a Latin one English; with no headline yet, the default, Arabic.
  */
 export function previewLocale(title: unknown, body?: unknown): PreviewLocale {
-	const text = [title, body].find((value) => typeof value === 'string' && value.trim() !== '') as string | undefined;
+	const text = [title, body].find((value) => typeof value === 'string' && value.trim() !== '') as
+		string | undefined;
 	if (text === undefined || ARABIC_LETTER.test(text)) return { lang: 'ar', dir: 'rtl' };
 	return { lang: 'en', dir: 'ltr' };
 }

@@ -1,4 +1,5 @@
 import { dump, load } from 'js-yaml';
+import { LIST_KEYS } from './list-fields.ts';
 
 /**
  * The files the CMS reads and writes, in the shape the site's schemas accept. Decap's own
@@ -14,8 +15,8 @@ import { dump, load } from 'js-yaml';
 /** A form's data as Decap hands it over: field values and, for Markdown, `body`. */
 export type EntryData = Record<string, unknown>;
 
-/** Keys the form has but the file must not: the slug is the file name. */
-const NOT_IN_FILE = new Set(['slug']);
+/** Keys the form has but the file must not: the slug is the file name; the list's keys are worked out on reading. */
+const NOT_IN_FILE = new Set<string>(['slug', ...LIST_KEYS]);
 
 /** Whether a value is "nothing typed": undefined, null, blank text, or an empty list or object. */
 function isEmpty(value: unknown): boolean {

@@ -18,7 +18,8 @@ const ar = {
 		errors: {
 			email: 'أدخل بريدك الإلكتروني.',
 			password: 'أدخل كلمة المرور.',
-			identitySettings: 'تعذّر الوصول إلى إعدادات الهوية. عند استخدام خادم git-gateway فعّل خدمة Identity وGit Gateway.',
+			identitySettings:
+				'تعذّر الوصول إلى إعدادات الهوية. عند استخدام خادم git-gateway فعّل خدمة Identity وGit Gateway.',
 		},
 	},
 	app: {
@@ -51,7 +52,7 @@ const ar = {
 			viewAs: 'طريقة العرض',
 			viewAsList: 'عرض على شكل قائمة',
 			viewAsGrid: 'عرض على شكل شبكة',
-			newButton: '＋ %{collectionLabel}',
+			newButton: 'إضافة %{collectionLabel}',
 			newButtonAriaLabel: 'أنشئ مادة جديدة في %{collectionLabel}',
 			ascending: 'تصاعديًا',
 			descending: 'تنازليًا',
@@ -115,8 +116,10 @@ const ar = {
 			onPublishingWithUnsavedChanges: 'لديك تغييرات غير محفوظة، احفظها قبل النشر.',
 			onPublishing: 'هل تريد نشر هذه المادة؟',
 			onUnpublishing: 'هل تريد إلغاء نشر هذه المادة؟',
-			onDeleteWithUnsavedChanges: 'هل تريد حذف هذه المادة المنشورة، مع تغييراتك غير المحفوظة في هذه الجلسة؟',
-			onDeletePublishedEntry: 'هل تريد حذف هذه المادة المنشورة؟',
+			onDeleteWithUnsavedChanges:
+				'هل تريد حذف هذه المادة؟ يُحذف ملفها (وترجمتها إن وُجدت)، وتضيع معها تغييراتك غير المحفوظة.',
+			onDeletePublishedEntry:
+				'هل تريد حذف هذه المادة؟ يُحذف ملفها (وترجمتها إن وُجدت)، فإن كانت منشورة اختفت من الموقع في البناء التالي.',
 			onDeleteUnpublishedChangesWithUnsavedChanges:
 				'سيحذف هذا كل التغييرات غير المنشورة على هذه المادة، مع تغييراتك غير المحفوظة في هذه الجلسة. هل تريد الحذف؟',
 			onDeleteUnpublishedChanges: 'ستُحذف كل التغييرات غير المنشورة على هذه المادة. هل تريد الحذف؟',
@@ -159,8 +162,10 @@ const ar = {
 			deleteEntry: 'احذف المادة',
 			saving: 'جارٍ الحفظ…',
 			save: 'احفظ',
-			statusInfoTooltipDraft: 'حالة المادة «مسودة». لإكمالها وإرسالها للمراجعة، غيّر الحالة إلى «قيد المراجعة».',
-			statusInfoTooltipInReview: 'المادة قيد المراجعة، ولا يلزم أي إجراء آخر. ويمكنك مع ذلك إجراء تغييرات إضافية أثناء مراجعتها.',
+			statusInfoTooltipDraft:
+				'حالة المادة «مسودة». لإكمالها وإرسالها للمراجعة، غيّر الحالة إلى «قيد المراجعة».',
+			statusInfoTooltipInReview:
+				'المادة قيد المراجعة، ولا يلزم أي إجراء آخر. ويمكنك مع ذلك إجراء تغييرات إضافية أثناء مراجعتها.',
 			deleting: 'جارٍ الحذف…',
 			updating: 'جارٍ التحديث…',
 			status: 'الحالة: %{status}',
@@ -286,7 +291,8 @@ const ar = {
 			details: 'حدث خطأ، من فضلك ',
 			reportIt: 'أبلغ عنه على GitHub.',
 			detailsHeading: 'التفاصيل',
-			privacyWarning: 'يُملأ البلاغ تلقائيًا برسالة الخطأ وبيانات التشخيص.\nتحقق من صحة المعلومات واحذف أي بيانات حساسة.',
+			privacyWarning:
+				'يُملأ البلاغ تلقائيًا برسالة الخطأ وبيانات التشخيص.\nتحقق من صحة المعلومات واحذف أي بيانات حساسة.',
 			recoveredEntry: {
 				heading: 'المستند المسترجَع',
 				warning: 'انسخه والصقه في مكان آخر قبل مغادرة الصفحة!',
@@ -331,14 +337,14 @@ const ar = {
 			workflowHeading: 'سير التحرير',
 			newPost: 'مادة جديدة',
 			description: [
-				'لا مواد بانتظار المراجعة، و%{readyCount} جاهزة للنشر.',
-				'مادة واحدة بانتظار المراجعة، و%{readyCount} جاهزة للنشر.',
-				'مادتان بانتظار المراجعة، و%{readyCount} جاهزة للنشر.',
-				'%{smart_count} مواد بانتظار المراجعة، و%{readyCount} جاهزة للنشر.',
-				'%{smart_count} مادة بانتظار المراجعة، و%{readyCount} جاهزة للنشر.',
-				'%{smart_count} مادة بانتظار المراجعة، و%{readyCount} جاهزة للنشر.',
+				'لا مواد بانتظار المراجعة. الجاهزة للنشر: %{readyCount}.',
+				'مادة واحدة بانتظار المراجعة. الجاهزة للنشر: %{readyCount}.',
+				'مادتان بانتظار المراجعة. الجاهزة للنشر: %{readyCount}.',
+				'%{smart_count} مواد بانتظار المراجعة. الجاهزة للنشر: %{readyCount}.',
+				'%{smart_count} مادة بانتظار المراجعة. الجاهزة للنشر: %{readyCount}.',
+				'%{smart_count} مادة بانتظار المراجعة. الجاهزة للنشر: %{readyCount}.',
 			].join(' |||| '),
-			dateFormat: 'D MMMM',
+			dateFormat: 'YYYY/M/D',
 		},
 		workflowCard: {
 			lastChange: '%{date} بواسطة %{author}',
@@ -356,9 +362,14 @@ const ar = {
 			draftHeader: 'مسودات',
 			inReviewHeader: 'قيد المراجعة',
 			readyHeader: 'جاهز',
-			currentEntries: ['لا مواد', 'مادة واحدة', 'مادتان', '%{smart_count} مواد', '%{smart_count} مادة', '%{smart_count} مادة'].join(
-				' |||| ',
-			),
+			currentEntries: [
+				'لا مواد',
+				'مادة واحدة',
+				'مادتان',
+				'%{smart_count} مواد',
+				'%{smart_count} مادة',
+				'%{smart_count} مادة',
+			].join(' |||| '),
 		},
 	},
 };

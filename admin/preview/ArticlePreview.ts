@@ -1,15 +1,29 @@
 import type { PreviewTemplateComponentProps } from 'decap-cms-core';
-import { createElement as h, useEffect } from 'react';
+import { createElement as h, useEffect, useMemo } from 'react';
 import { formatDateTime } from '../../src/i18n/dates.ts';
+import ar from '../../src/i18n/ar.ts';
+import en from '../../src/i18n/en.ts';
 import { previewLocale } from '../lib/direction.ts';
+import { bodyHtml } from './body-html.ts';
+
+/** What the preview needs to know of the site: its time zone and the hosts it embeds from. */
+export interface PreviewSite {
+	timeZone: string;
+	embedHosts: readonly string[];
+}
 
 /**
- * The article as the site lays it out (the classes of `src/pages/[...lang]/news/[slug].astro` and
- * `ArticleHeader.astro`, styled by the site's own CSS registered as the preview style), in the
- * entry's language and direction.
+ * The article as the site lays it out (the classes and words of `src/pages/[...lang]/news/
+ * [slug].astro`, `ArticleHeader.astro` and `TagList.astro`, styled by the site's own CSS registered
+ * as the preview style), in the entry's language and direction, with the body rendered by the
+ * site's Markdown plugins: a YouTube link on its own line is the same click-to-load player.
  */
-export function articlePreview(timeZone: string) {
-	return function ArticlePreview({ entry, widgetFor, getAsset, document }: PreviewTemplateComponentProps & { document?: Document }) {
+export function articlePreview({ timeZone, embedHosts }: PreviewSite) {
+	return function ArticlePreview({
+		entry,
+		getAsset,
+		document,
+	}: PreviewTemplateComponentProps & { document?: Document }) {
 		const data = entry.get('data');
 		const title = data?.get('title') as string | undefined;
 		const { lang, dir } = previewLocale(title, data?.get('body'));
@@ -19,7 +33,16 @@ export function articlePreview(timeZone: string) {
 		const imageUrl = image ? String(getAsset(image)) : undefined;
 		const caption = data?.get('imageCaption') as string | undefined;
 		const summary = data?.get('summary') as string | undefined;
-		const tags = (data?.get('tags')?.toJS?.() as string[] | undefined) ?? [];
+		const tags = ((data?.get('tags')?.toJS?.() as unknown[] | undefined) ?? []).filter(
+			(tag): tag is string => typeof tag === 'string' && tag.trim() !== '',
+		);
+		const source = data?.get('source') as string | undefined;
+		const t = lang === 'en' ? en : ar;
+		const markdown = (data?.get('body') as string | undefined) ?? '';
+		const html = useMemo(
+			() => bodyHtml(markdown, lang, embedHosts, (src) => String(getAsset(src))),
+			[markdown, lang, getAsset],
+		);
 		return h(
 			'main',
 			{ id: 'main', lang, dir },
@@ -35,7 +58,11 @@ export function articlePreview(timeZone: string) {
 						h(
 							'div',
 							{ className: 'byline' },
-							h('p', { className: 'dates' }, h('time', { dateTime: date.toISOString() }, formatDateTime(date, lang, timeZone))),
+							h(
+								'p',
+								{ className: 'dates' },
+								h('time', { dateTime: date.toISOString() }, formatDateTime(date, lang, timeZone)),
+							),
 						),
 				),
 				imageUrl &&
@@ -45,16 +72,26 @@ export function articlePreview(timeZone: string) {
 						h('img', { src: imageUrl, alt: (data?.get('imageAlt') as string | undefined) ?? '' }),
 						caption && h('figcaption', { dir: 'auto' }, caption),
 					),
-				h('div', { className: 'article-body' }, widgetFor('body')),
+				h('div', { className: 'article-body', dangerouslySetInnerHTML: { __html: html } }),
+				source && h('p', { className: 'source' }, `${t['article.source']}: `, h('bdi', null, source)),
 				tags.length > 0 &&
-					h('div', { className: 'tags' }, h('ul', null, ...tags.map((tag) => h('li', { key: tag }, h('span', null, tag))))),
+					h(
+						'section',
+						{ className: 'tags' },
+						h('h2', null, t['article.tags']),
+						h('ul', null, ...tags.map((tag) => h('li', { key: tag }, h('span', { dir: 'auto' }, tag)))),
+					),
 			),
 		);
 	};
 }
 
 /** A static page, in the site's layout, language and direction. */
-export function PagePreview({ entry, widgetFor, document }: PreviewTemplateComponentProps & { document?: Document }) {
+export function PagePreview({
+	entry,
+	widgetFor,
+	document,
+}: PreviewTemplateComponentProps & { document?: Document }) {
 	const data = entry.get('data');
 	const title = data?.get('title') as string | undefined;
 	const { lang, dir } = previewLocale(title, data?.get('body'));
@@ -62,7 +99,12 @@ export function PagePreview({ entry, widgetFor, document }: PreviewTemplateCompo
 	return h(
 		'main',
 		{ id: 'main', lang, dir },
-		h('article', { className: 'article' }, h('h1', { dir: 'auto' }, title), h('div', { className: 'article-body' }, widgetFor('body'))),
+		h(
+			'article',
+			{ className: 'article' },
+			h('h1', { dir: 'auto' }, title),
+			h('div', { className: 'article-body' }, widgetFor('body')),
+		),
 	);
 }
 

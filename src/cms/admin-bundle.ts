@@ -12,7 +12,7 @@ import { gzipSync } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
 import { build, type BuildOptions } from 'esbuild';
 import { cmsOptionsFromEnv, type CmsEnvironment } from '../../admin/backend.ts';
-import { readChoices } from '../../admin/choices.ts';
+import { readChoices, readSiteFacts } from '../../admin/choices.ts';
 import { adminPage } from '../../admin/page.ts';
 import { readYaml } from '../newsroom/content-tree.ts';
 import { isMain } from '../cli/is-main.ts';
@@ -48,6 +48,7 @@ function bundleData(root: string, env: CmsEnvironment) {
 		options: cmsOptionsFromEnv(env),
 		choices: readChoices(root),
 		timeZone: settings.timeZone,
+		...readSiteFacts(root),
 		previewStyle: `${ADMIN_PATH}preview.css`,
 	};
 	return { settings, injected };

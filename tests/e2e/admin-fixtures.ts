@@ -41,7 +41,10 @@ export const test = base.extend<{ pageProblems: string[] }>({
 			page.on('response', (response) => {
 				if (response.status() < 400 || response.request().resourceType() === 'document') return;
 				// In git mode Decap asks for every entry it opens whether it has a draft: "no" is a 404.
-				if (response.status() === 404 && /"action":"unpublishedEntry"/.test(response.request().postData() ?? '')) {
+				if (
+					response.status() === 404 &&
+					/"action":"unpublishedEntry"/.test(response.request().postData() ?? '')
+				) {
 					expected404.add(response.url());
 					return;
 				}

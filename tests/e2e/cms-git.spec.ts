@@ -26,7 +26,8 @@ test.use({ actionTimeout: 30_000 });
 const slow = { timeout: 30_000 };
 
 const git = (...args: string[]) => execFileSync('git', args, { cwd: copy.root, encoding: 'utf8' });
-const status = () => git('-c', 'core.quotePath=false', 'status', '--porcelain').split('\n').filter(Boolean).sort();
+const status = () =>
+	git('-c', 'core.quotePath=false', 'status', '--porcelain').split('\n').filter(Boolean).sort();
 const branches = () => git('branch', '--format=%(refname:short)').split('\n').filter(Boolean).sort();
 const WORK = [' M src/styles/global.css', '?? notes-ملاحظات.txt'];
 
@@ -34,7 +35,12 @@ test.beforeAll(async () => {
 	test.setTimeout(300_000);
 	copy = await makeSiteCopy({ git: true });
 	site = await serveStatic(join(copy.root, 'dist'));
-	backend = await startCmsServer({ root: copy.root, port: 0, sitePort: Number(new URL(site.url).port), mode: 'git' });
+	backend = await startCmsServer({
+		root: copy.root,
+		port: 0,
+		sitePort: Number(new URL(site.url).port),
+		mode: 'git',
+	});
 	const build = await buildSite(copy.root, {
 		NEWSROOM_CMS_LOCAL: backend.url,
 		NEWSROOM_CMS_TOKEN: backend.token,
@@ -101,10 +107,14 @@ test('a draft saves beside uncommitted work and commits only its own file; publi
 	await page.getByRole('button', { name: 'احفظ' }).click();
 	await expect(page.getByText('حُفظت التغييرات')).toBeVisible(slow);
 	expect(branches()).toEqual([`cms/articles/${OTHER}`, 'main']);
-	expect(git('diff', '--name-only', 'main', `cms/articles/${OTHER}`).trim()).toBe(`content/articles/ar/${OTHER}.md`);
+	expect(git('diff', '--name-only', 'main', `cms/articles/${OTHER}`).trim()).toBe(
+		`content/articles/ar/${OTHER}.md`,
+	);
 	// The draft is not in the journalist's tree, and their work is untouched.
 	expect(status()).toEqual(WORK);
-	expect(readFileSync(join(copy.root, `content/articles/ar/${OTHER}.md`), 'utf8')).not.toContain('بطلًا للنخبة');
+	expect(readFileSync(join(copy.root, `content/articles/ar/${OTHER}.md`), 'utf8')).not.toContain(
+		'بطلًا للنخبة',
+	);
 
 	await page.getByRole('button', { name: /الحالة/ }).click();
 	await page.getByRole('menuitem', { name: 'جاهز' }).click();

@@ -62,7 +62,10 @@ async function attack(page: Page, backendUrl: string, token: string) {
 			};
 			return {
 				config: await call({ action: 'getEntry', params: { branch: 'main', path: '.git/config' } }),
-				article: await call({ action: 'getEntry', params: { branch: 'main', path: 'content/articles/ar/budget-vote.md' } }),
+				article: await call({
+					action: 'getEntry',
+					params: { branch: 'main', path: 'content/articles/ar/budget-vote.md' },
+				}),
 				write: await call(write),
 				blindWrite: await call(write, { mode: 'no-cors', headers: { 'content-type': 'text/plain' } }),
 			};
@@ -72,7 +75,9 @@ async function attack(page: Page, backendUrl: string, token: string) {
 }
 
 for (const name of ['127.0.0.1', 'localhost']) {
-	test(`a page on another port of ${name} can neither read nor write through the backend`, async ({ page }) => {
+	test(`a page on another port of ${name} can neither read nor write through the backend`, async ({
+		page,
+	}) => {
 		const before = await readFile(join(repo.root, '.git/config'), 'utf8');
 		await page.goto(`http://${name}:${new URL(other.url).port}/`);
 		for (const backendUrl of [backend.url, backend.url.replace('127.0.0.1', 'localhost')]) {
@@ -95,7 +100,9 @@ for (const name of ['127.0.0.1', 'localhost']) {
 	});
 }
 
-test('(the CMS’s own origin reads its content and only its content: the same script, allowed)', async ({ page }) => {
+test('(the CMS’s own origin reads its content and only its content: the same script, allowed)', async ({
+	page,
+}) => {
 	await page.goto(`${site.url}/`);
 	const results = await attack(page, backend.url, backend.token);
 	expect(results.article).toMatch(/^200 .*الموازنة/);

@@ -29,11 +29,21 @@ test.beforeAll(async () => {
 	const [port, cmsPort] = [await freePort(), await freePort()];
 	site = `http://127.0.0.1:${port}`;
 	backendUrl = `http://127.0.0.1:${cmsPort}/api/v1`;
-	child = spawn(process.execPath, ['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'src/cli/with-cms.ts', 'start'], {
-		cwd: copy.root,
-		env: { ...process.env, PORT: String(port), CMS_PORT: String(cmsPort), ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1' },
-		stdio: ['ignore', 'pipe', 'pipe'],
-	});
+	child = spawn(
+		process.execPath,
+		['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'src/cli/with-cms.ts', 'start'],
+		{
+			cwd: copy.root,
+			env: {
+				...process.env,
+				PORT: String(port),
+				CMS_PORT: String(cmsPort),
+				ASTRO_TELEMETRY_DISABLED: '1',
+				NO_COLOR: '1',
+			},
+			stdio: ['ignore', 'pipe', 'pipe'],
+		},
+	);
 	child.stdout!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	await expect.poll(() => output, { timeout: 300_000 }).toContain(`CMS:  ${site}/admin/`);
@@ -54,7 +64,9 @@ test('npm start ends with the addresses of the site and the CMS', () => {
 	expect(lines.at(-1)).toBe(`CMS:  ${site}/admin/`);
 });
 
-test('a story published in the CMS under npm start is on the local site without a restart', async ({ page }) => {
+test('a story published in the CMS under npm start is on the local site without a restart', async ({
+	page,
+}) => {
 	await page.goto(`${site}/admin/#/collections/articles/new`);
 	await page.getByRole('button', { name: 'تسجيل الدخول' }).click();
 	await page.locator('input[id^="title-field-"]').first().fill(TITLE);
@@ -69,16 +81,22 @@ test('a story published in the CMS under npm start is on the local site without 
 	const saved = Date.now();
 
 	const story = `${site}/news/${SLUG}/`;
-	await expect.poll(async () => (await fetch(story)).status, { timeout: 120_000, intervals: [500] }).toBe(200);
+	await expect
+		.poll(async () => (await fetch(story)).status, { timeout: 120_000, intervals: [500] })
+		.toBe(200);
 	const seconds = (Date.now() - saved) / 1000;
 	console.log(`published story served ${seconds.toFixed(1)} s after the save`);
 	await page.goto(story);
 	await expect(page.locator('h1')).toHaveText(TITLE);
 	// The terminal says so (once the build process has ended, just after the swap).
-	await expect.poll(() => output).toMatch(new RegExp(`\\[site\\] updated in [\\d.]+ s \\(content/articles/ar/${SLUG}\\.md\\)`));
+	await expect
+		.poll(() => output)
+		.toMatch(new RegExp(`\\[site\\] updated in [\\d.]+ s \\(content/articles/ar/${SLUG}\\.md\\)`));
 });
 
-test('npm run build beside npm start does not replace the local CMS with the production one', async ({ page }) => {
+test('npm run build beside npm start does not replace the local CMS with the production one', async ({
+	page,
+}) => {
 	const build = await buildSite(copy.root);
 	expect(build.code, build.output).toBe(0);
 	expect(build.output).toContain('dist/ now holds the new build.');
@@ -87,5 +105,9 @@ test('npm run build beside npm start does not replace the local CMS with the pro
 	await expect(page.getByRole('button', { name: 'الدخول عبر GitHub' })).toHaveCount(0);
 	// The production build went to dist/, with the production CMS.
 	expect(readFileSync(join(copy.root, 'dist/admin/cms.js'), 'utf8').includes(backendUrl)).toBe(false);
-	expect(readFileSync(join(copy.root, 'node_modules/.newsroom/start/site/admin/cms.js'), 'utf8').includes(backendUrl)).toBe(true);
+	expect(
+		readFileSync(join(copy.root, 'node_modules/.newsroom/start/site/admin/cms.js'), 'utf8').includes(
+			backendUrl,
+		),
+	).toBe(true);
 });

@@ -6,8 +6,20 @@ import type { CmsServer } from '../../src/cms/server.ts';
 
 /** Git with no system or global configuration: only what the test sets up counts. */
 export function gitEnv(home: string): NodeJS.ProcessEnv {
-	const env: NodeJS.ProcessEnv = { ...process.env, HOME: home, GIT_CONFIG_NOSYSTEM: '1', GIT_CONFIG_GLOBAL: join(home, 'no-gitconfig') };
-	for (const key of ['GIT_AUTHOR_NAME', 'GIT_AUTHOR_EMAIL', 'GIT_COMMITTER_NAME', 'GIT_COMMITTER_EMAIL', 'EMAIL']) delete env[key];
+	const env: NodeJS.ProcessEnv = {
+		...process.env,
+		HOME: home,
+		GIT_CONFIG_NOSYSTEM: '1',
+		GIT_CONFIG_GLOBAL: join(home, 'no-gitconfig'),
+	};
+	for (const key of [
+		'GIT_AUTHOR_NAME',
+		'GIT_AUTHOR_EMAIL',
+		'GIT_COMMITTER_NAME',
+		'GIT_COMMITTER_EMAIL',
+		'EMAIL',
+	])
+		delete env[key];
 	return env;
 }
 
@@ -49,10 +61,19 @@ export async function cmsRepository({ user = true }: { user?: boolean } = {}) {
 }
 
 /** Posts an API request to `server` as the CMS page of `origin` would (default: its own). */
-export function api(server: Pick<CmsServer, 'url' | 'token' | 'origins'>, body: unknown, headers: Record<string, string> = {}) {
+export function api(
+	server: Pick<CmsServer, 'url' | 'token' | 'origins'>,
+	body: unknown,
+	headers: Record<string, string> = {},
+) {
 	return fetch(server.url, {
 		method: 'POST',
-		headers: { 'content-type': 'application/json', origin: server.origins[0]!, 'x-newsroom-cms-token': server.token, ...headers },
+		headers: {
+			'content-type': 'application/json',
+			origin: server.origins[0]!,
+			'x-newsroom-cms-token': server.token,
+			...headers,
+		},
 		body: JSON.stringify(body),
 	});
 }

@@ -6,7 +6,8 @@ import matter from 'gray-matter';
 import { load as loadYaml } from 'js-yaml';
 import { describe, expect, test } from 'vitest';
 import type { z } from 'astro/zod';
-import { cmsConfig, DATE_FORMAT, SLUG_WIDGET } from '../../../admin/config.ts';
+import { ALT_WIDGET, cmsConfig, DATE_WIDGET, SLUG_WIDGET, TAGS_WIDGET } from '../../../admin/config.ts';
+import { zonedIso, wallTime } from '../../../admin/lib/zoned-time.ts';
 import { frontMatterFormat, yamlFormat } from '../../../admin/lib/front-matter.ts';
 import { articleFrontmatterSchema } from '#src/schemas/article.ts';
 import { authorSchema } from '#src/schemas/author.ts';
@@ -95,6 +96,7 @@ function drift(fields: Field[], shape: Record<string, z.ZodType>, prefix = ''): 
 function filled(field: Field, publicFolder: string | undefined): unknown {
 	switch (field.widget) {
 		case 'string':
+		case ALT_WIDGET:
 			if (field.name === 'url') return 'https://news.example.org/';
 			if (field.name === 'timeZone') return 'Asia/Riyadh';
 			return 'نص عربي مع English';
@@ -104,9 +106,11 @@ function filled(field: Field, publicFolder: string | undefined): unknown {
 			return '## عنوان فرعي\n\nفقرة فيها [رابط](https://example.org).';
 		case SLUG_WIDGET:
 			return 'sample-slug-2026';
-		case 'datetime':
-			// Exactly what Decap's datetime widget writes: dayjs(...).format(field.format).
-			return dayjs().format(field.format);
+		case DATE_WIDGET:
+			// Exactly what the newsroom's date widget writes: now on the newsroom's clock, with its offset.
+			return zonedIso(wallTime(new Date(), 'Asia/Riyadh'), 'Asia/Riyadh');
+		case TAGS_WIDGET:
+			return ['وسم أول', 'tag two'];
 		case 'boolean':
 			return true;
 		case 'select':
@@ -184,14 +188,16 @@ describe('the drift check itself', () => {
 });
 
 describe('dates from the CMS', () => {
-	const dateFields = forms.flatMap(([, , fields]) => fields.filter((field) => field.widget === 'datetime'));
+	const dateFields = forms.flatMap(([, , fields]) =>
+		fields.filter((field) => field.name === 'date' || field.name === 'updated'),
+	);
 
-	test('every date field writes ISO 8601 with a time zone, which the schema needs', () => {
+	test('every date field is the newsroom’s date widget, which writes ISO 8601 with the zone the schema needs', () => {
 		expect(dateFields.length).toBeGreaterThan(0);
-		for (const field of dateFields) {
-			expect(field.format).toBe(DATE_FORMAT);
-			expect(dayjs('2026-05-01T10:00:00').format(field.format)).toMatch(ISO_WITH_ZONE);
-		}
+		for (const field of dateFields) expect(field.widget).toBe(DATE_WIDGET);
+		expect(zonedIso({ year: 2026, month: 5, day: 1, hour: 10, minute: 0 }, 'Asia/Riyadh')).toMatch(
+			ISO_WITH_ZONE,
+		);
 	});
 
 	test('a date without a zone, as a bare datetime-local value, would be rejected', () => {
@@ -261,5 +267,34 @@ describe('sections and authors', () => {
 
 	test('no field is a relation widget, which marks an untouched entry as changed (decap-cms #7142)', () => {
 		expect(all.filter((field) => field.widget === 'relation').map((field) => field.name)).toEqual([]);
+	});
+});
+
+describe('the article form and list', () => {
+	const articles = collection('articles');
+	const body = (articles.fields as Array<Field & { buttons?: string[] }>).find(
+		(field) => field.name === 'body',
+	)!;
+
+	test('offer the tags the site already uses, per language, most used first', () => {
+		expect(choices.tags?.ar).toContain('كرة القدم');
+		expect(choices.tags?.ar.length).toBeGreaterThan(10);
+		expect(choices.tags?.en.every((tag) => !/\p{Script=Arabic}/u.test(tag))).toBe(true);
+	});
+
+	test('the body has no first-level heading: the headline is the page’s only H1', () => {
+		expect(body.buttons).not.toContain('heading-one');
+		expect(body.buttons).toContain('heading-two');
+	});
+
+	test('the list is newest first, filters by state and section, and «اعرض على الموقع» opens the article', () => {
+		expect(articles.sortable_fields).toContainEqual(
+			expect.objectContaining({ field: 'date', default_sort: 'desc' }),
+		);
+		const filters = articles.view_filters as unknown as Array<{ label: string; field: string }>;
+		expect(filters.map((filter) => filter.label)).toEqual(
+			expect.arrayContaining(['المسودات', 'المجدولة', 'المنشورة', 'سياسة']),
+		);
+		expect(articles.preview_path).toBe('news/{{slug}}/');
 	});
 });
