@@ -29,12 +29,15 @@ export interface RenderedByKind {
 	other: number;
 }
 
-/** Counts rendered page paths by kind, to see what a publish re-renders beyond the page it changed. */
+/**
+ * Counts rendered page paths by kind, to see what a publish re-renders beyond the page it changed.
+ * The sections' feeds (`/category/<id>/rss.xml`) have no cache key and count as other.
+ */
 export function renderedByKind(paths: readonly string[]): RenderedByKind {
 	const counts: RenderedByKind = { articles: 0, listings: 0, other: 0 };
 	for (const page of paths) {
 		if (/^(\/en)?\/news\//.test(page)) counts.articles++;
-		else if (/^(\/en)?\/(category|tag|author|archive\/\d{4})\//.test(page)) counts.listings++;
+		else if (/^(\/en)?\/(category|tag|author|archive\/\d{4})\/.*index\.html$/.test(page)) counts.listings++;
 		else counts.other++;
 	}
 	return counts;
