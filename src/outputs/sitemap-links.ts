@@ -1,4 +1,5 @@
 import { localeCodes, locales } from '../i18n/locales.ts';
+import { isNumberedListingPage } from '../site/pagination.ts';
 
 /** A sitemap entry's alternate: another language's URL of the same page. */
 export interface SitemapLink {
@@ -20,7 +21,8 @@ function withoutPrefix(pathname: string): string {
  * exists, or undefined when only one does. Pages pair by path (`/x/` and `/en/x/`), as the
  * site's language switch does. One lookup per language and URL, where @astrojs/sitemap's own
  * i18n option compares every URL with every other, which grows with the square of the site
- * (see docs/performance.md).
+ * (see docs/performance.md). A numbered listing page has none: its stories differ between the
+ * languages, and the page names no translation either.
  */
 export function sitemapAlternates(
 	url: string,
@@ -28,6 +30,7 @@ export function sitemapAlternates(
 ): SitemapLink[] | undefined {
 	const parsed = new URL(url);
 	const rest = withoutPrefix(decodeURIComponent(parsed.pathname));
+	if (isNumberedListingPage(rest)) return undefined;
 	const links: SitemapLink[] = [];
 	for (const locale of localeCodes) {
 		const pathname = `${locales[locale].prefix}${rest}`;

@@ -6,10 +6,15 @@ import { buildSite, makeSiteCopy } from '../helpers/site-copy.ts';
 
 /**
  * Builds a copy of the site whose sections hold 0, 1, 20, 21 and 41 stories, and checks the
- * archive pages that come out: the edges of pagination, on the real build.
+ * archive pages that come out: the edges of pagination, on the real build. A listing's own URL
+ * shows its newest 20 stories; longer listings also have numbered pages counted from the oldest
+ * story (src/site/pagination.ts).
  */
 const sections = { health: 0, culture: 1, sports: 20, economy: 21, world: 41 } as const;
-const expectedPages = { health: 1, culture: 1, sports: 1, economy: 2, world: 3 } as const;
+/** Numbered pages beside the latest page. */
+const expectedNumbered = { health: 0, culture: 0, sports: 0, economy: 2, world: 3 } as const;
+/** English stories in the economy section, for the English labels. */
+const ENGLISH = 21;
 
 let copy: Awaited<ReturnType<typeof makeSiteCopy>>;
 let build: Awaited<ReturnType<typeof buildSite>>;
@@ -35,6 +40,13 @@ beforeAll(async () => {
 			);
 		}
 	}
+	for (let i = 0; i < ENGLISH; i++) {
+		const date = new Date(Date.UTC(2025, 1, 1) + i * 3600_000).toISOString();
+		await writeFile(
+			join(copy.root, 'content/articles/en', `english-${i}.md`),
+			`---\ntitle: Story ${i}\ndate: '${date}'\ncategory: economy\n---\nText.\n`,
+		);
+	}
 	build = await buildSite(copy.root);
 });
 afterAll(() => copy.remove());
@@ -46,19 +58,21 @@ describe('archive pagination', () => {
 	});
 
 	test.each(Object.entries(sections))(
-		'a section with %i stories has the right pages and no empty last page',
+		'a section with %i stories has its latest page, numbered pages from the oldest, and no empty page',
 		async (category, count) => {
-			const pages = expectedPages[category as keyof typeof expectedPages];
-			expect(existsSync(join(copy.root, 'dist/category', category, 'index.html'))).toBe(true);
-			for (let page = 2; page <= pages; page++)
+			const numbered = expectedNumbered[category as keyof typeof expectedNumbered];
+			expect(await storiesOn(`category/${category}/`)).toBe(Math.min(count, 20));
+			for (let page = 1; page <= numbered; page++)
 				expect(existsSync(join(copy.root, 'dist/category', category, String(page), 'index.html'))).toBe(true);
-			expect(existsSync(join(copy.root, 'dist/category', category, String(pages + 1)))).toBe(false);
+			expect(existsSync(join(copy.root, 'dist/category', category, String(numbered + 1)))).toBe(false);
+			if (numbered === 0) expect(existsSync(join(copy.root, 'dist/category', category, '1'))).toBe(false);
 			const perPage = [];
-			for (let page = 1; page <= pages; page++)
-				perPage.push(await storiesOn(`category/${category}/${page === 1 ? '' : `${page}/`}`));
+			for (let page = 1; page <= numbered; page++)
+				perPage.push(await storiesOn(`category/${category}/${page}/`));
+			if (numbered === 0) return;
 			expect(perPage.reduce((a, b) => a + b, 0)).toBe(count);
 			expect(perPage.slice(0, -1).every((stories) => stories === 20)).toBe(true);
-			if (count > 0) expect(perPage.at(-1)).toBeGreaterThan(0);
+			expect(perPage.at(-1)).toBeGreaterThan(0);
 		},
 	);
 
@@ -71,11 +85,43 @@ describe('archive pagination', () => {
 		);
 	});
 
-	test('page 2 links back to page 1 and on to page 3, with page numbers in the site digits (Western by default)', async () => {
+	test('the latest page shows the newest stories and leads to older ones; numbered pages lead both ways', async () => {
+		const latest = await readFile(join(copy.root, 'dist/category/world/index.html'), 'utf8');
+		expect(latest).toContain('خبر رقم 40 في world');
+		expect(latest).not.toContain('rel="prev"');
+		expect(latest).toMatch(/rel="next" href="\/category\/world\/2\/">\s*أخبار أقدم/);
+		expect(latest).toMatch(/aria-current="page" href="\/category\/world\/"[^>]*>\s*الأحدث/);
 		const html = await readFile(join(copy.root, 'dist/category/world/2/index.html'), 'utf8');
-		expect(html).toContain('rel="prev" href="/category/world/"');
-		expect(html).toContain('rel="next" href="/category/world/3/"');
-		expect(html).toMatch(/aria-current="page" href="\/category\/world\/2\/"[^>]*>2</);
+		expect(html).toMatch(/rel="prev" href="\/category\/world\/3\/">[\s\S]*?أخبار أحدث/);
+		expect(html).toMatch(/rel="next" href="\/category\/world\/1\/">\s*أخبار أقدم/);
+		expect(html).toContain('<link rel="canonical" href="https://news.example.org/category/world/2/"');
+		expect(html).toMatch(/<title>[^<]*الصفحة 2/);
+		const newest = await readFile(join(copy.root, 'dist/category/world/3/index.html'), 'utf8');
+		expect(newest).toContain('rel="prev" href="/category/world/"');
+		const oldest = await readFile(join(copy.root, 'dist/category/world/1/index.html'), 'utf8');
+		expect(oldest).toContain('خبر رقم 0 في world');
+		expect(oldest).not.toContain('rel="next"');
+	});
+
+	test('page numbers are in the site digits (Western by default), newest first', async () => {
+		const html = await readFile(join(copy.root, 'dist/category/world/2/index.html'), 'utf8');
+		expect(html).toMatch(/aria-current="page" href="\/category\/world\/2\/"[^>]*>\s*2\s*</);
+		const nav = html.slice(
+			html.indexOf('<nav class="pagination"'),
+			html.indexOf('</nav>', html.indexOf('<nav class="pagination"')),
+		);
+		const order = [...nav.matchAll(/<li><a[^>]*href="\/category\/world\/(\d*)\/?"/g)].map((m) => m[1]);
+		expect(order).toEqual(['', '3', '2', '1']);
+	});
+
+	test('English pages paginate the same way, with English labels', async () => {
+		const latest = await readFile(join(copy.root, 'dist/en/category/economy/index.html'), 'utf8');
+		expect(latest).toMatch(/rel="next" href="\/en\/category\/economy\/1\/">\s*Older stories/);
+		const first = await readFile(join(copy.root, 'dist/en/category/economy/1/index.html'), 'utf8');
+		expect(first).toMatch(/rel="prev" href="\/en\/category\/economy\/2\/">[\s\S]*?Newer stories/);
+		expect(first).toMatch(/<title>[^<]*Page 1/);
+		expect(await storiesOn('en/category/economy/1/')).toBe(20);
+		expect(await storiesOn('en/category/economy/2/')).toBe(1);
 	});
 
 	test('tag and month archives paginate the same way', async () => {

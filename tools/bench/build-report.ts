@@ -14,10 +14,33 @@ export interface BuildFigures {
 	/** Pages Astro rendered in this build, and pages it kept from the previous build. */
 	rendered: number;
 	reused: number;
+	/** Rendered pages by kind: articles, listings (section, tag, author, month) and the rest. */
+	renderedByKind?: RenderedByKind;
 	/** Peak of the summed resident memory of the build's whole process tree. */
 	peakRssBytes: number;
 	outputBytes: number;
 	outputFiles: number;
+}
+
+/** Pages rendered in one build, by kind. */
+export interface RenderedByKind {
+	articles: number;
+	listings: number;
+	other: number;
+}
+
+/**
+ * Counts rendered page paths by kind, to see what a publish re-renders beyond the page it changed.
+ * The sections' feeds (`/category/<id>/rss.xml`) have no cache key and count as other.
+ */
+export function renderedByKind(paths: readonly string[]): RenderedByKind {
+	const counts: RenderedByKind = { articles: 0, listings: 0, other: 0 };
+	for (const page of paths) {
+		if (/^(\/en)?\/news\//.test(page)) counts.articles++;
+		else if (/^(\/en)?\/(category|tag|author|archive\/\d{4})\/.*index\.html$/.test(page)) counts.listings++;
+		else counts.other++;
+	}
+	return counts;
 }
 
 /** A line of the build's output and when it arrived, in ms after the build started. */
@@ -43,7 +66,11 @@ export function buildPhases(lines: readonly TimedLine[], wallMs: number) {
 	const indexed = at(/\[newsroom:search-index\] \w+: \d+ articles (indexed|unchanged)/, 'search-index', true);
 	// Astro prints a line per page: "├─ /path/index.html (+3ms)" when rendered, "(restored)" when copied from its cache.
 	const pages = lines.filter((line) => line.text.includes('├─ /'));
-	const reused = pages.filter((line) => /\((restored|cached)\)\s*$/.test(line.text)).length;
+	const copied = (line: TimedLine) => /\((restored|cached)\)\s*$/.test(line.text);
+	const reused = pages.filter(copied).length;
+	const renderedPaths = pages
+		.filter((line) => !copied(line))
+		.map((line) => decodeURIComponent(line.text.replace(/^.*├─ (\S+).*$/, '$1')));
 	return {
 		loadingMs: synced,
 		renderingMs: astroDone - synced,
@@ -51,6 +78,7 @@ export function buildPhases(lines: readonly TimedLine[], wallMs: number) {
 		otherMs: wallMs - indexed,
 		rendered: pages.length - reused,
 		reused,
+		renderedByKind: renderedByKind(renderedPaths),
 	};
 }
 
@@ -93,13 +121,16 @@ export function treeRss(root: number): { total: number; byCommand: Map<string, n
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const megabytes = (bytes: number) => `${(bytes / 1024 / 1024).toFixed(0)} MB`;
 
+const byKind = (kinds: RenderedByKind | undefined) =>
+	kinds ? ` (${kinds.articles} articles, ${kinds.listings} listings, ${kinds.other} other)` : '';
+
 /** One row of the Markdown table. */
 export function tableRow(articles: number, build: string, figures: BuildFigures): string {
 	return `| ${articles.toLocaleString('en')} | ${build} | ${seconds(figures.wallMs)} | ${seconds(figures.loadingMs)} | ${seconds(
 		figures.renderingMs,
 	)} | ${seconds(figures.searchMs)} | ${seconds(figures.otherMs)} | ${(figures.wallMs / articles).toFixed(1)} | ${figures.rendered.toLocaleString(
 		'en',
-	)} | ${megabytes(figures.peakRssBytes)} | ${megabytes(figures.outputBytes)} | ${figures.outputFiles.toLocaleString('en')} |`;
+	)}${byKind(figures.renderedByKind)} | ${megabytes(figures.peakRssBytes)} | ${megabytes(figures.outputBytes)} | ${figures.outputFiles.toLocaleString('en')} |`;
 }
 
 export const TABLE_HEAD = [

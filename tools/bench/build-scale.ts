@@ -4,7 +4,9 @@
  *
  *   1. a full build from nothing (no Astro cache, no previous output);
  *   2. a publish: one article changed, with the content-layer cache and the previous output
- *      kept, as the deploy keeps them between releases.
+ *      kept, as the deploy keeps them between releases;
+ *   3. a publish of a new article (the daily case): the newest story of its language, in a
+ *      section, tags, author and month that already have stories.
  *
  * For each it prints the wall time split into content loading, rendering and search indexing,
  * milliseconds per article, the peak memory of the whole process tree, and the output's size
@@ -39,6 +41,8 @@ interface Result {
 	languages: { ar: number; en: number };
 	full: BuildFigures;
 	publish: BuildFigures;
+	/** Missing in results saved before the bench measured it. */
+	publishNew?: BuildFigures;
 }
 
 /** Runs `npm run build`'s script in `root`, timing its lines and sampling its process tree's memory. */
@@ -101,6 +105,27 @@ function timedBuild(root: string, log: string): Promise<BuildFigures> {
 	});
 }
 
+/**
+ * A publish of a new article: a copy of a published Arabic story under a new slug, dated just
+ * before the build clock, so it is the newest of its section, tags, author and month.
+ */
+async function publishNewArticle(root: string): Promise<BuildFigures> {
+	const folder = path.join(root, 'content/articles/ar');
+	const title = `خبر جديد للتحقق من النشر ${Date.now()}`;
+	writeFileSync(
+		path.join(folder, 'story-new.md'),
+		readFileSync(path.join(folder, 'story-0000.md'), 'utf8')
+			.replace(/^title: .*$/m, `title: '${title}'`)
+			.replace(/^date: .*$/m, `date: '${new Date(Date.parse(NOW) - 60_000).toISOString()}'`),
+	);
+	rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+	console.log('publish new (one article added, caches kept)...');
+	const figures = await timedBuild(root, path.join(root, 'build-publish-new.log'));
+	const page = path.join(root, 'dist/news/story-new/index.html');
+	if (!readFileSync(page, 'utf8').includes(title)) throw new Error(`the new article's page ${page} is wrong`);
+	return figures;
+}
+
 const { values } = parseArgs({
 	options: { articles: { type: 'string' }, seed: { type: 'string' }, keep: { type: 'boolean' } },
 });
@@ -141,6 +166,8 @@ try {
 	if (!readFileSync(page, 'utf8').includes(marker))
 		throw new Error(`the changed article's page ${page} does not show the change`);
 
+	const publishNew = await publishNewArticle(site.root);
+
 	const result: Result = {
 		date: new Date().toISOString(),
 		machine: {
@@ -153,6 +180,7 @@ try {
 		languages,
 		full,
 		publish,
+		publishNew,
 	};
 	const table = [
 		`Machine: ${result.machine.cores} × ${result.machine.cpu}, ${result.machine.memoryGB} GB (${(freemem() / 1024 ** 3).toFixed(0)} GB free at the end), Node ${result.machine.node}.`,
@@ -160,6 +188,7 @@ try {
 		TABLE_HEAD,
 		tableRow(total, 'full', full),
 		tableRow(total, 'publish', publish),
+		tableRow(total, 'publish new', publishNew),
 	].join('\n');
 	console.log(`\n${table}\n`);
 
@@ -168,9 +197,11 @@ try {
 	if (existsSync(saved)) {
 		const before = JSON.parse(readFileSync(saved, 'utf8')) as Result;
 		console.log(`Compared with ${before.date.slice(0, 10)} (${saved}):`);
-		for (const build of ['full', 'publish'] as const) {
-			const ratio = (key: keyof BuildFigures) =>
-				`${key} ${(result[build][key] / (before[build][key] || 1)).toFixed(2)}×`;
+		for (const build of ['full', 'publish', 'publishNew'] as const) {
+			if (!before[build] || !result[build]) continue;
+			const [now, then] = [result[build]!, before[build]!];
+			const ratio = (key: 'wallMs' | 'peakRssBytes' | 'outputBytes') =>
+				`${key} ${(now[key] / (then[key] || 1)).toFixed(2)}×`;
 			console.log(`  ${build}: ${ratio('wallMs')}, ${ratio('peakRssBytes')}, ${ratio('outputBytes')}`);
 		}
 	}

@@ -10,6 +10,10 @@ const pages = new Set([
 	'/en/tag/اقتصاد/',
 	'/',
 	'/en/',
+	'/category/world/2/',
+	'/en/category/world/2/',
+	'/category/world/',
+	'/en/category/world/',
 ]);
 const exists = (pathname: string) => pages.has(pathname);
 
@@ -29,6 +33,12 @@ describe('sitemap alternates', () => {
 
 	test('a page in one language has none', () => {
 		expect(sitemapAlternates(`${site}/news/only-arabic/`, exists)).toBeUndefined();
+	});
+
+	test('numbered listing pages have none: their stories differ between the languages', () => {
+		expect(sitemapAlternates(`${site}/category/world/2/`, exists)).toBeUndefined();
+		expect(sitemapAlternates(`${site}/en/category/world/2/`, exists)).toBeUndefined();
+		expect(sitemapAlternates(`${site}/category/world/`, exists)).toHaveLength(2);
 	});
 
 	test('Arabic paths are looked up decoded and linked encoded, as the sitemap writes them', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildPhases } from '../../../tools/bench/build-report.ts';
+import { buildPhases, renderedByKind } from '../../../tools/bench/build-report.ts';
 
 const line = (at: number, text: string) => ({ at, text });
 
@@ -22,7 +22,25 @@ describe("the build benchmark's reading of a build's output", () => {
 			otherMs: 500,
 			rendered: 1,
 			reused: 2,
+			renderedByKind: { articles: 1, listings: 0, other: 0 },
 		});
+	});
+
+	test('counts rendered pages by kind: articles, listing pages (not the feeds) and the rest', () => {
+		expect(
+			renderedByKind([
+				'/news/a/index.html',
+				'/en/news/b/index.html',
+				'/category/world/index.html',
+				'/category/world/3/index.html',
+				'/tag/وسم/index.html',
+				'/en/author/layla/1/index.html',
+				'/archive/2026/11/index.html',
+				'/archive/index.html',
+				'/category/world/rss.xml',
+				'/index.html',
+			]),
+		).toEqual({ articles: 2, listings: 5, other: 3 });
 	});
 
 	test('refuses output without its landmarks rather than report zeros', () => {
