@@ -15,7 +15,7 @@ import { cmsOptionsFromEnv, type CmsEnvironment } from '../../admin/backend.ts';
 import { readChoices, readSiteFacts } from '../../admin/choices.ts';
 import { adminPage } from '../../admin/page.ts';
 import { readYaml } from '../newsroom/content-tree.ts';
-import { isMain } from '../cli/is-main.ts';
+import { isMain } from '../deploy/run.ts';
 
 /** Where the CMS lives on the site. */
 export const ADMIN_PATH = '/admin/';

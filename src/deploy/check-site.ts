@@ -10,7 +10,7 @@
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
-import { isMain } from '../cli/is-main.ts';
+import { isMain } from './run.ts';
 
 /** One thing wrong with a built site. */
 export interface SiteProblem {

@@ -10,8 +10,7 @@ import { existsSync, realpathSync } from 'node:fs';
 import { hostname, userInfo } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { isMain } from '../cli/is-main.ts';
-import { runCapture } from './run.ts';
+import { isMain, runCapture } from './run.ts';
 import { DEFAULT_CONFIG, deployTarget, readConfig, type DeployTarget } from './target.ts';
 
 /** `text` quoted for a POSIX shell. */

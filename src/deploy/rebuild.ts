@@ -9,8 +9,7 @@
  */
 import { acquireLock, LOCK_ENV, lockOwner, releaseLock } from './lock.ts';
 import { deployCommit } from './release.ts';
-import { isMain } from '../cli/is-main.ts';
-import { runCapture } from './run.ts';
+import { isMain, runCapture } from './run.ts';
 import { commitOfRelease, currentRelease, deployTarget, readConfig } from './target.ts';
 
 /** Rebuilds the live commit of the target at `dir`; returns the process exit code. */

@@ -5,7 +5,7 @@
  * push deploys as usual, and the scheduled rebuild keeps rebuilding the rolled-back commit.
  */
 import { acquireLock, releaseLock } from './lock.ts';
-import { isMain } from '../cli/is-main.ts';
+import { isMain } from './run.ts';
 import { currentRelease, deployTarget, previousRelease, switchCurrent, writeHistory } from './target.ts';
 
 /** Rolls the target at `dir` back one release; returns the process exit code. */

@@ -1,5 +1,23 @@
-/** Running programs, for the deploy commands. */
+/** Running programs, and the command-line entry test, for the deploy commands and others. */
 import { spawn, type SpawnOptions } from 'node:child_process';
+import { realpathSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+/**
+ * Whether the module at `moduleUrl` is the script node was started with: for modules that are
+ * both a library and a command (the deploy commands, the CMS bundler's child, the corpus
+ * generator). `import.meta.main` would do, but only exists from Node 22.18 on. Here because
+ * deploy:init copies src/deploy/ alone to the server.
+ */
+export function isMain(moduleUrl: string): boolean {
+	const script = process.argv[1];
+	if (!script) return false;
+	try {
+		return realpathSync(script) === realpathSync(fileURLToPath(moduleUrl));
+	} catch {
+		return false;
+	}
+}
 
 /** Where a program's output goes, line by line. */
 export type LineSink = (line: string) => void;

@@ -10,7 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import matter from 'gray-matter';
 import { generateCorpus } from './corpus-generator.ts';
-import { isMain } from '../../src/cli/is-main.ts';
+import { isMain } from '../../src/deploy/run.ts';
 
 /** Writes the content tree and returns how many articles went into each language. */
 export async function writeCorpus(
