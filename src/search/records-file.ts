@@ -14,8 +14,8 @@ export function recordsFile(cacheDir: string, locale: Locale): string {
 	return join(cacheDir, 'search-records', `${locale}.jsonl`);
 }
 
-/** Writes records as JSON lines, a batch at a time, and returns how many. */
-export async function writeRecords(file: string, records: AsyncIterable<SearchRecord>): Promise<number> {
+/** Writes records (each already as JSON) as JSON lines, a batch at a time, and returns how many. */
+export async function writeRecords(file: string, records: AsyncIterable<string>): Promise<number> {
 	await mkdir(dirname(file), { recursive: true });
 	const out = await open(file, 'w');
 	let count = 0;
@@ -23,7 +23,7 @@ export async function writeRecords(file: string, records: AsyncIterable<SearchRe
 	try {
 		for await (const record of records) {
 			count++;
-			batch += `${JSON.stringify(record)}\n`;
+			batch += `${record}\n`;
 			if (batch.length > 1 << 20) {
 				await out.write(batch);
 				batch = '';

@@ -128,9 +128,16 @@ describe('a publish of a new article', () => {
 		expect(step.publish.copied).toBeGreaterThan(100);
 	});
 
-	test('indexes the language that changed, and reuses the last index of the one that did not', () => {
+	test('analyses and indexes only what changed, and reuses the last index of the language that did not', () => {
 		expect(step.publish.output).toMatch(/search-index\] ar: \d+ articles indexed/);
 		expect(step.publish.output).toMatch(/search-index\] en: \d+ articles unchanged: the last index reused/);
+		// Only the new article is analysed; every other record comes from the last build's.
+		expect(step.publish.output).toMatch(
+			/search records: ar: 1 analysed, [1-9]\d* unchanged since the last build/,
+		);
+		expect(step.publish.output).toMatch(
+			/search records: en: 0 analysed, [1-9]\d* unchanged since the last build/,
+		);
 	});
 
 	test('gives exactly the site a full build gives', () => {

@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { loadNewsroom, type Article } from '#src/newsroom/newsroom.ts';
 import { cacheFolder } from '#src/newsroom/folders.ts';
 import { localeCodes } from '#src/i18n/locales.ts';
-import { searchRecord } from '#src/search/records.ts';
+import { analysingCodeKey, RecordCache } from '#src/search/record-cache.ts';
 import { recordsFile, writeRecords } from '#src/search/records-file.ts';
 
 /**
@@ -15,18 +15,24 @@ import { recordsFile, writeRecords } from '#src/search/records-file.ts';
  */
 export const getStaticPaths = (async () => {
 	const { articles, settings } = await loadNewsroom();
+	const cacheDir = resolve(cacheFolder());
+	const code = await analysingCodeKey(process.cwd());
 	for (const locale of localeCodes) {
-		await writeRecords(
-			recordsFile(resolve(cacheFolder()), locale),
-			records(articles[locale], settings.timeZone),
+		const cache = new RecordCache(cacheDir, locale, code);
+		// `npm run build -- --force` analyses every article again.
+		await cache.open({ reuse: !process.argv.includes('--force') });
+		await writeRecords(recordsFile(cacheDir, locale), records(articles[locale], settings.timeZone, cache));
+		await cache.close();
+		console.log(
+			`search records: ${locale}: ${cache.analysed} analysed, ${cache.reused} unchanged since the last build`,
 		);
 	}
 	return [];
 }) satisfies GetStaticPaths;
 
-async function* records(articles: Article[], timeZone: string) {
+async function* records(articles: Article[], timeZone: string, cache: RecordCache) {
 	for (const article of articles) {
-		yield searchRecord({
+		yield cache.record({
 			url: article.url,
 			title: article.data.title,
 			summary: article.data.summary,
