@@ -4,7 +4,7 @@ import { unified } from '@astrojs/markdown-remark';
 import { defineConfig } from 'astro/config';
 import { adminBundle } from './src/integrations/admin-bundle.ts';
 import { contentCheck } from './src/integrations/content-check.ts';
-import { readYaml } from './src/newsroom/content-tree.ts';
+import { readEmbedHosts, readYaml } from './src/newsroom/content-tree.ts';
 import { cacheFolder, siteFolder } from './src/newsroom/folders.ts';
 import { notFoundPages } from './src/integrations/not-found-pages.ts';
 import { redirects } from './src/integrations/redirects.ts';
@@ -14,7 +14,7 @@ import { newsroomSitemap } from './src/integrations/sitemap.ts';
 /** The site's base URL has one source, the editors' settings file, so every absolute URL agrees. */
 const settings = /** @type {{ url: string }} */ (readYaml('./content/settings/site.yml'));
 /** Hosts whose links and iframes become click-to-load embeds: configuration, not code. */
-const embeds = /** @type {{ hosts: string[] }} */ (readYaml('./content/settings/embeds.yml'));
+const embedHosts = readEmbedHosts('./content');
 
 export default defineConfig({
 	site: settings.url,
@@ -35,7 +35,7 @@ export default defineConfig({
 		routing: { prefixDefaultLocale: false },
 	},
 	markdown: {
-		processor: unified(markdownPlugins(embeds.hosts)),
+		processor: unified(markdownPlugins(embedHosts)),
 	},
 	integrations: [
 		contentCheck(),

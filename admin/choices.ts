@@ -53,11 +53,3 @@ function tagsOf(dir: string): string[] {
 		.slice(0, MAX_TAGS)
 		.map(([tag]) => tag);
 }
-
-/** What the CMS needs of the site's settings beyond the choices: the digits of Arabic pages and the embeddable hosts. */
-export function readSiteFacts(root: string): { digits: 'latn' | 'arab'; embedHosts: string[] } {
-	const site = (readYaml(join(root, 'content/settings/site.yml')) ?? {}) as { digits?: 'latn' | 'arab' };
-	const embedsFile = join(root, 'content/settings/embeds.yml');
-	const embeds = existsSync(embedsFile) ? ((readYaml(embedsFile) ?? {}) as { hosts?: string[] }) : {};
-	return { digits: site.digits ?? 'latn', embedHosts: embeds.hosts ?? [] };
-}

@@ -12,9 +12,9 @@ import { gzipSync } from 'node:zlib';
 import type { AstroIntegrationLogger } from 'astro';
 import { build, type BuildOptions } from 'esbuild';
 import { cmsOptionsFromEnv, type CmsEnvironment } from '../../admin/backend.ts';
-import { readChoices, readSiteFacts } from '../../admin/choices.ts';
+import { readChoices } from '../../admin/choices.ts';
 import { adminPage } from '../../admin/page.ts';
-import { readYaml } from '../newsroom/content-tree.ts';
+import { readEmbedHosts, readYaml } from '../newsroom/content-tree.ts';
 import { isMain } from '../deploy/run.ts';
 
 /** Where the CMS lives on the site. */
@@ -43,12 +43,14 @@ function bundleData(root: string, env: CmsEnvironment) {
 	const settings = readYaml(join(root, 'content/settings/site.yml')) as {
 		timeZone: string;
 		name: { ar: string };
+		digits?: 'latn' | 'arab';
 	};
 	const injected = {
 		options: cmsOptionsFromEnv(env),
 		choices: readChoices(root),
 		timeZone: settings.timeZone,
-		...readSiteFacts(root),
+		digits: settings.digits ?? 'latn',
+		embedHosts: readEmbedHosts(join(root, 'content')),
 		previewStyle: `${ADMIN_PATH}preview.css`,
 	};
 	return { settings, injected };

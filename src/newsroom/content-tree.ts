@@ -27,3 +27,14 @@ export function yamlFiles(dir: string): { id: string; file: string }[] {
 		.sort()
 		.map((name) => ({ id: name.slice(0, -'.yml'.length), file: join(dir, name) }));
 }
+
+/**
+ * Hosts whose links become click-to-load embeds (`<content>/settings/embeds.yml`), for the
+ * Markdown pipeline, the CMS's preview and the WordPress importer; none when the file is missing.
+ */
+export function readEmbedHosts(contentDir: string): string[] {
+	const file = join(contentDir, 'settings/embeds.yml');
+	if (!existsSync(file)) return [];
+	const hosts = (readYaml(file) as { hosts?: unknown } | null)?.hosts;
+	return Array.isArray(hosts) ? hosts.map(String) : [];
+}

@@ -17,6 +17,7 @@ import { WordCounts } from './search-suggest.ts';
 import { originalText } from './text.ts';
 import { searchBundleUrl } from '../site/urls.ts';
 import { readRecords, recordsFile } from './records-file.ts';
+import { searchCodeKey } from './record-cache.ts';
 
 /** Pagefind's prebuilt interfaces: the search page has its own, so they are not published. */
 const UNUSED_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
@@ -141,19 +142,14 @@ export async function folderSize(folder: string): Promise<{ files: number; bytes
 	return { files, bytes };
 }
 
-/** A language's records and the installed packages (Pagefind among them), as one hash. */
-async function recordsKey(file: string): Promise<string> {
+/**
+ * A language's records, the installed packages (Pagefind among them) and the search code (what
+ * the index adds to the records at index time, related forms and word lists, is code too), as one hash.
+ */
+async function recordsKey(file: string, codeKey: string): Promise<string> {
 	const hash = createHash('sha256');
 	hash.update(await readFile('package-lock.json').catch(() => ''));
-	// What the index adds to the records at index time (related forms, word lists) is code too.
-	for (const module of [
-		'arabic-related.ts',
-		'arabic-places.ts',
-		'related.ts',
-		'search-suggest.ts',
-		'fallback.ts',
-	])
-		hash.update(await readFile(new URL(`./${module}`, import.meta.url)));
+	hash.update(codeKey);
 	for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
 	return hash.digest('hex');
 }
@@ -173,17 +169,15 @@ export async function indexSearchRecords(
 	{ force = false }: { force?: boolean } = {},
 ): Promise<void> {
 	try {
+		const codeKey = await searchCodeKey(process.cwd());
 		for (const locale of localeCodes) {
 			const started = performance.now();
 			const file = recordsFile(cacheDir, locale);
 			if (!existsSync(file)) throw new Error(`no search records for ${locale}: the index would be missing`);
 			const bundle = join(outDir, `.${searchBundleUrl(locale)}`);
-			const { report, done } = await indexLanguage(
-				file,
-				bundle,
-				join(cacheDir, 'search-index', locale),
-				force,
-			);
+			const cached = join(cacheDir, 'search-index', locale);
+			const key = await recordsKey(file, codeKey);
+			const { report, done } = await indexLanguage(file, key, bundle, cached, force);
 			await rm(file);
 			log(
 				`[newsroom:search-index] ${locale}: ${report.pages} articles ${done}, ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB written in ${Math.round(performance.now() - started)} ms`,
@@ -197,11 +191,11 @@ export async function indexSearchRecords(
 /** Indexes one language's records into `bundle`, or copies the last index back when they did not change. */
 async function indexLanguage(
 	file: string,
+	key: string,
 	bundle: string,
 	cached: string,
 	force: boolean,
 ): Promise<{ report: IndexReport; done: string }> {
-	const key = await recordsKey(file);
 	const last = JSON.parse(await readFile(join(cached, 'key.json'), 'utf8').catch(() => '{}')) as {
 		key?: string;
 		report?: IndexReport;

@@ -94,11 +94,12 @@ function inputDigest(article: ArticleForSearch): string {
 }
 
 /**
- * A digest of the code that turns an article into its record: every module of src/search/ and
- * the date formatting, read from the project (`root`: the records step runs bundled, away from
- * its sources). Any change to them analyses every article again.
+ * A digest of the search code: every module of src/search/ (which analyse an article into its
+ * record, and add related forms and word lists at index time) and the date formatting, read from
+ * the project (`root`: the records step runs bundled, away from its sources). Any change to them
+ * analyses every article again and rebuilds the indexes.
  */
-export async function analysingCodeKey(root: string): Promise<string> {
+export async function searchCodeKey(root: string): Promise<string> {
 	const hash = createHash('sha256');
 	const searchDir = join(root, 'src/search');
 	for (const name of (await readdir(searchDir)).filter((file) => file.endsWith('.ts')).sort()) {

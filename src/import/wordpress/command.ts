@@ -20,7 +20,7 @@ import { redirectsFileSchema } from '../../schemas/redirect.ts';
 import type { Redirect } from '../../schemas/redirect.ts';
 import { REDIRECTS_FOLDER } from '../../outputs/redirects.ts';
 import { asciiSlug } from '../../newsroom/slug.ts';
-import { readYaml, yamlFiles } from '../../newsroom/content-tree.ts';
+import { readEmbedHosts, readYaml, yamlFiles } from '../../newsroom/content-tree.ts';
 import { convertWpContent, plainText } from './content.ts';
 import { MediaLibrary } from './media.ts';
 import { readWxr, WxrFormatError } from './wxr.ts';
@@ -120,16 +120,6 @@ async function loadYamlFolder<T>(
 	return found;
 }
 
-/** Hosts whose links become embeds, from the site's settings; none when the file is missing. */
-async function loadEmbedHosts(contentDir: string): Promise<string[]> {
-	try {
-		const settings = readYaml(path.join(contentDir, 'settings', 'embeds.yml')) as { hosts?: unknown };
-		return Array.isArray(settings?.hosts) ? settings.hosts.map(String) : [];
-	} catch {
-		return [];
-	}
-}
-
 /** The Markdown file of an article or page. */
 function renderItem(
 	item: PlannedItem,
@@ -207,7 +197,12 @@ async function run(options: Options): Promise<number> {
 	const size = await exportSize(options);
 	const categories = await loadYamlFolder(options.contentDir, 'categories', categorySchema);
 	const authors = await loadYamlFolder(options.contentDir, 'authors', authorSchema);
-	const embedHosts = await loadEmbedHosts(options.contentDir);
+	let embedHosts: string[] = [];
+	try {
+		embedHosts = readEmbedHosts(options.contentDir);
+	} catch {
+		// An unreadable embeds.yml means no embeds here; the build reports the file.
+	}
 	const progress = createProgress(size * 2);
 
 	// 1. Index the whole export; a malformed file stops here, before anything is written.

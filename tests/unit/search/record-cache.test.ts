@@ -2,7 +2,7 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { analysingCodeKey, RecordCache } from '#src/search/record-cache.ts';
+import { searchCodeKey, RecordCache } from '#src/search/record-cache.ts';
 import { searchRecord, type ArticleForSearch } from '#src/search/records.ts';
 import { projectRoot } from '../../helpers/site-copy.ts';
 
@@ -62,8 +62,8 @@ describe('search records cached by what each was made from', () => {
 	});
 
 	test('the code key is a digest, the same for the same code', async () => {
-		const key = await analysingCodeKey(projectRoot);
+		const key = await searchCodeKey(projectRoot);
 		expect(key).toMatch(/^[\w-]{43}$/);
-		expect(await analysingCodeKey(projectRoot)).toBe(key);
+		expect(await searchCodeKey(projectRoot)).toBe(key);
 	});
 });

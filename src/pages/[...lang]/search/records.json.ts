@@ -4,7 +4,7 @@ import { resolve } from 'node:path';
 import { loadNewsroom, type Article } from '#src/newsroom/newsroom.ts';
 import { cacheFolder } from '#src/newsroom/folders.ts';
 import { localeCodes } from '#src/i18n/locales.ts';
-import { analysingCodeKey, RecordCache } from '#src/search/record-cache.ts';
+import { searchCodeKey, RecordCache } from '#src/search/record-cache.ts';
 import { recordsFile, writeRecords } from '#src/search/records-file.ts';
 
 /**
@@ -16,7 +16,7 @@ import { recordsFile, writeRecords } from '#src/search/records-file.ts';
 export const getStaticPaths = (async () => {
 	const { articles, settings } = await loadNewsroom();
 	const cacheDir = resolve(cacheFolder());
-	const code = await analysingCodeKey(process.cwd());
+	const code = await searchCodeKey(process.cwd());
 	for (const locale of localeCodes) {
 		const cache = new RecordCache(cacheDir, locale, code);
 		// `npm run build -- --force` analyses every article again.
