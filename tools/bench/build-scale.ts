@@ -1,21 +1,29 @@
 /**
- * `npm run bench -- --articles N [--seed S] [--keep]`: the cost of building an archive of N
- * generated articles the way a deploy does (`npm run build` in a copy of the site), twice:
+ * `npm run bench -- --articles N [--seed S] [--keep] [--profile [--profile-dir D]]`: the cost of
+ * building an archive of N generated articles the way a deploy does (`npm run build` in a copy of
+ * the site), four times in a row:
  *
  *   1. a full build from nothing (no Astro cache, no previous output);
  *   2. a publish: one article changed, with the content-layer cache and the previous output
  *      kept, as the deploy keeps them between releases;
  *   3. a publish of a new article (the daily case): the newest story of its language, in a
- *      section, tags, author and month that already have stories.
+ *      section, tags, author and month that already have stories;
+ *   4. a publish of a deletion: one published article of the archive removed.
  *
  * For each it prints the wall time split into content loading, rendering and search indexing,
  * milliseconds per article, the peak memory of the whole process tree, and the output's size
  * and file count; writes them to tools/bench/results/build-<N>.json and .md; and compares them
  * with the result saved there before. A report, not a test: the machine's load decides the time.
+ *
+ * `--profile` takes a CPU profile (`node --cpu-prof`) of every Node process of the three
+ * publishes and Astro's own timings (`ASTRO_TIMER_PATH`) into D (default: a folder in the
+ * system's temporary folder), prints their summary (tools/bench/cpu-profile.ts) and writes it to
+ * tools/bench/results/profile-<N>.md. Profiling slows the builds, so their times are not saved
+ * as the benchmark's result.
  */
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { cpus, freemem, totalmem } from 'node:os';
+import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeCorpus } from './corpus.ts';
@@ -29,6 +37,7 @@ import {
 	type BuildFigures,
 	type TimedLine,
 } from './build-report.ts';
+import { summariseProfileFolder } from './cpu-profile.ts';
 
 /** The build clock of both builds: the generator's newest articles are dated just before it. */
 const NOW = '2026-11-30T12:00:00+03:00';
@@ -43,10 +52,33 @@ interface Result {
 	publish: BuildFigures;
 	/** Missing in results saved before the bench measured it. */
 	publishNew?: BuildFigures;
+	/** Missing in results saved before the bench measured it. */
+	publishDeletion?: BuildFigures;
+}
+
+/** The builds of one run, in the order they run; `full` is never profiled. */
+const BUILDS = ['full', 'publish', 'publishNew', 'publishDeletion'] as const;
+const LABELS: Record<(typeof BUILDS)[number], string> = {
+	full: 'full',
+	publish: 'publish',
+	publishNew: 'publish new',
+	publishDeletion: 'publish deletion',
+};
+
+/**
+ * Where a profiled build writes its CPU profiles and Astro's timings: every Node process of the
+ * build (the build script, Astro, the CMS bundler) inherits NODE_OPTIONS and writes its own file.
+ */
+function profileEnv(folder: string): Record<string, string> {
+	mkdirSync(folder, { recursive: true });
+	return {
+		NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --cpu-prof --cpu-prof-dir=${folder}`.trim(),
+		ASTRO_TIMER_PATH: path.join(folder, 'astro-timer.json'),
+	};
 }
 
 /** Runs `npm run build`'s script in `root`, timing its lines and sampling its process tree's memory. */
-function timedBuild(root: string, log: string): Promise<BuildFigures> {
+function timedBuild(root: string, log: string, extraEnv: Record<string, string> = {}): Promise<BuildFigures> {
 	return new Promise((resolve, reject) => {
 		const started = performance.now();
 		const child = spawn(
@@ -60,6 +92,7 @@ function timedBuild(root: string, log: string): Promise<BuildFigures> {
 					NO_COLOR: '1',
 					FORCE_COLOR: '0',
 					NEWSROOM_NOW: NOW,
+					...extraEnv,
 				},
 				stdio: ['ignore', 'pipe', 'pipe'],
 			},
@@ -109,7 +142,7 @@ function timedBuild(root: string, log: string): Promise<BuildFigures> {
  * A publish of a new article: a copy of a published Arabic story under a new slug, dated just
  * before the build clock, so it is the newest of its section, tags, author and month.
  */
-async function publishNewArticle(root: string): Promise<BuildFigures> {
+async function publishANewArticle(root: string, env: Record<string, string>): Promise<BuildFigures> {
 	const folder = path.join(root, 'content/articles/ar');
 	const title = `خبر جديد للتحقق من النشر ${Date.now()}`;
 	writeFileSync(
@@ -120,20 +153,52 @@ async function publishNewArticle(root: string): Promise<BuildFigures> {
 	);
 	rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 	console.log('publish new (one article added, caches kept)...');
-	const figures = await timedBuild(root, path.join(root, 'build-publish-new.log'));
+	const figures = await timedBuild(root, path.join(root, 'build-publish-new.log'), env);
 	const page = path.join(root, 'dist/news/story-new/index.html');
 	if (!readFileSync(page, 'utf8').includes(title)) throw new Error(`the new article's page ${page} is wrong`);
 	return figures;
 }
 
+/**
+ * A publish of a deletion: a published Arabic story of the archive, one without a translation
+ * (`story-0001`, dated anywhere in the ten years), is removed, so its page must go and every
+ * listing that showed it changes from where it stood.
+ */
+async function publishADeletion(root: string, env: Record<string, string>): Promise<BuildFigures> {
+	const slug = 'story-0001';
+	const file = path.join(root, `content/articles/ar/${slug}.md`);
+	const text = readFileSync(file, 'utf8');
+	if (/^draft: true$/m.test(text) || existsSync(path.join(root, `content/articles/en/${slug}.md`)))
+		throw new Error(`${file} is not a published article without a translation: pick another to delete`);
+	rmSync(file);
+	rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+	console.log('publish deletion (one article removed, caches kept)...');
+	const figures = await timedBuild(root, path.join(root, 'build-publish-deletion.log'), env);
+	const page = path.join(root, `dist/news/${slug}/index.html`);
+	if (existsSync(page)) throw new Error(`the deleted article's page ${page} is still there`);
+	return figures;
+}
+
 const { values } = parseArgs({
-	options: { articles: { type: 'string' }, seed: { type: 'string' }, keep: { type: 'boolean' } },
+	options: {
+		articles: { type: 'string' },
+		seed: { type: 'string' },
+		keep: { type: 'boolean' },
+		profile: { type: 'boolean' },
+		'profile-dir': { type: 'string' },
+	},
 });
 const articles = Number(values.articles);
-if (!Number.isInteger(articles) || articles < 1) {
-	console.error('Usage: npm run bench -- --articles N [--seed S] [--keep]');
+if (!Number.isInteger(articles) || articles < 2) {
+	console.error('Usage: npm run bench -- --articles N [--seed S] [--keep] [--profile [--profile-dir D]]');
 	process.exit(2);
 }
+const profileDir = values.profile
+	? path.resolve(values['profile-dir'] ?? path.join(tmpdir(), `newsroom-profile-${articles}-${Date.now()}`))
+	: undefined;
+/** The environment of a publish: its profile's folder when profiling. */
+const publishEnv = (build: (typeof BUILDS)[number]) =>
+	profileDir ? profileEnv(path.join(profileDir, build)) : {};
 
 const site = await makeSiteCopy();
 try {
@@ -161,12 +226,17 @@ try {
 	// A deploy builds in a fresh checkout: the previous output is a release elsewhere, not dist/.
 	rmSync(path.join(site.root, 'dist'), { recursive: true, force: true });
 	console.log('publish (one article changed, caches kept)...');
-	const publish = await timedBuild(site.root, path.join(site.root, 'build-publish.log'));
+	const publish = await timedBuild(
+		site.root,
+		path.join(site.root, 'build-publish.log'),
+		publishEnv('publish'),
+	);
 	const page = path.join(site.root, 'dist/news/story-0000/index.html');
 	if (!readFileSync(page, 'utf8').includes(marker))
 		throw new Error(`the changed article's page ${page} does not show the change`);
 
-	const publishNew = await publishNewArticle(site.root);
+	const publishNew = await publishANewArticle(site.root, publishEnv('publishNew'));
+	const publishDeletion = await publishADeletion(site.root, publishEnv('publishDeletion'));
 
 	const result: Result = {
 		date: new Date().toISOString(),
@@ -181,23 +251,55 @@ try {
 		full,
 		publish,
 		publishNew,
+		publishDeletion,
 	};
 	const table = [
 		`Machine: ${result.machine.cores} × ${result.machine.cpu}, ${result.machine.memoryGB} GB (${(freemem() / 1024 ** 3).toFixed(0)} GB free at the end), Node ${result.machine.node}.`,
 		'',
 		TABLE_HEAD,
-		tableRow(total, 'full', full),
-		tableRow(total, 'publish', publish),
-		tableRow(total, 'publish new', publishNew),
+		...BUILDS.map((build) => tableRow(total, LABELS[build], result[build]!)),
 	].join('\n');
 	console.log(`\n${table}\n`);
 
+	if (profileDir) {
+		const summaries = BUILDS.filter((build) => build !== 'full').map((build) =>
+			[
+				`## ${LABELS[build]}`,
+				'',
+				summariseProfileFolder(path.join(profileDir, build), { root: site.root }),
+			].join('\n'),
+		);
+		const report = [
+			`# CPU profile of the publishes at ${total.toLocaleString('en')} articles`,
+			'',
+			`${new Date().toISOString().slice(0, 10)}, with \`npm run bench -- --articles ${articles} --profile\`. The times are`,
+			'those of profiled builds, slower than unprofiled ones; compare shares, not seconds.',
+			'',
+			table,
+			'',
+			...summaries,
+		].join('\n');
+		console.log(report);
+		mkdirSync(RESULTS, { recursive: true });
+		const file = path.join(RESULTS, `profile-${articles}.md`);
+		writeFileSync(file, `${report}\n`);
+		console.log(
+			`Saved ${file}; the profiles are in ${profileDir}. Times of profiled builds are not saved as results.`,
+		);
+	} else saveResult(result, table);
+} finally {
+	if (values.keep) console.log(`The site copy is kept: ${site.root}`);
+	else await site.remove();
+}
+
+/** Saves the result in tools/bench/results/ after comparing it with the one saved there before. */
+function saveResult(result: Result, table: string): void {
 	mkdirSync(RESULTS, { recursive: true });
 	const saved = path.join(RESULTS, `build-${articles}.json`);
 	if (existsSync(saved)) {
 		const before = JSON.parse(readFileSync(saved, 'utf8')) as Result;
 		console.log(`Compared with ${before.date.slice(0, 10)} (${saved}):`);
-		for (const build of ['full', 'publish', 'publishNew'] as const) {
+		for (const build of BUILDS) {
 			if (!before[build] || !result[build]) continue;
 			const [now, then] = [result[build]!, before[build]!];
 			const ratio = (key: 'wallMs' | 'peakRssBytes' | 'outputBytes') =>
@@ -208,7 +310,4 @@ try {
 	writeFileSync(saved, `${JSON.stringify(result, null, '\t')}\n`);
 	writeFileSync(saved.replace(/\.json$/, '.md'), `${table}\n`);
 	console.log(`Saved ${saved} and its .md`);
-} finally {
-	if (values.keep) console.log(`The site copy is kept: ${site.root}`);
-	else await site.remove();
 }
