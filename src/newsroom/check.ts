@@ -1,5 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { dirname, join, relative, resolve } from 'node:path';
+import { createRequire } from 'node:module';
+import { dirname, join, relative, resolve, sep } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import matter from 'gray-matter';
 import type { z } from 'astro/zod';
 import { articleFrontmatterSchema } from '../schemas/article.ts';
@@ -12,6 +14,7 @@ import { isLocale, localeCodes } from '../i18n/locales.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { ContentProblem } from './problems.ts';
 import { parseYaml } from './content-tree.ts';
+import { bytesDigest, codeDigest, DigestCache } from './digest-cache.ts';
 import { canonicalPath, loadRedirects } from '../outputs/redirects.ts';
 import { articleUrl, authorUrl, categoryUrl, homeUrl, pageUrl, RESERVED_PAGE_SLUGS } from '../site/urls.ts';
 
@@ -22,7 +25,26 @@ interface ParsedArticle {
 	file: string;
 	locale: Locale;
 	slug: string;
-	data: z.infer<typeof articleFrontmatterSchema>;
+	category: string;
+}
+
+/** What the rules across files need of a valid article's front matter, with the lines they report. */
+interface ArticleFacts {
+	category: string;
+	author?: string;
+	image?: string;
+	/** `updated` is before `date`. */
+	updatedEarly: boolean;
+	lines: { category?: number; author?: number; image?: number; updated?: number };
+}
+
+/**
+ * What checking a Markdown file alone found, kept by its bytes: its problems (YAML, schema) and,
+ * when valid, the facts the rules across files need (`true` for pages: their path says it all).
+ */
+interface FileFindings {
+	problems?: Omit<ContentProblem, 'file'>[];
+	facts?: ArticleFacts | true;
 }
 
 /** What the checks of articles, pages and redirects need to know of the sections and authors. */
@@ -39,7 +61,30 @@ interface Known {
  * and never writes anything. The one validator of content: the newsroom's indexes trust it.
  */
 export function checkContent(root: string): ContentProblem[] {
-	const check = new ContentCheck(root);
+	return runChecks(new ContentCheck(root, new DigestCache<FileFindings>(undefined, '')));
+}
+
+/**
+ * The same check, with what each Markdown file alone gave kept in `<cacheDir>/content-check.json`
+ * by a digest of its bytes: a publish parses and validates only new and changed articles, and
+ * runs every rule across files (unique slugs, known sections and authors, images that exist,
+ * translations, redirects) on the whole tree as before. The same problems, in the same order, as
+ * `checkContent`. `reuse: false` (a `--force` build) checks every file anew.
+ */
+export function checkContentCached(
+	root: string,
+	cacheDir: string,
+	{ reuse = true }: { reuse?: boolean } = {},
+): { problems: ContentProblem[]; reused: number; checked: number } {
+	const cache = new DigestCache<FileFindings>(join(cacheDir, 'content-check.json'), checkCodeKey(), {
+		reuse,
+	});
+	const problems = runChecks(new ContentCheck(root, cache));
+	cache.save();
+	return { problems, reused: cache.hits, checked: cache.misses };
+}
+
+function runChecks(check: ContentCheck): ContentProblem[] {
 	check.mdxFiles();
 	const known = check.sectionsAndAuthors();
 	const articles = check.articles(known);
@@ -49,15 +94,55 @@ export function checkContent(root: string): ContentProblem[] {
 	return check.problems;
 }
 
+/**
+ * A key of the code that decides what a file alone gives: this module, the schemas, the
+ * locales, and the parsers' versions. A change to any of them checks every file anew.
+ */
+function checkCodeKey(): string {
+	const here = fileURLToPath(new URL('.', import.meta.url));
+	const schemas = join(here, '../schemas');
+	const sources = [
+		join(here, 'check.ts'),
+		join(here, '../i18n/locales.ts'),
+		...readdirSync(schemas)
+			.filter((name) => name.endsWith('.ts'))
+			.sort()
+			.map((name) => join(schemas, name)),
+	];
+	const require = createRequire(import.meta.url);
+	const versions = ['gray-matter', 'zod', 'astro'].map((name) => {
+		try {
+			return `${name}@${(require(`${name}/package.json`) as { version: string }).version}`;
+		} catch {
+			return `${name}@?`;
+		}
+	});
+	return codeDigest([
+		...sources.flatMap((file) => [file.slice(here.length), readFileSync(file)]),
+		...versions,
+	]);
+}
+
 /** The checks, sharing how a problem is reported and how a file is read and validated. */
 class ContentCheck {
 	readonly problems: ContentProblem[] = [];
 	readonly #root: string;
 	readonly #contentDir: string;
+	readonly #cache: DigestCache<FileFindings>;
+	#files: string[] | undefined;
 
-	constructor(root: string) {
+	constructor(root: string, cache: DigestCache<FileFindings>) {
 		this.#root = root;
 		this.#contentDir = resolve(root, 'content');
+		this.#cache = cache;
+	}
+
+	/** The files under a folder of content/ (all of them for ''), sorted; the tree is listed once. */
+	#listFiles(folder: string): string[] {
+		this.#files ??= listFiles(this.#contentDir);
+		if (!folder) return this.#files;
+		const prefix = join(this.#contentDir, folder) + sep;
+		return this.#files.filter((file) => file.startsWith(prefix));
 	}
 
 	#rel(path: string): string {
@@ -69,7 +154,7 @@ class ContentCheck {
 	}
 
 	mdxFiles(): void {
-		for (const path of listFiles(this.#contentDir).filter((file) => file.endsWith('.mdx')))
+		for (const path of this.#listFiles('').filter((file) => file.endsWith('.mdx')))
 			this.report(
 				path,
 				'file',
@@ -79,8 +164,7 @@ class ContentCheck {
 
 	/** The sections and authors that exist, with the settings files checked on the way. */
 	sectionsAndAuthors(): Known {
-		const yamlFiles = (folder: string) =>
-			listFiles(join(this.#contentDir, folder)).filter((path) => /\.ya?ml$/.test(path));
+		const yamlFiles = (folder: string) => this.#listFiles(folder).filter((path) => /\.ya?ml$/.test(path));
 		const idOf = (path: string) =>
 			path
 				.split(/[\\/]/)
@@ -107,36 +191,45 @@ class ContentCheck {
 	articles({ categories, authors }: Known): ParsedArticle[] {
 		const articles: ParsedArticle[] = [];
 		const seen = new Map<string, string>();
-		for (const path of listFiles(join(this.#contentDir, 'articles')).filter((file) => file.endsWith('.md'))) {
-			const article = this.#readMarkdown(path, 'articles', articleFrontmatterSchema);
+		const imageExists = new Map<string, boolean>();
+		for (const path of this.#listFiles('articles').filter((file) => file.endsWith('.md'))) {
+			const article = this.#readMarkdown(path, 'articles', articleFrontmatterSchema, articleFacts);
 			if (!article) continue;
-			const { data, text } = article;
+			const { facts } = article;
 			const key = `${article.locale}/${article.slug.toLowerCase()}`;
 			if (seen.has(key)) this.report(path, 'slug', `"${article.slug}" is also the slug of ${seen.get(key)}`);
 			seen.set(key, this.#rel(path));
-			if (!categories.has(data.category)) {
+			if (!categories.has(facts.category)) {
 				const known = [...categories].join(', ');
 				this.report(
 					path,
 					'category',
-					`unknown category "${data.category}" (known: ${known})`,
-					lineOf(text, 'category'),
+					`unknown category "${facts.category}" (known: ${known})`,
+					facts.lines.category,
 				);
 			}
-			if (data.author && !authors.has(data.author)) {
+			if (facts.author && !authors.has(facts.author)) {
 				this.report(
 					path,
 					'author',
-					`unknown author "${data.author}" (known: ${[...authors].join(', ')})`,
-					lineOf(text, 'author'),
+					`unknown author "${facts.author}" (known: ${[...authors].join(', ')})`,
+					facts.lines.author,
 				);
 			}
-			if (data.image && !/^https?:/.test(data.image) && !existsSync(resolve(dirname(path), data.image))) {
-				this.report(path, 'image', `file not found: ${data.image}`, lineOf(text, 'image'));
+			if (facts.image && !/^https?:/.test(facts.image)) {
+				const image = resolve(dirname(path), facts.image);
+				if (!imageExists.has(image)) imageExists.set(image, existsSync(image));
+				if (!imageExists.get(image))
+					this.report(path, 'image', `file not found: ${facts.image}`, facts.lines.image);
 			}
-			if (data.updated && data.updated < data.date)
-				this.report(path, 'updated', 'is before the publication date', lineOf(text, 'updated'));
-			articles.push({ file: this.#rel(path), locale: article.locale, slug: article.slug, data });
+			if (facts.updatedEarly)
+				this.report(path, 'updated', 'is before the publication date', facts.lines.updated);
+			articles.push({
+				file: this.#rel(path),
+				locale: article.locale,
+				slug: article.slug,
+				category: facts.category,
+			});
 		}
 		return articles;
 	}
@@ -147,11 +240,11 @@ class ContentCheck {
 		for (const article of articles) {
 			if (article.locale === 'ar') continue;
 			const original = byKey.get(`ar/${article.slug}`);
-			if (original && original.data.category !== article.data.category) {
+			if (original && original.category !== article.category) {
 				this.problems.push({
 					file: article.file,
 					field: 'category',
-					message: `is "${article.data.category}" but its Arabic original ${original.file} is in "${original.data.category}"`,
+					message: `is "${article.category}" but its Arabic original ${original.file} is in "${original.category}"`,
 				});
 			}
 		}
@@ -159,15 +252,15 @@ class ContentCheck {
 
 	pages(): { locale: Locale; slug: string }[] {
 		const pages: { locale: Locale; slug: string }[] = [];
-		for (const path of listFiles(join(this.#contentDir, 'pages')).filter((file) => file.endsWith('.md'))) {
-			const page = this.#readMarkdown(path, 'pages', pageSchema);
+		for (const path of this.#listFiles('pages').filter((file) => file.endsWith('.md'))) {
+			const page = this.#readMarkdown(path, 'pages', pageSchema, () => true as const);
 			if (page && RESERVED_PAGE_SLUGS.has(page.slug))
 				this.report(
 					path,
 					'slug',
 					`"${page.slug}" is taken by the site's own pages (${[...RESERVED_PAGE_SLUGS].join(', ')})`,
 				);
-			if (page) pages.push(page);
+			if (page) pages.push({ locale: page.locale, slug: page.slug });
 		}
 		return pages;
 	}
@@ -215,13 +308,17 @@ class ContentCheck {
 	}
 
 	/** Reads a file, or reports why it cannot be used; undefined when it cannot. */
-	#readText(path: string): string | undefined {
+	#readBytes(path: string): Buffer | undefined {
 		const size = statSync(path).size;
 		if (size > MAX_FILE_BYTES) {
 			this.report(path, 'file', `is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB`);
 			return undefined;
 		}
-		return readFileSync(path, 'utf8');
+		return readFileSync(path);
+	}
+
+	#readText(path: string): string | undefined {
+		return this.#readBytes(path)?.toString('utf8');
 	}
 
 	/** Validates data against a schema and reports each issue with its field and line. */
@@ -260,8 +357,17 @@ class ContentCheck {
 		} else this.report(path, 'yaml', String(error));
 	}
 
-	/** Reads a Markdown file under `<folder>/<locale>/<slug>.md`, reporting its path and front matter problems. */
-	#readMarkdown<S extends z.ZodType>(path: string, folder: string, schema: S) {
+	/**
+	 * Reads a Markdown file under `<folder>/<locale>/<slug>.md`, reporting its path and front matter
+	 * problems; `factsOf` takes what the rules across files need from valid front matter. What the
+	 * file alone gave comes from the cache when its bytes did not change.
+	 */
+	#readMarkdown<S extends z.ZodType, F extends FileFindings['facts']>(
+		path: string,
+		folder: string,
+		schema: S,
+		factsOf: (data: z.infer<S>, text: string) => F,
+	): { locale: Locale; slug: string; facts: F } | undefined {
 		const parts = relative(join(this.#contentDir, folder), path).split(/[\\/]/);
 		const [locale, name = ''] = parts;
 		if (parts.length !== 2 || !isLocale(locale)) {
@@ -271,8 +377,29 @@ class ContentCheck {
 		const slug = name.replace(/\.md$/, '');
 		if (!idSchema.safeParse(slug).success)
 			this.report(path, 'slug', `"${slug}" must be lower-case ASCII [a-z0-9-]+ (the file name is the slug)`);
-		const text = this.#readText(path);
-		if (text === undefined) return undefined;
+		const bytes = this.#readBytes(path);
+		if (bytes === undefined) return undefined;
+		const digest = bytesDigest(bytes);
+		let findings = this.#cache.get(this.#rel(path), digest);
+		if (findings) {
+			for (const problem of findings.problems ?? [])
+				this.report(path, problem.field, problem.message, problem.line);
+		} else {
+			const before = this.problems.length;
+			const text = bytes.toString('utf8');
+			const data = this.#frontMatter(path, text, schema);
+			const problems = this.problems.slice(before).map(({ file: _file, ...problem }) => problem);
+			findings = {
+				...(problems.length > 0 ? { problems } : {}),
+				...(data === undefined ? {} : { facts: factsOf(data, text) }),
+			};
+			this.#cache.set(this.#rel(path), digest, findings);
+		}
+		return findings.facts === undefined ? undefined : { locale, slug, facts: findings.facts as F };
+	}
+
+	/** A Markdown file's front matter, valid, or undefined with its problems reported. */
+	#frontMatter<S extends z.ZodType>(path: string, text: string, schema: S): z.infer<S> | undefined {
 		let data: unknown;
 		try {
 			data = matter(text, {}).data;
@@ -280,16 +407,34 @@ class ContentCheck {
 			this.#reportYamlError(path, error, 1);
 			return undefined;
 		}
-		const valid = this.#validate(path, text, schema, data);
-		return valid === undefined ? undefined : { locale, slug, text, data: valid };
+		return this.#validate(path, text, schema, data);
 	}
+}
+
+/** What the rules across files need of an article's valid front matter. */
+function articleFacts(data: z.infer<typeof articleFrontmatterSchema>, text: string): ArticleFacts {
+	return {
+		category: data.category,
+		...(data.author ? { author: data.author } : {}),
+		...(data.image ? { image: data.image } : {}),
+		updatedEarly: Boolean(data.updated && data.updated < data.date),
+		lines: linesOf(text, ['category', 'author', 'image', 'updated']),
+	};
 }
 
 /** The 1-based line on which a top-level YAML key is set in a file, if it is there. */
 function lineOf(text: string, key: string): number | undefined {
-	if (!key) return undefined;
-	const index = text.split(/\r?\n/).findIndex((line) => line.startsWith(`${key}:`));
-	return index === -1 ? undefined : index + 1;
+	return key ? linesOf(text, [key])[key] : undefined;
+}
+
+/** The 1-based lines on which top-level YAML keys are set in a file, for those that are there. */
+function linesOf<K extends string>(text: string, keys: readonly K[]): Partial<Record<K, number>> {
+	const lines: Partial<Record<K, number>> = {};
+	text.split(/\r?\n/).forEach((line, index) => {
+		for (const key of keys)
+			if (lines[key] === undefined && line.startsWith(`${key}:`)) lines[key] = index + 1;
+	});
+	return lines;
 }
 
 function listFiles(dir: string): string[] {
