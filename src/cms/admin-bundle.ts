@@ -38,8 +38,11 @@ export async function bundleAdmin(root: string, env: CmsEnvironment = process.en
 	return (await bundleAdminWithInputs(root, env)).files;
 }
 
-/** What the bundle is made from beyond its source files: the backend, the forms' choices, the settings. */
-function bundleData(root: string, env: CmsEnvironment) {
+/**
+ * What the bundle is made from beyond its source files: the backend, the forms' choices, the
+ * settings. `tagCache`: where the articles' tags are kept between builds (see `readChoices`).
+ */
+function bundleData(root: string, env: CmsEnvironment, tagCache?: string) {
 	const settings = readYaml(join(root, 'content/settings/site.yml')) as {
 		timeZone: string;
 		name: { ar: string };
@@ -47,7 +50,7 @@ function bundleData(root: string, env: CmsEnvironment) {
 	};
 	const injected = {
 		options: cmsOptionsFromEnv(env),
-		choices: readChoices(root),
+		choices: readChoices(root, { tagCache }),
 		timeZone: settings.timeZone,
 		digits: settings.digits ?? 'latn',
 		embedHosts: readEmbedHosts(join(root, 'content')),
@@ -60,8 +63,8 @@ function bundleData(root: string, env: CmsEnvironment) {
 async function bundleAdminWithInputs(
 	root: string,
 	env: CmsEnvironment,
+	{ settings, injected } = bundleData(root, env),
 ): Promise<{ files: AdminFile[]; inputs: string[] }> {
-	const { settings, injected } = bundleData(root, env);
 	const options: BuildOptions = {
 		absWorkingDir: root,
 		entryPoints: [
@@ -113,8 +116,12 @@ async function bundleAdminWithInputs(
  * A key for one bundle: the injected data and the size and time of every file esbuild read, so
  * a build whose CMS inputs did not change reuses the last bundle (bundling takes seconds of CPU).
  */
-function bundleKey(root: string, env: CmsEnvironment, inputs: string[]): string {
-	const hash = createHash('sha256').update(JSON.stringify(bundleData(root, env).injected));
+function bundleKey(
+	root: string,
+	injected: ReturnType<typeof bundleData>['injected'],
+	inputs: string[],
+): string {
+	const hash = createHash('sha256').update(JSON.stringify(injected));
 	for (const input of inputs) {
 		const path = join(root, input.replace(/^[a-z]+:/, ''));
 		const stats = existsSync(path) ? statSync(path) : undefined;
@@ -129,15 +136,17 @@ async function bundleIntoFolder(root: string, folder: string): Promise<void> {
 	const last = existsSync(keyFile)
 		? (JSON.parse(readFileSync(keyFile, 'utf8')) as { key: string; inputs: string[] })
 		: undefined;
-	if (last && existsSync(folder) && bundleKey(root, process.env, last.inputs) === last.key) return;
+	// Read once: reading the choices means reading every article's tags.
+	const data = bundleData(root, process.env, join(folder, '..', 'cms-tags.json'));
+	if (last && existsSync(folder) && bundleKey(root, data.injected, last.inputs) === last.key) return;
 	await rm(keyFile, { force: true });
 	await rm(folder, { recursive: true, force: true });
-	const { files, inputs } = await bundleAdminWithInputs(root, process.env);
+	const { files, inputs } = await bundleAdminWithInputs(root, process.env, data);
 	for (const file of files) {
 		await mkdir(join(folder, file.name, '..'), { recursive: true });
 		await writeFile(join(folder, file.name), file.contents);
 	}
-	await writeFile(keyFile, JSON.stringify({ key: bundleKey(root, process.env, inputs), inputs }));
+	await writeFile(keyFile, JSON.stringify({ key: bundleKey(root, data.injected, inputs), inputs }));
 }
 
 export function withSizes(name: string, contents: Uint8Array): AdminFile {
