@@ -1,4 +1,4 @@
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { closeSync, existsSync, fstatSync, openSync, readdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -146,6 +146,9 @@ class ContentCheck {
 	}
 
 	#rel(path: string): string {
+		// Most paths are under content/: those are cut rather than resolved (one per article).
+		if (path.startsWith(this.#contentDir + sep))
+			return `content/${path.slice(this.#contentDir.length + 1)}`.split('\\').join('/');
 		return relative(this.#root, path).split('\\').join('/');
 	}
 
@@ -309,12 +312,17 @@ class ContentCheck {
 
 	/** Reads a file, or reports why it cannot be used; undefined when it cannot. */
 	#readBytes(path: string): Buffer | undefined {
-		const size = statSync(path).size;
-		if (size > MAX_FILE_BYTES) {
-			this.report(path, 'file', `is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB`);
-			return undefined;
+		const fd = openSync(path, 'r');
+		try {
+			const size = fstatSync(fd).size;
+			if (size > MAX_FILE_BYTES) {
+				this.report(path, 'file', `is ${(size / 1024 / 1024).toFixed(1)} MB; the limit is 1 MB`);
+				return undefined;
+			}
+			return readFileSync(fd);
+		} finally {
+			closeSync(fd);
 		}
-		return readFileSync(path);
 	}
 
 	#readText(path: string): string | undefined {
@@ -380,7 +388,8 @@ class ContentCheck {
 		const bytes = this.#readBytes(path);
 		if (bytes === undefined) return undefined;
 		const digest = bytesDigest(bytes);
-		let findings = this.#cache.get(this.#rel(path), digest);
+		const file = this.#rel(path);
+		let findings = this.#cache.get(file, digest);
 		if (findings) {
 			for (const problem of findings.problems ?? [])
 				this.report(path, problem.field, problem.message, problem.line);
@@ -393,7 +402,7 @@ class ContentCheck {
 				...(problems.length > 0 ? { problems } : {}),
 				...(data === undefined ? {} : { facts: factsOf(data, text) }),
 			};
-			this.#cache.set(this.#rel(path), digest, findings);
+			this.#cache.set(file, digest, findings);
 		}
 		return findings.facts === undefined ? undefined : { locale, slug, facts: findings.facts as F };
 	}
