@@ -221,6 +221,21 @@ const articles = (choices: CmsChoices): CmsCollection => ({
 			required: false,
 			i18n: 'duplicate',
 		},
+		{
+			// Each language has its own: a correction is written in the story's language.
+			name: 'corrections',
+			label: label('field.corrections'),
+			label_singular: label('field.correction'),
+			widget: 'list',
+			required: false,
+			hint: label('field.corrections.hint'),
+			summary: '{{fields.text}}',
+			i18n: true,
+			fields: [
+				{ name: 'date', label: label('field.correction.date'), widget: DATE_WIDGET, default_now: 'item' },
+				{ name: 'text', label: label('field.correction.text'), widget: 'text' },
+			],
+		},
 		bodyField('field.body'),
 	] as CmsField[],
 });

@@ -80,6 +80,8 @@ const ar = {
 	'embed.original': 'الرابط الأصلي',
 	'article.footnotes': 'الحواشي',
 	'article.footnoteBack': 'العودة إلى موضع الحاشية',
+	'article.corrections': 'تصحيحات',
+	'article.corrections.note': 'صحّحنا في هذا الخبر ما يلي:',
 	'search.site': 'البحث في الموقع',
 	'search.label': 'ابحث في الأخبار',
 	'search.submit': 'بحث',

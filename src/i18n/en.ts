@@ -79,6 +79,8 @@ const en = {
 	'embed.original': 'Original link',
 	'article.footnotes': 'Notes',
 	'article.footnoteBack': 'Back to the text',
+	'article.corrections': 'Corrections',
+	'article.corrections.note': 'This story has been corrected:',
 	'search.site': 'Site search',
 	'search.label': 'Search the news',
 	'search.submit': 'Search',

@@ -136,6 +136,15 @@ class ContentCheck {
 			}
 			if (data.updated && data.updated < data.date)
 				this.report(path, 'updated', 'is before the publication date', lineOf(text, 'updated'));
+			data.corrections.forEach((correction, index) => {
+				if (correction.date < data.date)
+					this.report(
+						path,
+						`corrections[${index}].date`,
+						'is before the publication date',
+						lineOf(text, 'corrections'),
+					);
+			});
 			articles.push({ file: this.#rel(path), locale: article.locale, slug: article.slug, data });
 		}
 		return articles;

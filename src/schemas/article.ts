@@ -1,6 +1,14 @@
 import { z } from 'astro/zod';
 import { dateSchema, idSchema } from './common.ts';
 
+/** A correction: when it was made and what it says, in the article's language. */
+export const correctionSchema = z
+	.object({
+		date: dateSchema,
+		text: z.string().trim().min(1, 'is required'),
+	})
+	.strict();
+
 /**
  * Front matter of an article (`content/articles/<lang>/<slug>.md`).
  * `image` is a schema so that Astro's `image()` helper can be passed in (it resolves
@@ -37,6 +45,8 @@ export const articleSchema = <Image extends z.ZodType>(image: Image) =>
 			draft: z.boolean().default(false),
 			/** Time of the last substantial update. */
 			updated: dateSchema.optional(),
+			/** Corrections published under the story, each with its time. Default: none. */
+			corrections: z.array(correctionSchema).default([]),
 		})
 		.strict();
 

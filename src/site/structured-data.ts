@@ -1,5 +1,6 @@
 import type {
 	BreadcrumbList,
+	CorrectionComment,
 	NewsArticle,
 	Organization,
 	Person,
@@ -44,6 +45,8 @@ export interface NewsArticleInput {
 	author?: { name: string; url: string } | undefined;
 	section: string;
 	tags: string[];
+	/** Corrections published with the story. */
+	corrections?: readonly { date: Date; text: string }[] | undefined;
 	/** BCP 47 language. */
 	language: string;
 	publisher: PublisherInfo;
@@ -67,6 +70,15 @@ export function newsArticle(input: NewsArticleInput): WithContext<NewsArticle> {
 		inLanguage: input.language,
 		articleSection: input.section,
 		...(input.tags.length > 0 ? { keywords: input.tags.join(', ') } : {}),
+		...(input.corrections?.length
+			? {
+					correction: input.corrections.map((correction): CorrectionComment => ({
+						'@type': 'CorrectionComment',
+						text: correction.text,
+						datePublished: correction.date.toISOString(),
+					})),
+				}
+			: {}),
 		mainEntityOfPage: { '@type': 'WebPage', '@id': input.url },
 		url: input.url,
 	};

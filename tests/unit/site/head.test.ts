@@ -161,4 +161,26 @@ describe('structured data', () => {
 			keywords: 'روسيا',
 		});
 	});
+
+	test('corrections are CorrectionComments with their times; an article without any has no correction', () => {
+		expect(article).not.toHaveProperty('correction');
+		const corrected = newsArticle({
+			headline: 'خبر',
+			url: `${site}/news/a/`,
+			published: new Date('2022-01-10T09:00:00Z'),
+			modified: new Date('2022-01-11T07:00:00Z'),
+			images: [],
+			section: 'دولي',
+			tags: [],
+			corrections: [{ date: new Date('2022-01-11T07:00:00Z'), text: 'صُحّح اسم الوزير.' }],
+			language: 'ar',
+			publisher: { name: 'الوسط', url: site, logo: `${site}/logo.png` },
+		});
+		expect(JSON.parse(serializeJsonLd(corrected))).toMatchObject({
+			dateModified: '2022-01-11T07:00:00.000Z',
+			correction: [
+				{ '@type': 'CorrectionComment', text: 'صُحّح اسم الوزير.', datePublished: '2022-01-11T07:00:00.000Z' },
+			],
+		});
+	});
 });
