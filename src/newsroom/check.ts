@@ -11,6 +11,7 @@ import { frontPageSchema, siteSettingsSchema } from '../schemas/settings.ts';
 import { isLocale, localeCodes } from '../i18n/locales.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { ContentProblem } from './problems.ts';
+import { liveProblems } from './live.ts';
 import { parseYaml } from './content-tree.ts';
 import { canonicalPath, loadRedirects } from '../outputs/redirects.ts';
 import { articleUrl, authorUrl, categoryUrl, homeUrl, pageUrl, RESERVED_PAGE_SLUGS } from '../site/urls.ts';
@@ -136,6 +137,8 @@ class ContentCheck {
 			}
 			if (data.updated && data.updated < data.date)
 				this.report(path, 'updated', 'is before the publication date', lineOf(text, 'updated'));
+			for (const problem of data.live ? liveProblems(data.live, data.date) : [])
+				this.report(path, problem.field, problem.message, lineOf(text, 'live'));
 			data.corrections.forEach((correction, index) => {
 				if (correction.date < data.date)
 					this.report(

@@ -1,6 +1,8 @@
 import type {
+	BlogPosting,
 	BreadcrumbList,
 	CorrectionComment,
+	LiveBlogPosting,
 	NewsArticle,
 	Organization,
 	Person,
@@ -82,6 +84,35 @@ export function newsArticle(input: NewsArticleInput): WithContext<NewsArticle> {
 		mainEntityOfPage: { '@type': 'WebPage', '@id': input.url },
 		url: input.url,
 	};
+}
+
+/** A live page's coverage for `liveBlogPosting`: its span and its updates, newest first. */
+export interface LiveInput {
+	started: Date;
+	ended?: Date | undefined;
+	updates: { headline: string; text: string; date: Date; url: string }[];
+}
+
+/**
+ * A live page as Google documents it: the article's fields on a `LiveBlogPosting`, with
+ * `coverageStartTime`, `coverageEndTime` once it has ended, and each update as a `BlogPosting`.
+ */
+export function liveBlogPosting(input: NewsArticleInput, live: LiveInput): WithContext<LiveBlogPosting> {
+	const { '@type': _type, ...article } = newsArticle(input);
+	const updates = live.updates.map((update): BlogPosting => ({
+		'@type': 'BlogPosting',
+		headline: update.headline,
+		articleBody: update.text,
+		datePublished: update.date.toISOString(),
+		url: update.url,
+	}));
+	return {
+		...article,
+		'@type': 'LiveBlogPosting',
+		coverageStartTime: live.started.toISOString(),
+		...(live.ended ? { coverageEndTime: live.ended.toISOString() } : {}),
+		liveBlogUpdate: updates,
+	} as WithContext<LiveBlogPosting>;
 }
 
 export function breadcrumbList(trail: Crumb[]): WithContext<BreadcrumbList> {

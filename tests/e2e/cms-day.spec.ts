@@ -392,7 +392,7 @@ test('correcting: a correction added in the form is written with its time and sh
 	const CORRECTION = 'ذكرت نسخة سابقة أن الموازنة تُعرض الأحد، والصحيح أنها تُعرض الاثنين.';
 	await openCms(page, `#/collections/articles/entries/${SLUG}`);
 	await page
-		.getByRole('button', { name: `أضف ${labels['field.correction']}` })
+		.getByRole('button', { name: `إضافة ${labels['field.correction']}` })
 		.first()
 		.click();
 	await page.locator('textarea[id^="text-field-"]').first().fill(CORRECTION);

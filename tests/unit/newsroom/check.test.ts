@@ -40,6 +40,10 @@ write(
 	article(`${ok}\ncorrections:\n  - date: '2024-04-01T10:00:00+03:00'\n    text: صُحّح الرقم`),
 );
 write(
+	'content/articles/ar/early-live-update.md',
+	article(`${ok}\nlive:\n  updates:\n    - date: '2024-05-01T09:00:00+03:00'\n      body: تحديث`),
+);
+write(
 	'content/articles/ar/blank-correction.md',
 	article(`${ok}\ncorrections:\n  - date: '2024-05-02T10:00:00+03:00'\n    text: ' '`),
 );
@@ -95,6 +99,7 @@ describe('the content check reports every problem at once', () => {
 		['articles/ar/early-update.md', /^updated@5: is before the publication date/],
 		['articles/ar/early-correction.md', /^corrections\[0\]\.date@5: is before the publication date/],
 		['articles/ar/blank-correction.md', /^corrections.*text.*: is required/],
+		['articles/ar/early-live-update.md', /^live\.updates\[0\]\.date@5: is before the publication date/],
 		['articles/ar/خبر.md', /^slug: "خبر" must be lower-case ASCII/],
 		['articles/ar/huge.md', /^file: is 1\.\d MB; the limit is 1 MB/],
 		['articles/ar/script.mdx', /^file: MDX runs code at build time/],

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { inOrder, lastModified } from '#src/newsroom/corrections.ts';
+import { inOrder, lastModified } from '#src/newsroom/changes.ts';
 
 const at = (iso: string) => new Date(iso);
 
@@ -21,5 +21,16 @@ describe('corrections', () => {
 		expect(lastModified({ date, updated: at('2026-11-21T08:00:00Z'), corrections })).toEqual(
 			at('2026-11-21T08:00:00Z'),
 		);
+	});
+
+	test('a live page changes with its newest update', () => {
+		const date = at('2026-11-29T04:00:00Z');
+		expect(
+			lastModified({
+				date,
+				corrections: [],
+				live: { updates: [{ date: at('2026-11-29T16:05:00Z') }, { date: at('2026-11-29T10:00:00Z') }] },
+			}),
+		).toEqual(at('2026-11-29T16:05:00Z'));
 	});
 });
