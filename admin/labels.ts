@@ -83,7 +83,8 @@ export const labels = {
 	'field.correction.date': 'وقت التصحيح',
 	'field.correction.text': 'نص التصحيح',
 	'field.live': 'تغطية مباشرة',
-	'field.live.hint': 'املأ التحديثات ليصبح الخبر صفحة تغطية مباشرة: يظهر عليها وعلى بطاقتها «مباشر» حتى تحدّد وقت انتهاء التغطية.',
+	'field.live.hint':
+		'املأ التحديثات ليصبح الخبر صفحة تغطية مباشرة: يظهر عليها وعلى بطاقتها «مباشر» حتى تحدّد وقت انتهاء التغطية.',
 	'field.live.ended': 'انتهت التغطية في',
 	'field.live.updates': 'التحديثات',
 	'field.live.update': 'تحديث',
@@ -91,6 +92,7 @@ export const labels = {
 	'field.live.title': 'عنوان التحديث',
 	'field.live.body': 'نص التحديث',
 	'field.live.key': 'من أبرز التطورات',
+	'field.live.image': 'صورة التحديث',
 	'field.body': 'نص الخبر',
 	'field.pageBody': 'نص الصفحة',
 	'field.description': 'الوصف',
