@@ -221,9 +221,80 @@ const articles = (choices: CmsChoices): CmsCollection => ({
 			required: false,
 			i18n: 'duplicate',
 		},
+		{
+			// Each language has its own: a correction is written in the story's language.
+			name: 'corrections',
+			label: label('field.corrections'),
+			label_singular: label('field.correction'),
+			widget: 'list',
+			required: false,
+			hint: label('field.corrections.hint'),
+			summary: '{{fields.text}}',
+			i18n: true,
+			fields: [
+				{ name: 'date', label: label('field.correction.date'), widget: DATE_WIDGET, default_now: 'item' },
+				{ name: 'text', label: label('field.correction.text'), widget: 'text' },
+			],
+		},
+		liveField(),
 		bodyField('field.body'),
 	] as CmsField[],
 });
+
+/**
+ * A live page's updates, in the pane's language: «إضافة تحديث» puts a new update at the top with
+ * its time set to now, so the list reads newest first as the page does.
+ */
+function liveField(): CmsField {
+	return {
+		name: 'live',
+		label: label('field.live'),
+		widget: 'object',
+		required: false,
+		collapsed: true,
+		hint: label('field.live.hint'),
+		i18n: true,
+		fields: [
+			{ name: 'ended', label: label('field.live.ended'), widget: DATE_WIDGET, required: false },
+			{
+				name: 'updates',
+				label: label('field.live.updates'),
+				label_singular: label('field.live.update'),
+				widget: 'list',
+				required: false,
+				add_to_top: true,
+				summary: '{{fields.title}}',
+				fields: [
+					{ name: 'date', label: label('field.live.date'), widget: DATE_WIDGET, default_now: 'item' },
+					{ name: 'title', label: label('field.live.title'), widget: 'string', required: false },
+					{
+						name: 'body',
+						label: label('field.live.body'),
+						widget: 'markdown',
+						minimal: true,
+						buttons: ['bold', 'italic', 'link', 'quote', 'bulleted-list'],
+						editor_components: [],
+					},
+					{
+						name: 'key',
+						label: label('field.live.key'),
+						widget: 'boolean',
+						default: false,
+						required: false,
+					},
+					{
+						name: 'image',
+						label: label('field.live.image'),
+						widget: 'image',
+						required: false,
+						choose_url: false,
+					},
+					{ name: 'imageAlt', label: label('field.imageAlt'), widget: 'string', required: false },
+				],
+			},
+		],
+	} as CmsField;
+}
 
 const pages: CmsCollection = {
 	name: 'pages',

@@ -242,8 +242,8 @@ const ar = {
 				setToNow: 'اجعل «%{fieldLabel}» الآن',
 			},
 			list: {
-				add: 'أضف %{item}',
-				addType: 'أضف %{item}',
+				add: 'إضافة %{item}',
+				addType: 'إضافة %{item}',
 			},
 			object: {
 				expand: 'وسّع',

@@ -37,6 +37,9 @@ export function articlePreview({ timeZone, embedHosts }: PreviewSite) {
 			(tag): tag is string => typeof tag === 'string' && tag.trim() !== '',
 		);
 		const source = data?.get('source') as string | undefined;
+		const corrections = (
+			(data?.get('corrections')?.toJS?.() as { date?: unknown; text?: string }[] | undefined) ?? []
+		).filter((correction) => correction.text?.trim());
 		const t = lang === 'en' ? en : ar;
 		const markdown = (data?.get('body') as string | undefined) ?? '';
 		const html = useMemo(
@@ -74,6 +77,26 @@ export function articlePreview({ timeZone, embedHosts }: PreviewSite) {
 					),
 				h('div', { className: 'article-body', dangerouslySetInnerHTML: { __html: html } }),
 				source && h('p', { className: 'source' }, `${t['article.source']}: `, h('bdi', null, source)),
+				corrections.length > 0 &&
+					h(
+						'section',
+						{ className: 'corrections' },
+						h('h2', null, t['article.corrections']),
+						h('p', null, t['article.corrections.note']),
+						h(
+							'ol',
+							null,
+							...corrections.map((correction, index) => {
+								const date = parseDate(correction.date);
+								return h(
+									'li',
+									{ key: index },
+									date && h('time', { dateTime: date.toISOString() }, formatDateTime(date, lang, timeZone)),
+									h('p', { dir: 'auto' }, correction.text),
+								);
+							}),
+						),
+					),
 				tags.length > 0 &&
 					h(
 						'section',

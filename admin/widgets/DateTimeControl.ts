@@ -24,7 +24,8 @@ type Part = keyof WallTime;
  * browser's: selects for day, month (by name), year, hour and minute in the site's digits, «الآن»
  * and «امسح», and a line saying when the story appears, «مجدول» when that is in the future.
  * Decap's own widget shows the browser's zone and an English picker (12/07/2026, 01:36 AM).
- * A field with `default_now: true` is set to now when a new entry opens.
+ * A field with `default_now: true` is set to now when a new entry opens; with `default_now: 'item'`
+ * (a date inside a list, such as a correction's) when its item is added.
  */
 export function dateTimeControl(clock: NewsroomClock) {
 	const number = new Intl.NumberFormat(`ar-u-nu-${clock.digits}`, { useGrouping: false });
@@ -55,7 +56,8 @@ export function dateTimeControl(clock: NewsroomClock) {
 		const isNew = entry?.get('newRecord') !== false;
 		useEffect(() => {
 			// Only a value never set: a date the editor cleared stays cleared.
-			if (value === undefined && isNew && field.get('default_now') === true) onChange(now());
+			const defaultNow = field.get('default_now');
+			if (value === undefined && ((isNew && defaultNow === true) || defaultNow === 'item')) onChange(now());
 		}, []); // only when the form opens
 
 		const now = () => zonedIso(wallTime(new Date(), clock.timeZone), clock.timeZone);

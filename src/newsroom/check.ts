@@ -13,6 +13,7 @@ import { frontPageSchema, siteSettingsSchema } from '../schemas/settings.ts';
 import { isLocale, localeCodes } from '../i18n/locales.ts';
 import type { Locale } from '../i18n/locales.ts';
 import type { ContentProblem } from './problems.ts';
+import { liveProblems } from './live.ts';
 import { parseYaml } from './content-tree.ts';
 import { bytesDigest, codeDigest, DigestCache } from './digest-cache.ts';
 import { canonicalPath, loadRedirects } from '../outputs/redirects.ts';
@@ -33,9 +34,9 @@ interface ArticleFacts {
 	category: string;
 	author?: string;
 	image?: string;
-	/** `updated` is before `date`. */
-	updatedEarly: boolean;
-	lines: { category?: number; author?: number; image?: number; updated?: number };
+	/** Times of the file that contradict its publication time (an update, a correction, a live update before it). */
+	timeProblems: Omit<ContentProblem, 'file'>[];
+	lines: { category?: number; author?: number; image?: number };
 }
 
 /**
@@ -103,6 +104,7 @@ function checkCodeKey(): string {
 	const schemas = join(here, '../schemas');
 	const sources = [
 		join(here, 'check.ts'),
+		join(here, 'live.ts'),
 		join(here, '../i18n/locales.ts'),
 		...readdirSync(schemas)
 			.filter((name) => name.endsWith('.ts'))
@@ -225,8 +227,8 @@ class ContentCheck {
 				if (!imageExists.get(image))
 					this.report(path, 'image', `file not found: ${facts.image}`, facts.lines.image);
 			}
-			if (facts.updatedEarly)
-				this.report(path, 'updated', 'is before the publication date', facts.lines.updated);
+			for (const problem of facts.timeProblems)
+				this.report(path, problem.field, problem.message, problem.line);
 			articles.push({
 				file: this.#rel(path),
 				locale: article.locale,
@@ -426,9 +428,32 @@ function articleFacts(data: z.infer<typeof articleFrontmatterSchema>, text: stri
 		category: data.category,
 		...(data.author ? { author: data.author } : {}),
 		...(data.image ? { image: data.image } : {}),
-		updatedEarly: Boolean(data.updated && data.updated < data.date),
-		lines: linesOf(text, ['category', 'author', 'image', 'updated']),
+		timeProblems: timeProblems(data, text),
+		lines: linesOf(text, ['category', 'author', 'image']),
 	};
+}
+
+/** An update, a correction or a live update dated before the story itself, and two live updates in one minute. */
+function timeProblems(
+	data: z.infer<typeof articleFrontmatterSchema>,
+	text: string,
+): Omit<ContentProblem, 'file'>[] {
+	const lines = linesOf(text, ['updated', 'corrections', 'live']);
+	const at = (line: number | undefined) => (line === undefined ? {} : { line });
+	const problems: Omit<ContentProblem, 'file'>[] = [];
+	if (data.updated && data.updated < data.date)
+		problems.push({ field: 'updated', message: 'is before the publication date', ...at(lines.updated) });
+	for (const problem of data.live ? liveProblems(data.live, data.date) : [])
+		problems.push({ ...problem, ...at(lines.live) });
+	data.corrections.forEach((correction, index) => {
+		if (correction.date < data.date)
+			problems.push({
+				field: `corrections[${index}].date`,
+				message: 'is before the publication date',
+				...at(lines.corrections),
+			});
+	});
+	return problems;
 }
 
 /** The 1-based line on which a top-level YAML key is set in a file, if it is there. */

@@ -4,7 +4,8 @@ import type { Article } from '../newsroom/newsroom.ts';
 import { loadNewsroom } from '../newsroom/newsroom.ts';
 import { useTranslations } from '../i18n/index.ts';
 import type { Locale } from '../i18n/locales.ts';
-import { absoluteUrl, feedUrl, homeUrl, categoryUrl } from '../site/urls.ts';
+import { absoluteUrl, feedUrl, homeUrl, categoryUrl, liveFeedUrl } from '../site/urls.ts';
+import { liveUpdatesOf } from '../newsroom/live-updates.ts';
 import { absolutizeHtml } from './xml.ts';
 
 /**
@@ -59,4 +60,26 @@ async function feedItem(article: Article, site: string, section: string) {
 		// RSS asks for the enclosure's length in bytes; 0 is the documented value when it is not known.
 		...(image ? { enclosure: { url: absoluteUrl(image.src, site), length: 0, type: 'image/jpeg' } } : {}),
 	};
+}
+
+/** The feed of a live page: its updates, newest first, each linking to its anchor on the page. */
+export async function liveFeed(article: Article): Promise<Response> {
+	const { settings } = await loadNewsroom();
+	const { t, lang } = useTranslations(article.locale);
+	const site = settings.url;
+	const self = absoluteUrl(liveFeedUrl(article.locale, article.slug), site);
+	const updates = liveUpdatesOf(article.data.live, article.locale);
+	return rss({
+		title: t('live.feedTitle', { title: article.data.title }),
+		description: article.data.summary ?? article.data.title,
+		site: absoluteUrl(article.url, site),
+		xmlns: { atom: 'http://www.w3.org/2005/Atom' },
+		customData: `<language>${lang}</language><atom:link href="${self}" rel="self" type="application/rss+xml"/>`,
+		items: updates.map((update) => ({
+			title: update.headline,
+			link: absoluteUrl(`${article.url}#${update.anchor}`, site),
+			pubDate: update.date,
+			content: absolutizeHtml(update.html, site),
+		})),
+	});
 }

@@ -1,6 +1,40 @@
 import { z } from 'astro/zod';
 import { dateSchema, idSchema } from './common.ts';
 
+/** A correction: when it was made and what it says, in the article's language. */
+export const correctionSchema = z
+	.object({
+		date: dateSchema,
+		text: z.string().trim().min(1, 'is required'),
+	})
+	.strict();
+
+/** One update of a live page: its time, an optional title, a Markdown body, a "key moment" flag. */
+export const liveUpdateSchema = <Image extends z.ZodType>(image: Image) =>
+	z
+		.object({
+			date: dateSchema,
+			title: z.string().trim().min(1).optional(),
+			/** Markdown, rendered by the site's own pipeline (links on a line of their own become embeds). */
+			body: z.string().trim().min(1, 'is required'),
+			/** Listed among the key moments at the top of the page. Default: false. */
+			key: z.boolean().default(false),
+			/** A picture, relative to the article file, shown above the update's text. */
+			image: image.optional(),
+			imageAlt: z.string().trim().optional(),
+		})
+		.strict();
+
+/** Live coverage: an article whose page is a stream of updates, newest first. */
+export const liveSchema = <Image extends z.ZodType>(image: Image) =>
+	z
+		.object({
+			/** When the coverage ended; until then the page and its cards say «مباشر». */
+			ended: dateSchema.optional(),
+			updates: z.array(liveUpdateSchema(image)).default([]),
+		})
+		.strict();
+
 /**
  * Front matter of an article (`content/articles/<lang>/<slug>.md`).
  * `image` is a schema so that Astro's `image()` helper can be passed in (it resolves
@@ -37,6 +71,10 @@ export const articleSchema = <Image extends z.ZodType>(image: Image) =>
 			draft: z.boolean().default(false),
 			/** Time of the last substantial update. */
 			updated: dateSchema.optional(),
+			/** Corrections published under the story, each with its time. Default: none. */
+			corrections: z.array(correctionSchema).default([]),
+			/** Makes the article a live page (see `src/newsroom/live.ts`). */
+			live: liveSchema(image).optional(),
 		})
 		.strict();
 

@@ -1,5 +1,8 @@
 import type {
+	BlogPosting,
 	BreadcrumbList,
+	CorrectionComment,
+	LiveBlogPosting,
 	NewsArticle,
 	Organization,
 	Person,
@@ -44,6 +47,8 @@ export interface NewsArticleInput {
 	author?: { name: string; url: string } | undefined;
 	section: string;
 	tags: string[];
+	/** Corrections published with the story. */
+	corrections?: readonly { date: Date; text: string }[] | undefined;
 	/** BCP 47 language. */
 	language: string;
 	publisher: PublisherInfo;
@@ -67,9 +72,47 @@ export function newsArticle(input: NewsArticleInput): WithContext<NewsArticle> {
 		inLanguage: input.language,
 		articleSection: input.section,
 		...(input.tags.length > 0 ? { keywords: input.tags.join(', ') } : {}),
+		...(input.corrections?.length
+			? {
+					correction: input.corrections.map((correction): CorrectionComment => ({
+						'@type': 'CorrectionComment',
+						text: correction.text,
+						datePublished: correction.date.toISOString(),
+					})),
+				}
+			: {}),
 		mainEntityOfPage: { '@type': 'WebPage', '@id': input.url },
 		url: input.url,
 	};
+}
+
+/** A live page's coverage for `liveBlogPosting`: its span and its updates, newest first. */
+export interface LiveInput {
+	started: Date;
+	ended?: Date | undefined;
+	updates: { headline: string; text: string; date: Date; url: string }[];
+}
+
+/**
+ * A live page as Google documents it: the article's fields on a `LiveBlogPosting`, with
+ * `coverageStartTime`, `coverageEndTime` once it has ended, and each update as a `BlogPosting`.
+ */
+export function liveBlogPosting(input: NewsArticleInput, live: LiveInput): WithContext<LiveBlogPosting> {
+	const { '@type': _type, ...article } = newsArticle(input);
+	const updates = live.updates.map((update): BlogPosting => ({
+		'@type': 'BlogPosting',
+		headline: update.headline,
+		articleBody: update.text,
+		datePublished: update.date.toISOString(),
+		url: update.url,
+	}));
+	return {
+		...article,
+		'@type': 'LiveBlogPosting',
+		coverageStartTime: live.started.toISOString(),
+		...(live.ended ? { coverageEndTime: live.ended.toISOString() } : {}),
+		liveBlogUpdate: updates,
+	} as WithContext<LiveBlogPosting>;
 }
 
 export function breadcrumbList(trail: Crumb[]): WithContext<BreadcrumbList> {

@@ -86,6 +86,11 @@ export const RESERVED_PAGE_SLUGS = new Set([
 ]);
 
 /** A language's RSS feed, or a section's when `category` is given. */
+/** The feed of a live page's updates. */
+export function liveFeedUrl(locale: Locale, slug: string): string {
+	return `${articleUrl(locale, slug)}rss.xml`;
+}
+
 export function feedUrl(locale: Locale, category?: string): string {
 	return category ? `${categoryUrl(locale, category)}rss.xml` : `${locales[locale].prefix}/rss.xml`;
 }

@@ -73,3 +73,57 @@ test.describe('the seed article in English', () => {
 		await expect(page.locator(RUNNING_SCRIPTS)).toHaveCount(0);
 	});
 });
+
+test.describe('a corrected story', () => {
+	/** The sample story carries one correction in each language (content/articles/*\/central-bank-holds-rates.md). */
+	const cases = [
+		{ path: '/news/central-bank-holds-rates/', heading: 'تصحيحات', text: /3\.3%.*3\.1%/, time: '٦:٠٥|6:05' },
+		{
+			path: '/en/news/central-bank-holds-rates/',
+			heading: 'Corrections',
+			text: /3\.3%.*3\.1%/,
+			time: '18:05',
+		},
+	];
+	for (const { path, heading, text, time } of cases)
+		test(`shows its correction under the story, dated, and in its structured data: ${path}`, async ({
+			page,
+		}) => {
+			await page.goto(path);
+			const corrections = page.locator('.article .corrections');
+			await expect(corrections.getByRole('heading', { level: 2 })).toHaveText(heading);
+			// Under the body, before the tags.
+			const below = await page.evaluate(() => {
+				const body = document.querySelector('.article-body')!;
+				const section = document.querySelector('.corrections')!;
+				return Boolean(body.compareDocumentPosition(section) & Node.DOCUMENT_POSITION_FOLLOWING);
+			});
+			expect(below).toBe(true);
+			await expect(corrections.locator('li')).toHaveCount(1);
+			await expect(corrections.locator('li p')).toHaveText(text);
+			await expect(corrections.locator('li time')).toHaveAttribute('datetime', '2026-11-19T15:05:00.000Z');
+			await expect(corrections.locator('li time')).toHaveText(new RegExp(time));
+			const data = await page
+				.locator('script[type="application/ld+json"]')
+				.evaluateAll((scripts) => scripts.flatMap((script) => JSON.parse(script.textContent ?? '')));
+			const article = data.find((item: { '@type': string }) => item['@type'] === 'NewsArticle');
+			expect(article).toMatchObject({
+				dateModified: '2026-11-19T15:05:00.000Z',
+				correction: [{ '@type': 'CorrectionComment', datePublished: '2026-11-19T15:05:00.000Z' }],
+			});
+			expect(article.correction[0].text).toMatch(text);
+			await expect(page.locator('meta[property="article:modified_time"]')).toHaveAttribute(
+				'content',
+				'2026-11-19T15:05:00.000Z',
+			);
+		});
+
+	test('a story without corrections has no corrections section and no correction in its data', async ({
+		page,
+	}) => {
+		await page.goto(`/news/${SEED_SLUG}/`);
+		await expect(page.locator('.corrections')).toHaveCount(0);
+		const json = await page.locator('script[type="application/ld+json"]').first().textContent();
+		expect(json).not.toContain('correction');
+	});
+});

@@ -386,6 +386,52 @@ test('publishing: the draft goes out now, the list says so, and «اعرض عل�
 	await expect(page.locator('main a[href$="/entries/' + SLUG + '"]')).toContainText(/^منشور · /);
 });
 
+test('correcting: a correction added in the form is written with its time and shown under the story', async ({
+	page,
+}, testInfo) => {
+	const CORRECTION = 'ذكرت نسخة سابقة أن الموازنة تُعرض الأحد، والصحيح أنها تُعرض الاثنين.';
+	await openCms(page, `#/collections/articles/entries/${SLUG}`);
+	await page
+		.getByRole('button', { name: `إضافة ${labels['field.correction']}` })
+		.first()
+		.click();
+	await page.locator('textarea[id^="text-field-"]').first().fill(CORRECTION);
+	await page.screenshot({ path: testInfo.outputPath('correction-1366.png'), fullPage: true });
+	await page.getByRole('button', { name: 'انشر' }).click();
+	await page.getByRole('menuitem', { name: 'انشر الآن' }).click();
+	await expect(page.getByText('حُفظت المادة')).toBeVisible();
+	await expect
+		.poll(() => matter(readFileSync(articleFile(SLUG), 'utf8')).data.corrections?.[0]?.text)
+		.toBe(CORRECTION);
+	const written = matter(readFileSync(articleFile(SLUG), 'utf8')).data;
+	// The time the form filled in, on the newsroom's clock, and a file the site accepts.
+	expect(written.corrections[0].date).toMatch(/T\d\d:\d\d:00\+03:00$/);
+	const checked = articleFrontmatterSchema.safeParse(written);
+	expect(checked.success ? [] : checked.error.issues).toEqual([]);
+
+	const rebuild = await buildSite(copy.root, cmsEnv);
+	expect(rebuild.code, rebuild.output).toBe(0);
+	await page.goto(`${site.url}/news/${SLUG}/`);
+	const corrections = page.locator('.article .corrections');
+	await expect(corrections.getByRole('heading')).toHaveText('تصحيحات');
+	await expect(corrections.locator('li p')).toHaveText(CORRECTION);
+	await expect(corrections.locator('li time')).toHaveAttribute(
+		'datetime',
+		new Date(written.corrections[0].date).toISOString(),
+	);
+	const data = await page
+		.locator('script[type="application/ld+json"]')
+		.evaluateAll((scripts) => scripts.flatMap((script) => JSON.parse(script.textContent ?? '')));
+	const article = data.find((item: { '@type': string }) => item['@type'] === 'NewsArticle');
+	expect(article.correction).toEqual([
+		{
+			'@type': 'CorrectionComment',
+			text: CORRECTION,
+			datePublished: new Date(written.corrections[0].date).toISOString(),
+		},
+	]);
+});
+
 test('deleting a draft: the dialog says what is deleted, in Arabic, and the file goes', async ({
 	page,
 }, testInfo) => {

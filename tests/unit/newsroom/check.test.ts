@@ -35,6 +35,18 @@ write('content/articles/ar/bad-date.md', article("title: خبر\ndate: 'yesterda
 write('content/articles/ar/unknown-author.md', article(`${ok}\nauthor: nobody`));
 write('content/articles/ar/missing-image.md', article(`${ok}\nimage: ../../media/absent.jpg`));
 write('content/articles/ar/early-update.md', article(`${ok}\nupdated: '2024-04-01T10:00:00+03:00'`));
+write(
+	'content/articles/ar/early-correction.md',
+	article(`${ok}\ncorrections:\n  - date: '2024-04-01T10:00:00+03:00'\n    text: صُحّح الرقم`),
+);
+write(
+	'content/articles/ar/early-live-update.md',
+	article(`${ok}\nlive:\n  updates:\n    - date: '2024-05-01T09:00:00+03:00'\n      body: تحديث`),
+);
+write(
+	'content/articles/ar/blank-correction.md',
+	article(`${ok}\ncorrections:\n  - date: '2024-05-02T10:00:00+03:00'\n    text: ' '`),
+);
 write('content/articles/ar/خبر.md', article(ok));
 write('content/articles/ar/Dup.md', article(ok));
 write('content/articles/ar/dup.md', article(ok));
@@ -85,6 +97,9 @@ describe('the content check reports every problem at once', () => {
 		['articles/ar/unknown-author.md', /^author@5: unknown author "nobody"/],
 		['articles/ar/missing-image.md', /^image@5: file not found: \.\.\/\.\.\/media\/absent\.jpg/],
 		['articles/ar/early-update.md', /^updated@5: is before the publication date/],
+		['articles/ar/early-correction.md', /^corrections\[0\]\.date@5: is before the publication date/],
+		['articles/ar/blank-correction.md', /^corrections.*text.*: is required/],
+		['articles/ar/early-live-update.md', /^live\.updates\[0\]\.date@5: is before the publication date/],
 		['articles/ar/خبر.md', /^slug: "خبر" must be lower-case ASCII/],
 		['articles/ar/huge.md', /^file: is 1\.\d MB; the limit is 1 MB/],
 		['articles/ar/script.mdx', /^file: MDX runs code at build time/],

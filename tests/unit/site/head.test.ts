@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { buildHead, type HeadInput, type HeadTag, type PageKind } from '#src/site/head.ts';
 import type { Locale } from '#src/i18n/locales.ts';
-import { breadcrumbList, newsArticle, serializeJsonLd } from '#src/site/structured-data.ts';
+import { breadcrumbList, liveBlogPosting, newsArticle, serializeJsonLd } from '#src/site/structured-data.ts';
 
 const site = 'https://news.example.org';
 const paths: Record<PageKind, Record<Locale, string>> = {
@@ -160,5 +160,72 @@ describe('structured data', () => {
 			inLanguage: 'ar',
 			keywords: 'روسيا',
 		});
+	});
+
+	test('corrections are CorrectionComments with their times; an article without any has no correction', () => {
+		expect(article).not.toHaveProperty('correction');
+		const corrected = newsArticle({
+			headline: 'خبر',
+			url: `${site}/news/a/`,
+			published: new Date('2022-01-10T09:00:00Z'),
+			modified: new Date('2022-01-11T07:00:00Z'),
+			images: [],
+			section: 'دولي',
+			tags: [],
+			corrections: [{ date: new Date('2022-01-11T07:00:00Z'), text: 'صُحّح اسم الوزير.' }],
+			language: 'ar',
+			publisher: { name: 'الوسط', url: site, logo: `${site}/logo.png` },
+		});
+		expect(JSON.parse(serializeJsonLd(corrected))).toMatchObject({
+			dateModified: '2022-01-11T07:00:00.000Z',
+			correction: [
+				{ '@type': 'CorrectionComment', text: 'صُحّح اسم الوزير.', datePublished: '2022-01-11T07:00:00.000Z' },
+			],
+		});
+	});
+
+	test('a live page is a LiveBlogPosting with its span and its updates as BlogPostings', () => {
+		const input = {
+			headline: 'تغطية مباشرة',
+			url: `${site}/news/live/`,
+			published: new Date('2026-11-29T04:00:00Z'),
+			modified: new Date('2026-11-29T16:05:00Z'),
+			images: [],
+			section: 'محلي',
+			tags: [],
+			language: 'ar',
+			publisher: { name: 'الوسط', url: site, logo: `${site}/logo.png` },
+		};
+		const update = {
+			headline: 'إغلاق المراكز',
+			text: 'أغلقت المراكز.',
+			date: new Date('2026-11-29T16:05:00Z'),
+			url: `${site}/news/live/#update-20261129-1605`,
+		};
+		const running = JSON.parse(
+			serializeJsonLd(liveBlogPosting(input, { started: input.published, updates: [update] })),
+		);
+		expect(running).toMatchObject({
+			'@type': 'LiveBlogPosting',
+			headline: 'تغطية مباشرة',
+			coverageStartTime: '2026-11-29T04:00:00.000Z',
+			dateModified: '2026-11-29T16:05:00.000Z',
+			liveBlogUpdate: [
+				{
+					'@type': 'BlogPosting',
+					headline: 'إغلاق المراكز',
+					articleBody: 'أغلقت المراكز.',
+					datePublished: '2026-11-29T16:05:00.000Z',
+					url: `${site}/news/live/#update-20261129-1605`,
+				},
+			],
+		});
+		expect(running).not.toHaveProperty('coverageEndTime');
+		const ended = liveBlogPosting(input, {
+			started: input.published,
+			ended: new Date('2026-11-29T21:00:00Z'),
+			updates: [],
+		});
+		expect(ended).toMatchObject({ coverageEndTime: '2026-11-29T21:00:00.000Z', liveBlogUpdate: [] });
 	});
 });

@@ -2,6 +2,7 @@ import type { GetStaticPaths } from 'astro';
 import { getImage } from 'astro:assets';
 import { resolve } from 'node:path';
 import { loadNewsroom, type Article } from '#src/newsroom/newsroom.ts';
+import { liveUpdatesOf } from '#src/newsroom/live-updates.ts';
 import { cacheFolder } from '#src/newsroom/folders.ts';
 import { localeCodes } from '#src/i18n/locales.ts';
 import { searchCodeKey, RecordCache } from '#src/search/record-cache.ts';
@@ -36,7 +37,11 @@ async function* records(articles: Article[], timeZone: string, cache: RecordCach
 			url: article.url,
 			title: article.data.title,
 			summary: article.data.summary,
-			html: article.entry.rendered?.html ?? '',
+			// A live page is found by its updates too.
+			html: [
+				article.entry.rendered?.html ?? '',
+				...liveUpdatesOf(article.data.live, article.locale).map((u) => u.html),
+			].join('\n'),
 			date: article.date,
 			category: article.category,
 			image: article.data.image
