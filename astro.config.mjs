@@ -10,6 +10,7 @@ import { notFoundPages } from './src/integrations/not-found-pages.ts';
 import { redirects } from './src/integrations/redirects.ts';
 import { markdownPlugins } from './src/markdown/pipeline.ts';
 import { newsroomSitemap } from './src/integrations/sitemap.ts';
+import { schemaChange } from './src/integrations/schema-change.ts';
 
 /** The site's base URL has one source, the editors' settings file, so every absolute URL agrees. */
 const settings = /** @type {{ url: string }} */ (readYaml('./content/settings/site.yml'));
@@ -38,6 +39,8 @@ export default defineConfig({
 		processor: unified(markdownPlugins(embedHosts)),
 	},
 	integrations: [
+		// First: before Astro reads the content with entries stored under other schemas.
+		schemaChange(),
 		contentCheck(),
 		mdx(),
 		notFoundPages(['en']),

@@ -228,6 +228,7 @@ const articles = (choices: CmsChoices): CmsCollection => ({
 			label_singular: label('field.correction'),
 			widget: 'list',
 			required: false,
+			default: [],
 			hint: label('field.corrections.hint'),
 			summary: '{{fields.text}}',
 			i18n: true,
@@ -262,6 +263,8 @@ function liveField(): CmsField {
 				label_singular: label('field.live.update'),
 				widget: 'list',
 				required: false,
+				// Without a default, Decap starts a new article with one blank update (its `key` has a default).
+				default: [],
 				add_to_top: true,
 				summary: '{{fields.title}}',
 				fields: [

@@ -8,7 +8,9 @@
  *      kept, as the deploy keeps them between releases;
  *   3. a publish of a new article (the daily case): the newest story of its language, in a
  *      section, tags, author and month that already have stories;
- *   4. a publish of a deletion: one published article of the archive removed.
+ *   4. a publish of a deletion: one published article of the archive removed;
+ *   5. a publish of a live update: one update added to a live page of 30 updates (the archive's
+ *      `story-0003` is made a live page before the full build).
  *
  * For each it prints the wall time split into content loading, rendering and search indexing,
  * milliseconds per article, the peak memory of the whole process tree, and the output's size
@@ -54,15 +56,17 @@ interface Result {
 	publishNew?: BuildFigures;
 	/** Missing in results saved before the bench measured it. */
 	publishDeletion?: BuildFigures;
+	publishLiveUpdate?: BuildFigures;
 }
 
 /** The builds of one run, in the order they run; `full` is never profiled. */
-const BUILDS = ['full', 'publish', 'publishNew', 'publishDeletion'] as const;
+const BUILDS = ['full', 'publish', 'publishNew', 'publishDeletion', 'publishLiveUpdate'] as const;
 const LABELS: Record<(typeof BUILDS)[number], string> = {
 	full: 'full',
 	publish: 'publish',
 	publishNew: 'publish new',
 	publishDeletion: 'publish deletion',
+	publishLiveUpdate: 'publish live update',
 };
 
 /**
@@ -179,6 +183,44 @@ async function publishADeletion(root: string, env: Record<string, string>): Prom
 	return figures;
 }
 
+/** The archive's live page, and how many updates it starts with. */
+const LIVE_SLUG = 'story-0003';
+const LIVE_UPDATES = 30;
+
+/** A live block of `count` updates, ten minutes apart from `start`, in the front matter's YAML. */
+function liveBlock(start: number, count: number): string {
+	const updates = Array.from({ length: count }, (_, index) => {
+		const date = new Date(start + (count - index) * 600_000).toISOString();
+		return `    - date: '${date}'\n      title: 'تحديث رقم ${count - index}'\n      key: ${index % 10 === 0}\n      body: 'نص التحديث ${count - index} من التغطية المباشرة، بفقرة قصيرة كما تكتبها غرفة الأخبار.'`;
+	});
+	return `live:\n  updates:\n${updates.join('\n')}\n`;
+}
+
+/** Makes the archive's `LIVE_SLUG` a live page of `LIVE_UPDATES` updates (before the full build). */
+function makeLivePage(root: string): void {
+	const file = path.join(root, `content/articles/ar/${LIVE_SLUG}.md`);
+	const text = readFileSync(file, 'utf8');
+	const date = Date.parse(/^date: '?([^'\n]+)'?$/m.exec(text)![1]!);
+	writeFileSync(file, text.replace(/\n---\n/, `\n${liveBlock(date, LIVE_UPDATES)}---\n`));
+}
+
+/** A publish of a live update: one more update at the top of the live page. */
+async function publishALiveUpdate(root: string, env: Record<string, string>): Promise<BuildFigures> {
+	const file = path.join(root, `content/articles/ar/${LIVE_SLUG}.md`);
+	const text = readFileSync(file, 'utf8');
+	const date = Date.parse(/^date: '?([^'\n]+)'?$/m.exec(text)![1]!);
+	const marker = `تحديث جديد للتحقق من النشر ${Date.now()}`;
+	const added = `    - date: '${new Date(date + (LIVE_UPDATES + 1) * 600_000).toISOString()}'\n      body: '${marker}'\n`;
+	writeFileSync(file, text.replace('live:\n  updates:\n', `live:\n  updates:\n${added}`));
+	rmSync(path.join(root, 'dist'), { recursive: true, force: true });
+	console.log('publish live update (one update added to a live page, caches kept)...');
+	const figures = await timedBuild(root, path.join(root, 'build-publish-live-update.log'), env);
+	const page = path.join(root, `dist/news/${LIVE_SLUG}/index.html`);
+	if (!readFileSync(page, 'utf8').includes(marker))
+		throw new Error(`the live page ${page} lacks the new update`);
+	return figures;
+}
+
 const { values } = parseArgs({
 	options: {
 		articles: { type: 'string' },
@@ -215,6 +257,7 @@ try {
 		).toFixed(1)} s`,
 	);
 
+	makeLivePage(site.root);
 	console.log('full build...');
 	const full = await timedBuild(site.root, path.join(site.root, 'build-full.log'));
 	console.log(TABLE_HEAD + '\n' + tableRow(total, 'full', full));
@@ -237,6 +280,7 @@ try {
 
 	const publishNew = await publishANewArticle(site.root, publishEnv('publishNew'));
 	const publishDeletion = await publishADeletion(site.root, publishEnv('publishDeletion'));
+	const publishLiveUpdate = await publishALiveUpdate(site.root, publishEnv('publishLiveUpdate'));
 
 	const result: Result = {
 		date: new Date().toISOString(),
@@ -252,6 +296,7 @@ try {
 		publish,
 		publishNew,
 		publishDeletion,
+		publishLiveUpdate,
 	};
 	const table = [
 		`Machine: ${result.machine.cores} × ${result.machine.cpu}, ${result.machine.memoryGB} GB (${(freemem() / 1024 ** 3).toFixed(0)} GB free at the end), Node ${result.machine.node}.`,
