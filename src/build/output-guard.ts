@@ -107,11 +107,7 @@ export function guardWrites(folder: string): void {
 		const path = pathOf(target);
 		if (how && guarded(path)) detach(path, how);
 	};
-	const wrap = (
-		owner: object,
-		name: string,
-		check: (...args: unknown[]) => void,
-	) => {
+	const wrap = (owner: object, name: string, check: (...args: unknown[]) => void) => {
 		const table = owner as Record<string, AnyFunction>;
 		const inner = table[name];
 		if (typeof inner !== 'function') return;

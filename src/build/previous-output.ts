@@ -86,7 +86,8 @@ export function startOutput(options: {
 }): OutputStart {
 	const { next, cacheDir } = options;
 	rmSync(next, { recursive: true, force: true });
-	const previous = options.previous && existsSync(options.previous) ? realpathSync(options.previous) : undefined;
+	const previous =
+		options.previous && existsSync(options.previous) ? realpathSync(options.previous) : undefined;
 	const recorded = recordedOutput(cacheDir);
 	const empty = (note: string): OutputStart => {
 		rmSync(next, { recursive: true, force: true });

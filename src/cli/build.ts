@@ -70,7 +70,9 @@ const start = startOutput({
 });
 // From here the cache no longer describes any output until this build has succeeded.
 forgetOutput(cacheDir);
-console.log(`[newsroom:output] ${start.from ? 'starting from the last output' : 'starting empty'}: ${start.note}`);
+console.log(
+	`[newsroom:output] ${start.from ? 'starting from the last output' : 'starting empty'}: ${start.note}`,
+);
 const build = spawnSync(
 	process.execPath,
 	[
