@@ -12,9 +12,10 @@
  *    data and code did not change are kept from the last output (or copied from Astro's
  *    incremental-build cache in node_modules/.astro/); every other write replaces its file, never
  *    writing through a link (src/build/output-guard.ts);
- * 3. the files of the last output that this build no longer makes are deleted;
- * 4. the search index, once Astro has exited, so that the two never hold memory at once (a
+ * 3. the search index, once Astro has exited, so that the two never hold memory at once (a
  *    language whose records did not change gets the last build's index back);
+ * 4. the files of the last output that this build no longer makes are deleted, and a linked file
+ *    written during the build (through the link, into the last output) fails the build;
  * 5. the swap, and a note in the cache of which folder it describes.
  *
  * A build that fails may have rewritten part of Astro's cache under the old manifest, so the
@@ -26,7 +27,7 @@ import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cacheFolder, siteFolder } from '../newsroom/folders.ts';
 import { indexSearchRecords } from '../search/index.ts';
-import { OUTPUT_GUARD_VARIABLE } from '../build/output-guard.ts';
+import { guardWrites, OUTPUT_GUARD_VARIABLE } from '../build/output-guard.ts';
 import {
 	forgetOutput,
 	PREVIOUS_SITE_VARIABLE,
@@ -90,6 +91,17 @@ const build = spawnSync(
 	},
 );
 if (build.status !== 0) fail(build.status ?? 1);
+// The search index is written by this process: its writes into the new folder replace files too.
+if (start.from) guardWrites(next);
+try {
+	await indexSearchRecords(cacheDir, next, (line) => console.log(line), { force });
+} catch (error) {
+	console.error(
+		`The search index could not be written: ${(error as Error).message}`,
+		(error as Error).cause ?? '',
+	);
+	fail(1);
+}
 if (start.from) {
 	try {
 		const settled = settleOutput(next, cacheDir, start.since);
@@ -100,15 +112,6 @@ if (start.from) {
 		console.error(`The new output could not be settled: ${(error as Error).message}`);
 		fail(1);
 	}
-}
-try {
-	await indexSearchRecords(cacheDir, next, (line) => console.log(line), { force });
-} catch (error) {
-	console.error(
-		`The search index could not be written: ${(error as Error).message}`,
-		(error as Error).cause ?? '',
-	);
-	fail(1);
 }
 recordOutput(cacheDir, next);
 rmSync(previous, { recursive: true, force: true });
