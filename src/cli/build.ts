@@ -104,9 +104,10 @@ try {
 }
 if (start.from) {
 	try {
+		const started = performance.now();
 		const settled = settleOutput(next, cacheDir, start.since);
 		console.log(
-			`[newsroom:output] ${settled.kept} unchanged files kept from the last output, ${settled.removed} no longer built removed`,
+			`[newsroom:output] ${settled.kept} unchanged files kept from the last output, ${settled.removed} no longer built removed, in ${Math.round(performance.now() - started)} ms`,
 		);
 	} catch (error) {
 		console.error(`The new output could not be settled: ${(error as Error).message}`);
