@@ -19,8 +19,20 @@
  *   incremental manifest lists those) nor wrote are deleted: a deleted article, a listing page
  *   that no longer exists, a file of a renamed asset.
  */
-import { existsSync, linkSync, lstatSync, mkdirSync, readdirSync, readFileSync, realpathSync } from 'node:fs';
-import { rmdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+	existsSync,
+	linkSync,
+	lstatSync,
+	mkdirSync,
+	readdirSync,
+	readFileSync,
+	realpathSync,
+	rmdirSync,
+	rmSync,
+	statSync,
+	unlinkSync,
+	writeFileSync,
+} from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
 
 /** The environment variable that names the last output when it is not `dist/` (a deploy's live release). */
