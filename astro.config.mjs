@@ -27,9 +27,15 @@ export default defineConfig({
 	// Content-Security-Policy of src/deploy/nginx.conf and public/_headers can say `'self'` and
 	// need no hashes or 'unsafe-inline' (Astro inlines scripts below Vite's assetsInlineLimit).
 	build: { format: 'directory', inlineStylesheets: 'never' },
-	// The development and preview servers answer no cross-origin request: the CMS bundle they
-	// serve carries the local backend's secret (src/cms/locks.ts).
-	vite: { build: { assetsInlineLimit: 0 }, server: { cors: false }, preview: { cors: false } },
+	vite: {
+		// `npm run build` (src/cli/build.ts) hands Astro its output folder ready: empty, or hard
+		// links to the last output that the build prunes afterwards (src/build/previous-output.ts).
+		build: { assetsInlineLimit: 0, emptyOutDir: false },
+		// The development and preview servers answer no cross-origin request: the CMS bundle they
+		// serve carries the local backend's secret (src/cms/locks.ts).
+		server: { cors: false },
+		preview: { cors: false },
+	},
 	i18n: {
 		locales: ['ar', 'en'],
 		defaultLocale: 'ar',

@@ -1,31 +1,50 @@
 /**
- * `npm run build`: builds the site into a fresh folder and only then swaps it in as `dist/`, so
- * a failed build leaves the previous site exactly as it was (Astro empties its output folder
- * before it starts). Arguments are passed on to `astro build` (`--force` renders every page and indexes every language).
+ * `npm run build`: builds the site into a folder of its own and only then swaps it in as `dist/`,
+ * so a failed build leaves the previous site exactly as it was. Arguments are passed on to
+ * `astro build` (`--force` renders every page, starts from an empty folder and indexes every
+ * language).
  *
- * 1. `astro build`: the pages, and each language's search records (the records step,
- *    src/pages/[...lang]/search/records.json.ts, writes them to Astro's cache folder);
- * 2. the search index, once Astro has exited, so that the two never hold memory at once (a
+ * 1. the new folder starts as hard links to the last output (`dist/`, or the live release named
+ *    by `NEWSROOM_PREVIOUS_SITE`) when that is the output Astro's cache describes, else empty
+ *    (src/build/previous-output.ts);
+ * 2. `astro build`: the pages, and each language's search records (the records step,
+ *    src/pages/[...lang]/search/records.json.ts, writes them to Astro's cache folder). Pages whose
+ *    data and code did not change are kept from the last output (or copied from Astro's
+ *    incremental-build cache in node_modules/.astro/); every other write replaces its file, never
+ *    writing through a link (src/build/output-guard.ts);
+ * 3. the search index, once Astro has exited, so that the two never hold memory at once (a
  *    language whose records did not change gets the last build's index back);
- * 3. the swap.
+ * 4. the files of the last output that this build no longer makes are deleted, and a linked file
+ *    written during the build (through the link, into the last output) fails the build;
+ * 5. the swap, and a note in the cache of which folder it describes.
  *
- * Pages whose data and code did not change are copied from Astro's incremental-build cache in
- * node_modules/.astro/. A build that fails may have rewritten part of that cache under the old
- * manifest, so the manifest is dropped then, and the next build renders every page.
+ * A build that fails may have rewritten part of Astro's cache under the old manifest, so the
+ * manifest is dropped then, and the next build renders every page.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, renameSync, rmSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { cacheFolder, siteFolder } from '../newsroom/folders.ts';
 import { indexSearchRecords } from '../search/index.ts';
+import { guardWrites, OUTPUT_GUARD_VARIABLE } from '../build/output-guard.ts';
+import {
+	forgetOutput,
+	PREVIOUS_SITE_VARIABLE,
+	recordOutput,
+	settleOutput,
+	startOutput,
+} from '../build/previous-output.ts';
 
 const root = process.cwd();
 const dist = resolve(root, siteFolder());
 const next = join(dirname(dist), `.${basename(dist)}-next`);
 const previous = join(dirname(dist), `.${basename(dist)}-previous`);
 const astro = resolve(root, 'node_modules/astro/bin/astro.mjs');
+const guard = pathToFileURL(resolve(import.meta.dirname, '../build/output-guard.ts')).href;
 const cacheDir = resolve(root, cacheFolder());
 const incrementalManifest = resolve(cacheDir, 'incremental-build.json');
+const force = process.argv.includes('--force');
 
 /**
  * Astro keeps every article's data and rendered body in memory (its content layer), which at
@@ -43,20 +62,39 @@ function fail(status: number): never {
 	process.exit(status);
 }
 
-rmSync(next, { recursive: true, force: true });
 rmSync(join(cacheDir, 'search-records'), { recursive: true, force: true });
+const start = startOutput({
+	next,
+	previous: process.env[PREVIOUS_SITE_VARIABLE] ? resolve(process.env[PREVIOUS_SITE_VARIABLE]) : dist,
+	cacheDir,
+	force,
+});
+// From here the cache no longer describes any output until this build has succeeded.
+forgetOutput(cacheDir);
+console.log(
+	`[newsroom:output] ${start.from ? 'starting from the last output' : 'starting empty'}: ${start.note}`,
+);
 const build = spawnSync(
 	process.execPath,
-	[`--max-old-space-size=${HEAP_MB}`, astro, 'build', '--outDir', next, ...process.argv.slice(2)],
+	[
+		`--max-old-space-size=${HEAP_MB}`,
+		...(start.from ? ['--import', guard] : []),
+		astro,
+		'build',
+		'--outDir',
+		next,
+		...process.argv.slice(2),
+	],
 	{
 		stdio: 'inherit',
+		env: start.from ? { ...process.env, [OUTPUT_GUARD_VARIABLE]: next } : process.env,
 	},
 );
 if (build.status !== 0) fail(build.status ?? 1);
+// The search index is written by this process: its writes into the new folder replace files too.
+if (start.from) guardWrites(next);
 try {
-	await indexSearchRecords(cacheDir, next, (line) => console.log(line), {
-		force: process.argv.includes('--force'),
-	});
+	await indexSearchRecords(cacheDir, next, (line) => console.log(line), { force });
 } catch (error) {
 	console.error(
 		`The search index could not be written: ${(error as Error).message}`,
@@ -64,6 +102,19 @@ try {
 	);
 	fail(1);
 }
+if (start.from) {
+	try {
+		const started = performance.now();
+		const settled = settleOutput(next, cacheDir, start.since);
+		console.log(
+			`[newsroom:output] ${settled.kept} unchanged files kept from the last output, ${settled.removed} no longer built removed, in ${Math.round(performance.now() - started)} ms`,
+		);
+	} catch (error) {
+		console.error(`The new output could not be settled: ${(error as Error).message}`);
+		fail(1);
+	}
+}
+recordOutput(cacheDir, next);
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(dist)) renameSync(dist, previous);
 renameSync(next, dist);

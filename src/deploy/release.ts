@@ -146,7 +146,7 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 
 		begin('checkout', 'checking out the commit into a clean folder');
 		await checkout(target.repo, options.commit, folder, options.gitEnv ?? process.env);
-		const buildEnv = buildEnvironment();
+		const buildEnv = { ...buildEnvironment(), NEWSROOM_PREVIOUS_SITE: target.current }; // the build starts from the live release
 		const stream = (line: string) => print(`  ${line}`);
 
 		begin('dependencies', 'installing dependencies');

@@ -1,5 +1,5 @@
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeSiteCopy } from '../helpers/site-copy.ts';
@@ -13,18 +13,24 @@ import { LATEST_COLUMN_ARTICLES, SECTION_REACH } from '#src/newsroom/read-next.t
  * edit, a new article and a deletion are published one after the other on one site copy, with
  * a generated archive large enough for several pages a listing: a new article must re-render the
  * newest pages of its listings only (issue 19).
+ *
+ * Each publish starts from the last output by hard links (src/build/previous-output.ts), as a
+ * deploy does from its live release: that output must stay byte for byte as it was, the pages
+ * the publish keeps stay in place (none is copied from Astro's cache), and the files it no
+ * longer makes are gone. After a rollback the live release is not the output Astro's cache
+ * describes: the build must see it and start from an empty folder.
  */
 
 let copy: Awaited<ReturnType<typeof makeSiteCopy>>;
 const NOW = '2026-11-29T12:00:00+03:00';
 
-function build(...args: string[]) {
+function build(args: string[] = [], env: Record<string, string> = {}) {
 	const result = spawnSync(
 		process.execPath,
 		['--experimental-strip-types', '--disable-warning=ExperimentalWarning', 'src/cli/build.ts', ...args],
 		{
 			cwd: copy.root,
-			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NEWSROOM_NOW: NOW },
+			env: { ...process.env, ASTRO_TELEMETRY_DISABLED: '1', NO_COLOR: '1', NEWSROOM_NOW: NOW, ...env },
 			encoding: 'utf8',
 		},
 	);
@@ -36,6 +42,10 @@ function build(...args: string[]) {
 			.filter((line) => /├─ \/.*\(\+\d/.test(line))
 			.map((line) => line.replace(/^.*├─ (\S+).*$/, '$1')),
 		copied: lines.filter((line) => /\((restored|cached)\)/.test(line)).length,
+		/** Pages copied from Astro's cache rather than kept in place. */
+		restored: lines.filter((line) => /\(restored\)/.test(line)).length,
+		/** Whether the output started as links to the last one. */
+		linked: result.stdout.includes('[newsroom:output] starting from the last output'),
 	};
 }
 
@@ -86,13 +96,29 @@ beforeAll(async () => {
 }, 600_000);
 afterAll(() => copy.remove());
 
-/** Applies a change, publishes it, then builds everything again with `--force` to compare. */
-function publishAndCompare(change: () => void) {
+/**
+ * Applies a change and publishes it, then builds everything again with `--force` to compare. The
+ * last output is the "live site": `deploy` moves it out of dist/ to `live/` and names it with
+ * NEWSROOM_PREVIOUS_SITE, as a deploy names its live release; otherwise the publish starts from
+ * dist/ itself, and `live/` is a hard-linked copy of it made beforehand, which a write through a
+ * link would change too. Either way `live/` must come out byte for byte as it was.
+ */
+function publishAndCompare(change: () => void, { deploy = false } = {}) {
+	const live = join(copy.root, 'live');
+	rmSync(live, { recursive: true, force: true });
+	if (deploy) renameSync(join(copy.root, 'dist'), live);
+	else execFileSync('cp', ['-al', join(copy.root, 'dist'), live]);
+	const liveBefore = readTree(live);
 	change();
-	const publish = build();
+	const publish = build([], deploy ? { NEWSROOM_PREVIOUS_SITE: live } : {});
 	const published = readTree(join(copy.root, 'dist'));
-	build('--force');
-	return { publish, published, differences: differences(published, readTree(join(copy.root, 'dist'))) };
+	build(['--force']);
+	return {
+		publish,
+		published,
+		differences: differences(published, readTree(join(copy.root, 'dist'))),
+		liveChanged: differences(liveBefore, readTree(live)),
+	};
 }
 
 describe('a publish of a new article', () => {
@@ -102,11 +128,13 @@ describe('a publish of a new article', () => {
 
 	beforeAll(() => {
 		pagesBefore = listings.map(pagesOf).reduce((a, b) => a + b, 0);
-		step = publishAndCompare(() =>
-			writeFileSync(
-				article('new-metro-station'),
-				`---\ntitle: 'افتتاح محطة مترو جديدة'\ndate: '2026-11-29T09:00:00+03:00'\ncategory: world\ntags: [${TAG}]\nauthor: layla-haddad\n---\nافتتحت محطة جديدة.\n`,
-			),
+		step = publishAndCompare(
+			() =>
+				writeFileSync(
+					article('new-metro-station'),
+					`---\ntitle: 'افتتاح محطة مترو جديدة'\ndate: '2026-11-29T09:00:00+03:00'\ncategory: world\ntags: [${TAG}]\nauthor: layla-haddad\n---\nافتتحت محطة جديدة.\n`,
+				),
+			{ deploy: true },
 		);
 	}, 600_000);
 
@@ -143,6 +171,12 @@ describe('a publish of a new article', () => {
 	test('gives exactly the site a full build gives', () => {
 		expect(step.differences).toEqual([]);
 	});
+
+	test('starts from the live release, keeps its unchanged pages in place and leaves it byte for byte', () => {
+		expect(step.publish.linked).toBe(true);
+		expect(step.publish.restored).toBe(0);
+		expect(step.liveChanged).toEqual([]);
+	});
 });
 
 describe('a publish of an edit', () => {
@@ -162,16 +196,25 @@ describe('a publish of an edit', () => {
 		expect(step.publish.copied).toBeGreaterThan(20);
 		expect(step.differences).toEqual([]);
 	});
+
+	test('starts from dist/ and writes nothing through the links into it', () => {
+		expect(step.publish.linked).toBe(true);
+		expect(step.publish.restored).toBe(0);
+		expect(step.liveChanged).toEqual([]);
+	});
 });
 
 describe('a publish of a deletion', () => {
 	let step: ReturnType<typeof publishAndCompare>;
 
 	beforeAll(() => {
-		step = publishAndCompare(() => {
-			rmSync(article('metro-line-two-opens'));
-			rmSync(article('archive-3'));
-		});
+		step = publishAndCompare(
+			() => {
+				rmSync(article('metro-line-two-opens'));
+				rmSync(article('archive-3'));
+			},
+			{ deploy: true },
+		);
 	}, 600_000);
 
 	test('removes the pages and gives exactly the site a full build gives', () => {
@@ -179,19 +222,66 @@ describe('a publish of a deletion', () => {
 		expect([...step.published.keys()]).not.toContain('/news/metro-line-two-opens/index.html');
 		expect([...step.published.keys()]).not.toContain('/news/archive-3/index.html');
 		expect(step.differences).toEqual([]);
+		expect(step.publish.output).toMatch(
+			/\[newsroom:output\] \d+ unchanged files kept .*, [1-9]\d* no longer built removed/,
+		);
+		expect(step.liveChanged).toEqual([]);
 	});
 });
 
-describe('the comparison', () => {
-	test('would show a page copied stale: a tampered cache copy comes out as a difference', () => {
-		const cached = join(
-			copy.root,
-			'node_modules/.astro/dist/news/qasm-twkayyf-ma-hsl-fy-kazakhstan-mhawla-anqlab/index.html',
+describe('a publish after a rollback', () => {
+	const record = () => join(copy.root, 'node_modules/.astro/newsroom-output.json');
+	let releaseA: string;
+	let recordOfA: string;
+	let step: { publish: ReturnType<typeof build>; differences: string[] };
+
+	beforeAll(() => {
+		// Release A is live; release B publishes an edited headline; a rollback makes A live again.
+		releaseA = join(copy.root, 'release-a');
+		rmSync(releaseA, { recursive: true, force: true });
+		renameSync(join(copy.root, 'dist'), releaseA);
+		recordOfA = readFileSync(record(), 'utf8');
+		edit(article('parliament-passes-2027-budget'), (text) =>
+			text.replace(/^title: .*$/m, 'title: البرلمان يقر موازنة العام المقبل'),
 		);
-		expect(statSync(cached).isFile()).toBe(true);
+		build([], { NEWSROOM_PREVIOUS_SITE: releaseA });
+		// With A live again, the next push edits another article and builds from A.
+		edit(article('archive-10'), (text) =>
+			text.replace(/^title: .*$/m, "title: 'خبر من الأرشيف بعنوان جديد'"),
+		);
+		const publish = build([], { NEWSROOM_PREVIOUS_SITE: releaseA });
+		const published = readTree(join(copy.root, 'dist'));
+		build(['--force']);
+		step = { publish, differences: differences(published, readTree(join(copy.root, 'dist'))) };
+	}, 600_000);
+
+	test('starts from an empty folder, since the cache describes another output, and gives exactly the site a full build gives', () => {
+		expect(step.publish.linked).toBe(false);
+		expect(step.publish.output).toContain('is not the output the cache describes');
+		expect(step.publish.restored).toBeGreaterThan(20);
+		expect(step.differences).toEqual([]);
+	});
+
+	test('would keep stale pages of the rolled-back release if the build took it for the last output', () => {
 		const full = readTree(join(copy.root, 'dist'));
-		edit(cached, (html) => html.replace('</main>', '<p>stale</p></main>'));
-		build();
+		// Pretend the cache describes release A, whose budget page has the headline before B's edit.
+		writeFileSync(record(), recordOfA);
+		const publish = build([], { NEWSROOM_PREVIOUS_SITE: releaseA });
+		expect(publish.linked).toBe(true);
+		expect(differences(full, readTree(join(copy.root, 'dist')))).toContain(
+			'/news/parliament-passes-2027-budget/index.html',
+		);
+		build(['--force']);
+	}, 600_000);
+});
+
+describe('the comparison', () => {
+	test('would show a page kept stale: a tampered page of the last output comes out as a difference', () => {
+		const page = join(copy.root, 'dist/news/qasm-twkayyf-ma-hsl-fy-kazakhstan-mhawla-anqlab/index.html');
+		expect(statSync(page).isFile()).toBe(true);
+		const full = readTree(join(copy.root, 'dist'));
+		edit(page, (html) => html.replace('</main>', '<p>stale</p></main>'));
+		expect(build().linked).toBe(true);
 		expect(differences(full, readTree(join(copy.root, 'dist')))).toEqual([
 			'/news/qasm-twkayyf-ma-hsl-fy-kazakhstan-mhawla-anqlab/index.html',
 		]);

@@ -206,8 +206,11 @@ describe('deploy by git push', () => {
 		expect(result.code, result.output).toBe(0);
 		expect(existsSync(join(target, 'deploy.lock'))).toBe(false);
 		expect(result.output).toContain('node_modules reused');
-		// Astro's incremental-build cache came with the last release: unchanged pages are copied, not rendered.
-		expect(result.output).toMatch(/\/index\.html \(restored\)/);
+		// Astro's incremental-build cache came with the last release, and the build started from the
+		// live release (hard links): unchanged pages are kept in place, neither rendered nor copied.
+		expect(result.output).toContain('[newsroom:output] starting from the last output');
+		expect(result.output).toMatch(/\/index\.html \(cached\)/);
+		expect(result.output).not.toMatch(/\(restored\)/);
 		expect(await livePage('news/new-story/index.html')).toContain('خبر جديد منشور');
 		expect(await livePage('news/scheduled-story/index.html')).toBeUndefined();
 	}, 420_000);
@@ -348,6 +351,8 @@ describe('deploy by git push', () => {
 		});
 		expect(result.code, result.output).toBe(0);
 		expect(result.output).toContain('scheduled rebuild of the live commit');
+		// After the rollback the live release is not the output Astro's cache describes.
+		expect(result.output).toContain('is not the output the cache describes');
 		expect(await live()).not.toBe(before);
 		// The live commit (the rolled-back one) is rebuilt, not the newer main.
 		expect((await live()).slice(-12)).toBe(before.slice(-12));
