@@ -4,8 +4,8 @@
  * the site), four times in a row:
  *
  *   1. a full build from nothing (no Astro cache, no previous output);
- *   2. a publish: one article changed, with the content-layer cache and the previous output
- *      kept, as the deploy keeps them between releases;
+ *   2. a publish: one article changed, with the content-layer cache kept and the last output
+ *      moved aside as the live release, as the deploy keeps them between releases;
  *   3. a publish of a new article (the daily case): the newest story of its language, in a
  *      section, tags, author and month that already have stories;
  *   4. a publish of a deletion: one published article of the archive removed;
@@ -24,7 +24,7 @@
  * as the benchmark's result.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, freemem, tmpdir, totalmem } from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -143,6 +143,18 @@ function timedBuild(root: string, log: string, extraEnv: Record<string, string> 
 }
 
 /**
+ * As a deploy builds: the last output is the live release, elsewhere than dist/ (moved to
+ * `live-site/`, the release before it deleted), and the build starts from it
+ * (`NEWSROOM_PREVIOUS_SITE`, src/build/previous-output.ts).
+ */
+function asDeploy(root: string, env: Record<string, string>): Record<string, string> {
+	const live = path.join(root, 'live-site');
+	rmSync(live, { recursive: true, force: true });
+	renameSync(path.join(root, 'dist'), live);
+	return { ...env, NEWSROOM_PREVIOUS_SITE: live };
+}
+
+/**
  * A publish of a new article: a copy of a published Arabic story under a new slug, dated just
  * before the build clock, so it is the newest of its section, tags, author and month.
  */
@@ -155,9 +167,8 @@ async function publishANewArticle(root: string, env: Record<string, string>): Pr
 			.replace(/^title: .*$/m, `title: '${title}'`)
 			.replace(/^date: .*$/m, `date: '${new Date(Date.parse(NOW) - 60_000).toISOString()}'`),
 	);
-	rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 	console.log('publish new (one article added, caches kept)...');
-	const figures = await timedBuild(root, path.join(root, 'build-publish-new.log'), env);
+	const figures = await timedBuild(root, path.join(root, 'build-publish-new.log'), asDeploy(root, env));
 	const page = path.join(root, 'dist/news/story-new/index.html');
 	if (!readFileSync(page, 'utf8').includes(title)) throw new Error(`the new article's page ${page} is wrong`);
 	return figures;
@@ -175,9 +186,8 @@ async function publishADeletion(root: string, env: Record<string, string>): Prom
 	if (/^draft: true$/m.test(text) || existsSync(path.join(root, `content/articles/en/${slug}.md`)))
 		throw new Error(`${file} is not a published article without a translation: pick another to delete`);
 	rmSync(file);
-	rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 	console.log('publish deletion (one article removed, caches kept)...');
-	const figures = await timedBuild(root, path.join(root, 'build-publish-deletion.log'), env);
+	const figures = await timedBuild(root, path.join(root, 'build-publish-deletion.log'), asDeploy(root, env));
 	const page = path.join(root, `dist/news/${slug}/index.html`);
 	if (existsSync(page)) throw new Error(`the deleted article's page ${page} is still there`);
 	return figures;
@@ -212,9 +222,12 @@ async function publishALiveUpdate(root: string, env: Record<string, string>): Pr
 	const marker = `تحديث جديد للتحقق من النشر ${Date.now()}`;
 	const added = `    - date: '${new Date(date + (LIVE_UPDATES + 1) * 600_000).toISOString()}'\n      body: '${marker}'\n`;
 	writeFileSync(file, text.replace('live:\n  updates:\n', `live:\n  updates:\n${added}`));
-	rmSync(path.join(root, 'dist'), { recursive: true, force: true });
 	console.log('publish live update (one update added to a live page, caches kept)...');
-	const figures = await timedBuild(root, path.join(root, 'build-publish-live-update.log'), env);
+	const figures = await timedBuild(
+		root,
+		path.join(root, 'build-publish-live-update.log'),
+		asDeploy(root, env),
+	);
 	const page = path.join(root, `dist/news/${LIVE_SLUG}/index.html`);
 	if (!readFileSync(page, 'utf8').includes(marker))
 		throw new Error(`the live page ${page} lacks the new update`);
@@ -266,13 +279,11 @@ try {
 	const changed = path.join(site.root, 'content/articles/ar/story-0000.md');
 	const marker = `فقرة أضيفت للتحقق من النشر ${Date.now()}`;
 	writeFileSync(changed, `${readFileSync(changed, 'utf8')}\n${marker}\n`);
-	// A deploy builds in a fresh checkout: the previous output is a release elsewhere, not dist/.
-	rmSync(path.join(site.root, 'dist'), { recursive: true, force: true });
 	console.log('publish (one article changed, caches kept)...');
 	const publish = await timedBuild(
 		site.root,
 		path.join(site.root, 'build-publish.log'),
-		publishEnv('publish'),
+		asDeploy(site.root, publishEnv('publish')),
 	);
 	const page = path.join(site.root, 'dist/news/story-0000/index.html');
 	if (!readFileSync(page, 'utf8').includes(marker))
