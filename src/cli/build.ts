@@ -9,6 +9,9 @@
  *    language whose records did not change gets the last build's index back);
  * 3. the swap.
  *
+ * `--no-search` stops after the pages: the records stay in the cache folder for
+ * `npm run build:search` (src/cli/build-search.ts), which the deploy runs once the pages are live.
+ *
  * Pages whose data and code did not change are copied from Astro's incremental-build cache in
  * node_modules/.astro/. A build that fails may have rewritten part of that cache under the old
  * manifest, so the manifest is dropped then, and the next build renders every page.
@@ -26,6 +29,8 @@ const previous = join(dirname(dist), `.${basename(dist)}-previous`);
 const astro = resolve(root, 'node_modules/astro/bin/astro.mjs');
 const cacheDir = resolve(root, cacheFolder());
 const incrementalManifest = resolve(cacheDir, 'incremental-build.json');
+const withSearch = !process.argv.includes('--no-search');
+const astroArgs = process.argv.slice(2).filter((arg) => arg !== '--no-search');
 
 /**
  * Astro keeps every article's data and rendered body in memory (its content layer), which at
@@ -47,25 +52,31 @@ rmSync(next, { recursive: true, force: true });
 rmSync(join(cacheDir, 'search-records'), { recursive: true, force: true });
 const build = spawnSync(
 	process.execPath,
-	[`--max-old-space-size=${HEAP_MB}`, astro, 'build', '--outDir', next, ...process.argv.slice(2)],
+	[`--max-old-space-size=${HEAP_MB}`, astro, 'build', '--outDir', next, ...astroArgs],
 	{
 		stdio: 'inherit',
 	},
 );
 if (build.status !== 0) fail(build.status ?? 1);
-try {
-	await indexSearchRecords(cacheDir, next, (line) => console.log(line), {
-		force: process.argv.includes('--force'),
-	});
-} catch (error) {
-	console.error(
-		`The search index could not be written: ${(error as Error).message}`,
-		(error as Error).cause ?? '',
-	);
-	fail(1);
+if (withSearch) {
+	try {
+		await indexSearchRecords(cacheDir, next, (line) => console.log(line), {
+			force: process.argv.includes('--force'),
+		});
+	} catch (error) {
+		console.error(
+			`The search index could not be written: ${(error as Error).message}`,
+			(error as Error).cause ?? '',
+		);
+		fail(1);
+	}
 }
 rmSync(previous, { recursive: true, force: true });
 if (existsSync(dist)) renameSync(dist, previous);
 renameSync(next, dist);
 rmSync(previous, { recursive: true, force: true });
-console.log(`${basename(dist)}/ now holds the new build.`);
+console.log(
+	withSearch
+		? `${basename(dist)}/ now holds the new build.`
+		: `${basename(dist)}/ now holds the new pages, without a search index (npm run build:search -- --out ${basename(dist)}).`,
+);
