@@ -90,7 +90,7 @@ function checkout(repo: string, commit: string, folder: string, gitEnv: NodeJS.P
  * What an installed node_modules depends on: the lock file, the fields of package.json that npm
  * installs from, and the Node ABI and platform (native modules). Equal keys, reusable folders.
  */
-async function dependencyKey(folder: string): Promise<string> {
+export async function dependencyKey(folder: string): Promise<string> {
 	const manifest = JSON.parse(await readFile(join(folder, 'package.json'), 'utf8')) as Record<
 		string,
 		unknown
