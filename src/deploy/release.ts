@@ -18,7 +18,8 @@
  *   7. releases beyond the configured number are deleted, and the indexes no release links to.
  *
  * With no index to keep answering (the first deploy, or a live release from before search/
- * existed), step 6 runs before step 5, and a failure there leaves the live site as it was.
+ * existed), or when the commit changes the search code (the new search page may not read the
+ * last index), step 6 runs before step 5, and a failure there leaves the live site as it was.
  *
  * Callers hold the deploy lock (lock.ts). Every line goes both to `print` (the person pushing, or
  * the timer's journal) and to logs/<id>.log.
@@ -31,6 +32,7 @@ import { delimiter, dirname, join } from 'node:path';
 import { checkSearchIndex, checkSite, reportSiteCheck } from './check-site.ts';
 import { runCapture, runStreaming, withoutGitVariables } from './run.ts';
 import {
+	commitOfRelease,
 	currentRelease,
 	pruneReleases,
 	pruneSearch,
@@ -187,9 +189,16 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 			throw new Error('the built site failed its checks');
 
 		const searching = { folder, id, env: buildEnv, onLine: stream };
-		const liveSearch = live ? await searchOfRelease(target, live) : undefined;
+		const lastSearch = live ? await searchOfRelease(target, live) : undefined;
+		const codeChanged = live !== undefined && (await searchCodeChanged(target, live, options));
+		const liveSearch = codeChanged ? undefined : lastSearch;
 		if (liveSearch === undefined) {
-			begin('search', 'no live search index to answer meanwhile: indexing before the switch');
+			begin(
+				'search',
+				codeChanged
+					? 'the search code changed: the new search page needs its own index, indexing before the switch'
+					: 'no live search index to answer meanwhile: indexing before the switch',
+			);
 			await buildSearch(target, searching);
 		}
 		await switchSearch(site, liveSearch ?? id);
@@ -310,6 +319,27 @@ async function cacheModules(
 		},
 		(error: Error) => print(`deploy: node_modules not cached (${error.message})`),
 	);
+}
+
+/**
+ * What the search page and its index must agree on: the page's search client, the bundle's URL
+ * and Pagefind's version. When a commit changes them, its pages wait for their own index.
+ */
+const SEARCH_CODE = ['src/search', 'src/site/urls.ts', 'package-lock.json'];
+
+/** Whether the search code differs between the live release's commit and the one deployed; true when unsure. */
+async function searchCodeChanged(
+	target: DeployTarget,
+	live: string,
+	options: DeployOptions,
+): Promise<boolean> {
+	try {
+		const args = ['--git-dir', target.repo, 'diff', '--quiet', commitOfRelease(live), options.commit];
+		await runCapture('git', [...args, '--', ...SEARCH_CODE], { env: options.gitEnv ?? process.env });
+		return false;
+	} catch {
+		return true;
+	}
 }
 
 /** What building a release's search index needs: the build folder, the release and the build's environment. */
