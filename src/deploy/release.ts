@@ -151,6 +151,7 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 	};
 	const live = await currentRelease(target);
 	let step = 'preparing';
+	let searchFailed: string | undefined;
 	const stepStarted = { at: performance.now() };
 	const begin = (name: string, text: string) => {
 		step = name;
@@ -206,8 +207,7 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 		begin('switch', 'switching current to the new release');
 		await goLive(target, folder, id, print);
 		print(`deploy: pages live ${seconds(started)} after the deploy began`);
-		const searchFailed =
-			liveSearch === undefined ? undefined : await searchAfterPages(target, searching, liveSearch, print);
+		if (liveSearch !== undefined) searchFailed = await searchAfterPages(target, searching, liveSearch, print);
 		// Best effort from here: the release is live whatever happens below.
 		step = 'cleanup';
 		await cleanUp(target, folder, options.keep, print);
@@ -218,11 +218,13 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 	} catch (error) {
 		if (step === 'cleanup') {
 			print(`deploy: warning: cleaning up after the release failed: ${(error as Error).message}`);
-			return { ok: true, release: id, seconds: (performance.now() - started) / 1000 };
+			return { ok: true, release: id, seconds: (performance.now() - started) / 1000, searchFailed };
 		}
-		print(
-			`deploy: FAILED while ${step === 'check' ? 'checking the built site' : step}: ${(error as Error).message}`,
-		);
+		const doing: Record<string, string> = {
+			check: 'checking the built site',
+			search: 'building the search index',
+		};
+		print(`deploy: FAILED while ${doing[step] ?? step}: ${(error as Error).message}`);
 		print(
 			`deploy: the live site is unchanged: current -> ${live ? `releases/${live}` : '(nothing deployed yet)'}`,
 		);
