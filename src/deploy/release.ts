@@ -210,6 +210,7 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 		if (liveSearch !== undefined) searchFailed = await searchAfterPages(target, searching, liveSearch, print);
 		// Best effort from here: the release is live whatever happens below.
 		step = 'cleanup';
+		print('deploy: cleaning up (caches kept for the next build, old releases deleted)');
 		await cleanUp(target, folder, options.keep, print);
 		print(
 			`deploy: done in ${seconds(started)}${searchFailed ? ' (pages only: see the search failure above)' : ''}`,
