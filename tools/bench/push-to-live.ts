@@ -40,10 +40,7 @@ const PHASES = [
 	{ name: 'index before switch', marker: /^remote: deploy: no live search index/ },
 	{ name: 'switch', marker: /^remote: deploy: switching current/ },
 	{ name: 'search index', marker: /^remote: deploy: building the search index/ },
-	{
-		name: 'cleanup',
-		marker: /^remote: deploy: search index live|^remote: deploy: FAILED while building the search/,
-	},
+	{ name: 'cleanup', marker: /^remote: deploy: cleaning up/ },
 ] as const;
 
 /** What one push took, in milliseconds from the start of `git push`. */
