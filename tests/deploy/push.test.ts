@@ -467,4 +467,25 @@ describe('deploy by git push', () => {
 		expect((await stat(join(target, 'current'))).isDirectory()).toBe(true);
 		expect((await readdir(join(target, 'releases'))).length).toBeLessThanOrEqual(3);
 	}, 420_000);
+
+	test('a commit that changes the search code builds its index before its one switch (its search page may not read the last index)', async () => {
+		const client = 'src/search/client.ts';
+		await commitFile(
+			client,
+			`${await readFile(join(clone, client), 'utf8')}\n// The search code changed.\n`,
+			'Change the search code',
+		);
+		const result = await push('push: search code changed', 'main');
+		expect(result.code, result.output).toBe(0);
+		const id = (await live()).replace('releases/', '');
+		const indexed = result.output.indexOf(
+			'deploy: the search code changed: the new search page needs its own index',
+		);
+		const pagesLive = result.output.indexOf(`deploy: live: current -> releases/${id}`);
+		expect(indexed, result.output).toBeGreaterThan(0);
+		expect(pagesLive).toBeGreaterThan(indexed);
+		expect(result.output).not.toContain('deploy: search index live');
+		expect(await searchLink('current')).toBe(`../../search/${id}`);
+		expect((await checkSite(join(target, 'current'))).problems).toEqual([]);
+	}, 420_000);
 });
