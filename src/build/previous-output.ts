@@ -50,10 +50,14 @@ const RECORD = 'newsroom-output.json';
 /** Astro's incremental-build manifest, in its cache folder. */
 const MANIFEST = 'incremental-build.json';
 
-/** A folder's identity: kept by a rename, changed by deleting and re-making it or by adding or removing an entry. */
+/**
+ * A folder's identity: kept by a rename, changed by deleting and re-making it. Not its
+ * modification time: the deploy adds the release's link to its search index (src/deploy/target.ts)
+ * after the build, and switches it, in the folder the next build starts from.
+ */
 function identityOf(folder: string): string {
 	const info = statSync(folder, { bigint: true });
-	return [info.dev, info.ino, info.birthtimeNs, info.mtimeNs].join(':');
+	return [info.dev, info.ino, info.birthtimeNs].join(':');
 }
 
 /** Records that `folder` is the output Astro's cache in `cacheDir` now describes. */

@@ -18,6 +18,9 @@
  *    written during the build (through the link, into the last output) fails the build;
  * 5. the swap, and a note in the cache of which folder it describes.
  *
+ * `--no-search` stops after step 2's pages (and step 4): the records stay in the cache folder for
+ * `npm run build:search` (src/cli/build-search.ts), which the deploy runs once the pages are live.
+ *
  * A build that fails may have rewritten part of Astro's cache under the old manifest, so the
  * manifest is dropped then, and the next build renders every page.
  */
@@ -45,6 +48,8 @@ const guard = pathToFileURL(resolve(import.meta.dirname, '../build/output-guard.
 const cacheDir = resolve(root, cacheFolder());
 const incrementalManifest = resolve(cacheDir, 'incremental-build.json');
 const force = process.argv.includes('--force');
+const withSearch = !process.argv.includes('--no-search');
+const astroArgs = process.argv.slice(2).filter((arg) => arg !== '--no-search');
 
 /**
  * Astro keeps every article's data and rendered body in memory (its content layer), which at
@@ -83,7 +88,7 @@ const build = spawnSync(
 		'build',
 		'--outDir',
 		next,
-		...process.argv.slice(2),
+		...astroArgs,
 	],
 	{
 		stdio: 'inherit',
@@ -93,14 +98,16 @@ const build = spawnSync(
 if (build.status !== 0) fail(build.status ?? 1);
 // The search index is written by this process: its writes into the new folder replace files too.
 if (start.from) guardWrites(next);
-try {
-	await indexSearchRecords(cacheDir, next, (line) => console.log(line), { force });
-} catch (error) {
-	console.error(
-		`The search index could not be written: ${(error as Error).message}`,
-		(error as Error).cause ?? '',
-	);
-	fail(1);
+if (withSearch) {
+	try {
+		await indexSearchRecords(cacheDir, next, (line) => console.log(line), { force });
+	} catch (error) {
+		console.error(
+			`The search index could not be written: ${(error as Error).message}`,
+			(error as Error).cause ?? '',
+		);
+		fail(1);
+	}
 }
 if (start.from) {
 	try {
@@ -119,4 +126,8 @@ rmSync(previous, { recursive: true, force: true });
 if (existsSync(dist)) renameSync(dist, previous);
 renameSync(next, dist);
 rmSync(previous, { recursive: true, force: true });
-console.log(`${basename(dist)}/ now holds the new build.`);
+console.log(
+	withSearch
+		? `${basename(dist)}/ now holds the new build.`
+		: `${basename(dist)}/ now holds the new pages, without a search index (npm run build:search -- --out ${basename(dist)}).`,
+);

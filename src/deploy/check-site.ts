@@ -55,12 +55,38 @@ const APP_SHELLS = ['admin/'];
 /** An HTML file that only redirects elsewhere. */
 const REDIRECT_PAGE = /<meta\s+http-equiv=["']?refresh["']?/i;
 
-/** Every file under `root`, as `/`-separated paths relative to it. */
-async function listFiles(root: string): Promise<string[]> {
-	const entries = await readdir(root, { recursive: true, withFileTypes: true });
-	return entries
-		.filter((entry) => entry.isFile())
-		.map((entry) => relative(root, join(entry.parentPath, entry.name)).split(sep).join('/'));
+/**
+ * Every file under `root`, as `/`-separated paths relative to it. Symbolic links are followed,
+ * as the web server follows them: a deploy's release links to its search index (target.ts).
+ */
+async function listFiles(root: string, folder = root): Promise<string[]> {
+	const files: string[] = [];
+	for (const entry of await readdir(folder, { recursive: true, withFileTypes: true })) {
+		const path = join(entry.parentPath, entry.name);
+		const info = entry.isSymbolicLink() ? await stat(path).catch(() => undefined) : entry;
+		if (info?.isFile()) files.push(relative(root, path).split(sep).join('/'));
+		else if (entry.isSymbolicLink() && info?.isDirectory()) files.push(...(await listFiles(root, path)));
+	}
+	return files;
+}
+
+/** Pagefind writes pagefind-entry.json beside its script, wherever the bundle is placed. */
+const hasSearchIndex = (files: string[]) => files.some((file) => file.endsWith('pagefind-entry.json'));
+const NO_SEARCH_INDEX = 'no search index (pagefind-entry.json)';
+
+/**
+ * Checks a search index built apart from its pages (the deploy's second step): `folder` holds
+ * each language's Pagefind bundle. Returns the problems, none when it is whole.
+ */
+export async function checkSearchIndex(folder: string): Promise<SiteProblem[]> {
+	const files = await listFiles(folder).catch(() => []);
+	return hasSearchIndex(files) ? [] : [{ file: '.', message: `${NO_SEARCH_INDEX} in ${folder}` }];
+}
+
+/** What `checkSite` checks besides the pages. */
+export interface SiteCheckOptions {
+	/** Whether the search index must be there; default true. The deploy checks it apart, once built (`checkSearchIndex`). */
+	search?: boolean;
 }
 
 /** The text a reader sees in `html`'s body: tags, scripts, styles and comments removed. */
@@ -99,7 +125,10 @@ export function inlineCode(html: string): string[] {
 }
 
 /** Checks the built site in `dist`. Never throws for a broken site: it returns the problems. */
-export async function checkSite(dist: string): Promise<SiteCheckResult> {
+export async function checkSite(
+	dist: string,
+	{ search = true }: SiteCheckOptions = {},
+): Promise<SiteCheckResult> {
 	const started = performance.now();
 	const problems: SiteProblem[] = [];
 	const notChecked: string[] = [];
@@ -117,7 +146,8 @@ export async function checkSite(dist: string): Promise<SiteCheckResult> {
 		return finish(0);
 	}
 	const files = await listFiles(dist);
-	await checkOutputs(dist, files, problems, notChecked);
+	await checkOutputs(dist, files, problems, notChecked, search);
+	if (!search) notChecked.push('search (its index is built and checked after the pages)');
 	const pages = files.filter((file) => file.endsWith('.html'));
 	await checkPages(dist, pages, problems);
 	problems.sort((a, b) => a.file.localeCompare(b.file));
@@ -130,6 +160,7 @@ async function checkOutputs(
 	files: string[],
 	problems: SiteProblem[],
 	notChecked: string[],
+	search = true,
 ): Promise<void> {
 	const fileSet = new Set(files);
 	for (const page of REQUIRED_PAGES) {
@@ -147,11 +178,7 @@ async function checkOutputs(
 	}
 
 	const features: Record<Feature, { present: boolean; missing: string }> = {
-		// Pagefind writes pagefind-entry.json beside its script, wherever the bundle is placed.
-		search: {
-			present: files.some((file) => file.endsWith('pagefind-entry.json')),
-			missing: 'no search index (pagefind-entry.json)',
-		},
+		search: { present: !search || hasSearchIndex(files), missing: NO_SEARCH_INDEX },
 		sitemaps: {
 			present: fileSet.has('sitemap-index.xml') && fileSet.has('news-sitemap.xml'),
 			missing: 'sitemap-index.xml and news-sitemap.xml are required',

@@ -114,6 +114,7 @@ export async function init(
 	for (const folder of [
 		target.root,
 		target.releases,
+		target.search,
 		target.work,
 		target.cache,
 		target.logs,

@@ -2,7 +2,9 @@
  * `npm run deploy:rebuild -- <dir>`: builds the live commit again, through the same path as a
  * push (lock, clean folder, build, checks, atomic switch). The timer runs it at least hourly, so
  * that articles dated in the future appear once their time comes and the Google News sitemap
- * (articles of the last two days) stays current. If the rebuild fails, the live site stays.
+ * (articles of the last two days) stays current. If the rebuild fails, the live site stays; if
+ * only its search index fails, its pages are live with the last index (release.ts), and the exit
+ * status is 1 all the same, so the timer's journal shows it.
  *
  * "The live commit" is the commit of the release `current` points to: after a rollback, the
  * rebuild keeps the rolled-back commit rather than bringing back the one that was rolled back.
@@ -47,7 +49,11 @@ export async function rebuild(dir: string, print: (line: string) => void): Promi
 			print,
 			keep: config.keep,
 		});
-		return result.ok ? 0 : 1;
+		if (result.ok && result.searchFailed)
+			print(
+				'rebuild: the pages are live, but the search index was not updated: the last index still answers',
+			);
+		return result.ok && !result.searchFailed ? 0 : 1;
 	} finally {
 		if (owner) await releaseLock(target.lock, owner.token);
 	}

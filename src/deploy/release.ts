@@ -1,14 +1,25 @@
 /**
- * Makes one release of a commit and puts it live, or leaves the live site exactly as it was:
+ * Makes one release of a commit and puts it live, pages first, then its search index; or leaves
+ * the live site exactly as it was:
  *
  *   1. the commit's files are written into a clean folder, work/build/ (git archive: no .git),
  *      the same path for every release: Astro's incremental build keys pages by module paths;
  *   2. dependencies: the cached node_modules, hard-linked, when package-lock.json and the
  *      dependency fields of package.json are those it was installed from; else `npm ci`;
- *   3. `npm run build`;
- *   4. the built-site checks (check-site.ts);
- *   5. the built site is renamed into releases/<id>/ whole, `current` is switched to it
- *      atomically, and releases beyond the configured number are deleted.
+ *   3. the pages: `npm run build -- --no-search` (the search records stay in Astro's cache);
+ *   4. the built-site checks (check-site.ts), all but the search index;
+ *   5. the pages go live: the built site is renamed into releases/<id>/ whole, its `pagefind`
+ *      link pointing at the live release's search index, and `current` is switched to it
+ *      atomically. Searches keep being answered by the last index;
+ *   6. the search index: `npm run build:search` into a fresh folder, checked, moved to
+ *      search/<id>/, and the release's `pagefind` link switched to it atomically. If this step
+ *      fails, the new pages stay live with the last index, the failure is reported (the result's
+ *      `searchFailed`), and the next push or rebuild indexes again;
+ *   7. releases beyond the configured number are deleted, and the indexes no release links to.
+ *
+ * With no index to keep answering (the first deploy, or a live release from before search/
+ * existed), or when the commit changes the search code (the new search page may not read the
+ * last index), step 6 runs before step 5, and a failure there leaves the live site as it was.
  *
  * Callers hold the deploy lock (lock.ts). Every line goes both to `print` (the person pushing, or
  * the timer's journal) and to logs/<id>.log.
@@ -18,20 +29,28 @@ import { createHash } from 'node:crypto';
 import { createWriteStream, existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { delimiter, dirname, join } from 'node:path';
-import { checkSite, reportSiteCheck } from './check-site.ts';
+import { checkSearchIndex, checkSite, reportSiteCheck } from './check-site.ts';
 import { runCapture, runStreaming, withoutGitVariables } from './run.ts';
 import {
+	commitOfRelease,
 	currentRelease,
 	pruneReleases,
+	pruneSearch,
 	recordLive,
 	releaseId,
+	SEARCH_LINK,
+	searchOfRelease,
 	switchCurrent,
+	switchSearch,
 	type DeployTarget,
 } from './target.ts';
 
-/** The outcome of a deploy. */
+/**
+ * The outcome of a deploy. `searchFailed`: the release's pages went live but its search index
+ * did not, why; the last index still answers.
+ */
 export type DeployResult =
-	| { ok: true; release: string; seconds: number }
+	| { ok: true; release: string; seconds: number; searchFailed?: string }
 	| { ok: false; step: string; live: string | undefined; log: string };
 
 /** Top-level node_modules entries that are caches written during builds: copied, never hard-linked. */
@@ -73,7 +92,7 @@ function checkout(repo: string, commit: string, folder: string, gitEnv: NodeJS.P
  * What an installed node_modules depends on: the lock file, the fields of package.json that npm
  * installs from, and the Node ABI and platform (native modules). Equal keys, reusable folders.
  */
-async function dependencyKey(folder: string): Promise<string> {
+export async function dependencyKey(folder: string): Promise<string> {
 	const manifest = JSON.parse(await readFile(join(folder, 'package.json'), 'utf8')) as Record<
 		string,
 		unknown
@@ -121,7 +140,9 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 	const folder = join(target.work, 'build');
 	const logFile = join(target.logs, `${id}.log`);
 	await Promise.all(
-		[target.work, target.logs, target.releases, target.cache].map((path) => mkdir(path, { recursive: true })),
+		[target.work, target.logs, target.releases, target.search, target.cache].map((path) =>
+			mkdir(path, { recursive: true }),
+		),
 	);
 	const log = createWriteStream(logFile, { flags: 'a' });
 	const print = (line: string) => {
@@ -130,6 +151,7 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 	};
 	const live = await currentRelease(target);
 	let step = 'preparing';
+	let searchFailed: string | undefined;
 	const stepStarted = { at: performance.now() };
 	const begin = (name: string, text: string) => {
 		step = name;
@@ -152,35 +174,58 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 		begin('dependencies', 'installing dependencies');
 		await installDependencies(target, folder, { env: buildEnv, print, since: stepStarted.at });
 
-		begin('build', 'building (npm run build)');
-		const buildCode = await runStreaming('npm', ['run', 'build'], {
+		begin('build', 'building the pages (npm run build -- --no-search)');
+		const buildCode = await runStreaming('npm', ['run', 'build', '--', '--no-search'], {
 			cwd: folder,
 			env: buildEnv,
 			onLine: stream,
 		});
 		if (buildCode !== 0) throw new Error(`the build failed (exit ${buildCode})`);
-		print(`deploy: built in ${seconds(stepStarted.at)}`);
+		print(`deploy: pages built in ${seconds(stepStarted.at)}`);
 
 		begin('check', 'checking the built site');
-		const check = await checkSite(join(folder, 'dist'));
+		const site = join(folder, 'dist');
+		const check = await checkSite(site, { search: false });
 		if (!reportSiteCheck(check, (line) => print(`  ${line}`)))
 			throw new Error('the built site failed its checks');
 
+		const searching = { folder, id, env: buildEnv, onLine: stream };
+		const lastSearch = live ? await searchOfRelease(target, live) : undefined;
+		const codeChanged = live !== undefined && (await searchCodeChanged(target, live, options));
+		const liveSearch = codeChanged ? undefined : lastSearch;
+		if (liveSearch === undefined) {
+			begin(
+				'search',
+				codeChanged
+					? 'the search code changed: the new search page needs its own index, indexing before the switch'
+					: 'no live search index to answer meanwhile: indexing before the switch',
+			);
+			await buildSearch(target, searching);
+		}
+		await switchSearch(site, liveSearch ?? id);
+
 		begin('switch', 'switching current to the new release');
 		await goLive(target, folder, id, print);
+		print(`deploy: pages live ${seconds(started)} after the deploy began`);
+		if (liveSearch !== undefined) searchFailed = await searchAfterPages(target, searching, liveSearch, print);
 		// Best effort from here: the release is live whatever happens below.
 		step = 'cleanup';
+		print('deploy: cleaning up (caches kept for the next build, old releases deleted)');
 		await cleanUp(target, folder, options.keep, print);
-		print(`deploy: done in ${seconds(started)}`);
-		return { ok: true, release: id, seconds: (performance.now() - started) / 1000 };
+		print(
+			`deploy: done in ${seconds(started)}${searchFailed ? ' (pages only: see the search failure above)' : ''}`,
+		);
+		return { ok: true, release: id, seconds: (performance.now() - started) / 1000, searchFailed };
 	} catch (error) {
 		if (step === 'cleanup') {
 			print(`deploy: warning: cleaning up after the release failed: ${(error as Error).message}`);
-			return { ok: true, release: id, seconds: (performance.now() - started) / 1000 };
+			return { ok: true, release: id, seconds: (performance.now() - started) / 1000, searchFailed };
 		}
-		print(
-			`deploy: FAILED while ${step === 'check' ? 'checking the built site' : step}: ${(error as Error).message}`,
-		);
+		const doing: Record<string, string> = {
+			check: 'checking the built site',
+			search: 'building the search index',
+		};
+		print(`deploy: FAILED while ${doing[step] ?? step}: ${(error as Error).message}`);
 		print(
 			`deploy: the live site is unchanged: current -> ${live ? `releases/${live}` : '(nothing deployed yet)'}`,
 		);
@@ -279,6 +324,85 @@ async function cacheModules(
 	);
 }
 
+/**
+ * What the search page and its index must agree on: the page's search client, the bundle's URL
+ * and Pagefind's version. When a commit changes them, its pages wait for their own index.
+ */
+const SEARCH_CODE = ['src/search', 'src/site/urls.ts', 'package-lock.json'];
+
+/** Whether the search code differs between the live release's commit and the one deployed; true when unsure. */
+async function searchCodeChanged(
+	target: DeployTarget,
+	live: string,
+	options: DeployOptions,
+): Promise<boolean> {
+	try {
+		const args = ['--git-dir', target.repo, 'diff', '--quiet', commitOfRelease(live), options.commit];
+		await runCapture('git', [...args, '--', ...SEARCH_CODE], { env: options.gitEnv ?? process.env });
+		return false;
+	} catch {
+		return true;
+	}
+}
+
+/** What building a release's search index needs: the build folder, the release and the build's environment. */
+interface SearchBuild {
+	folder: string;
+	id: string;
+	env: NodeJS.ProcessEnv;
+	onLine: (line: string) => void;
+}
+
+/**
+ * Step 6's index: the records the page build left in the cache, indexed by `npm run build:search`
+ * into a folder of the build, checked, then moved whole to search/<id>/; or an error. Nothing
+ * links to it yet.
+ */
+async function buildSearch(target: DeployTarget, { folder, id, env, onLine }: SearchBuild): Promise<void> {
+	const out = join(folder, '.search-index');
+	await rm(out, { recursive: true, force: true });
+	const code = await runStreaming('npm', ['run', 'build:search', '--', '--out', out], {
+		cwd: folder,
+		env,
+		onLine,
+	});
+	if (code !== 0) throw new Error(`npm run build:search failed (exit ${code})`);
+	const problems = await checkSearchIndex(join(out, SEARCH_LINK));
+	if (problems.length > 0) throw new Error(problems.map((problem) => problem.message).join('; '));
+	await rename(join(out, SEARCH_LINK), join(target.search, id));
+}
+
+/**
+ * Step 6, once the pages are live: the new index, then the release's search link switched to it.
+ * A failure leaves the pages live and the last index answering; it is reported, not thrown.
+ * Returns what failed, or undefined.
+ */
+async function searchAfterPages(
+	target: DeployTarget,
+	search: SearchBuild,
+	liveSearch: string,
+	print: (line: string) => void,
+): Promise<string | undefined> {
+	const started = performance.now();
+	print(`deploy: building the search index (npm run build:search); search/${liveSearch} answers meanwhile`);
+	try {
+		await buildSearch(target, search);
+		await switchSearch(join(target.releases, search.id), search.id);
+		print(
+			`deploy: search index live: releases/${search.id}/pagefind -> search/${search.id} (indexed in ${seconds(started)})`,
+		);
+		return undefined;
+	} catch (error) {
+		const message = (error as Error).message;
+		print(`deploy: FAILED while building the search index: ${message}`);
+		print(
+			`deploy: live now: the pages of releases/${search.id}, with the search index of an earlier release (search/${liveSearch}); new and changed articles are not found by search yet`,
+		);
+		print('deploy: the next push or rebuild indexes again');
+		return message;
+	}
+}
+
 /** Step 5: the built site becomes releases/<id>/ whole and `current` points to it, atomically. */
 async function goLive(
 	target: DeployTarget,
@@ -309,5 +433,7 @@ async function cleanUp(
 	const pruned = await pruneReleases(target, keep);
 	if (pruned.length > 0)
 		print(`deploy: deleted ${pruned.length} old release(s), keeping ${keep}: ${pruned.join(', ')}`);
+	const unused = await pruneSearch(target);
+	if (unused.length > 0) print(`deploy: deleted ${unused.length} search index(es) no kept release uses`);
 	await rm(folder, { recursive: true, force: true });
 }

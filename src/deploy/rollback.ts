@@ -1,12 +1,20 @@
 /**
  * `npm run deploy:rollback -- <dir>`: switches `current` back to the release that was live before
- * the live one, atomically and under the deploy lock. Nothing is rebuilt or deleted, so rolling
+ * the live one, atomically and under the deploy lock. A release links to the search index it
+ * served (target.ts), so its pages and its index come back together. Nothing is rebuilt or deleted, so rolling
  * back takes a moment; run it again to go back further (as far as releases are kept). The next
  * push deploys as usual, and the scheduled rebuild keeps rebuilding the rolled-back commit.
  */
 import { acquireLock, releaseLock } from './lock.ts';
 import { isMain } from './run.ts';
-import { currentRelease, deployTarget, previousRelease, switchCurrent, writeHistory } from './target.ts';
+import {
+	currentRelease,
+	deployTarget,
+	previousRelease,
+	searchOfRelease,
+	switchCurrent,
+	writeHistory,
+} from './target.ts';
 
 /** Rolls the target at `dir` back one release; returns the process exit code. */
 export async function rollback(dir: string, print: (line: string) => void): Promise<number> {
@@ -29,7 +37,10 @@ export async function rollback(dir: string, print: (line: string) => void): Prom
 		}
 		await switchCurrent(target, previous.id);
 		await writeHistory(target, previous.history);
-		print(`rollback: current -> releases/${previous.id} (was releases/${live})`);
+		const search = await searchOfRelease(target, previous.id);
+		print(
+			`rollback: current -> releases/${previous.id} (was releases/${live}), with its own search index${search ? ` (search/${search})` : ''}`,
+		);
 		return 0;
 	} finally {
 		await releaseLock(target.lock, owner.token);

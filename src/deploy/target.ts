@@ -2,7 +2,11 @@
  * A self-hosted deploy target: the folder that `npm run deploy:init -- <dir>` prepares.
  *
  *   <dir>/site.git/        bare repository that developers and the CMS push to (hooks installed)
- *   <dir>/releases/<id>/   one built site per release, <id> = <UTC time>-<commit>; never changed once there
+ *   <dir>/releases/<id>/   one built site per release, <id> = <UTC time>-<commit>; never changed once
+ *                          there but for its pagefind link, switched once when its own index is built
+ *   <dir>/releases/<id>/pagefind  symbolic link to the release's search index, ../../search/<key>
+ *   <dir>/search/<key>/    search indexes (each language's Pagefind bundle), <key> = the release
+ *                          that built it; kept while a kept release links to it
  *   <dir>/current          symbolic link to the live release: the web server's root
  *   <dir>/work/            build folders of releases being made (never served)
  *   <dir>/cache/           node_modules and Astro's cache, reused between releases
@@ -12,7 +16,17 @@
  *   <dir>/deploy.lock/     the lock, while a deploy, rebuild or rollback runs
  *   <dir>/history          the releases that went live, one name a line, the live one last
  */
-import { appendFile, readdir, readFile, readlink, rename, rm, symlink, writeFile } from 'node:fs/promises';
+import {
+	appendFile,
+	lstat,
+	readdir,
+	readFile,
+	readlink,
+	rename,
+	rm,
+	symlink,
+	writeFile,
+} from 'node:fs/promises';
 import { basename, join, resolve } from 'node:path';
 import { runCapture } from './run.ts';
 
@@ -21,6 +35,7 @@ export interface DeployTarget {
 	root: string;
 	repo: string;
 	releases: string;
+	search: string;
 	current: string;
 	work: string;
 	cache: string;
@@ -38,6 +53,7 @@ export function deployTarget(dir: string): DeployTarget {
 		root,
 		repo: join(root, 'site.git'),
 		releases: join(root, 'releases'),
+		search: join(root, 'search'),
 		current: join(root, 'current'),
 		work: join(root, 'work'),
 		cache: join(root, 'cache'),
@@ -168,6 +184,54 @@ export async function pruneReleases(target: DeployTarget, keep: number): Promise
 		// Renamed out of releases/ first, so a half-deleted folder never looks like a release.
 		const doomed = join(target.work, `deleting-${name}`);
 		await rename(join(target.releases, name), doomed);
+		await rm(doomed, { recursive: true, force: true });
+	}
+	return old;
+}
+
+/** The name of a release's search bundle, a link into search/ (the URL /pagefind/). */
+export const SEARCH_LINK = 'pagefind';
+
+/**
+ * The search index that release `id` serves: the key of its folder in search/, or undefined when
+ * it has none there (a release made before search/ existed holds its index as a plain folder).
+ */
+export async function searchOfRelease(target: DeployTarget, id: string): Promise<string | undefined> {
+	try {
+		const link = await readlink(join(target.releases, id, SEARCH_LINK));
+		return link === join('..', '..', 'search', basename(link)) ? basename(link) : undefined;
+	} catch {
+		return undefined;
+	}
+}
+
+/**
+ * Points the search link of the site folder `site` (a release, or a site about to become one) at
+ * search/<key> in one step, as `switchCurrent` does: a reader finds the old index or the new one,
+ * never a half-written one. The link is relative to releases/<id>/, so it resolves once the site
+ * is there.
+ */
+export async function switchSearch(site: string, key: string): Promise<void> {
+	const link = join(site, SEARCH_LINK);
+	const next = `${link}.next-${process.pid}`;
+	await rm(next, { force: true });
+	await symlink(join('..', '..', 'search', key), next);
+	// A plain folder cannot be renamed over; a site built with its index has one: it goes first.
+	if ((await lstat(link).catch(() => undefined))?.isDirectory()) await rm(link, { recursive: true });
+	await rename(next, link);
+}
+
+/** Deletes the folders of search/ that no kept release links to. Returns the keys deleted. */
+export async function pruneSearch(target: DeployTarget): Promise<string[]> {
+	const used = new Set<string>();
+	for (const id of await listReleases(target)) {
+		const key = await searchOfRelease(target, id);
+		if (key) used.add(key);
+	}
+	const old = (await readdir(target.search).catch(() => [])).filter((key) => !used.has(key));
+	for (const key of old) {
+		const doomed = join(target.work, `deleting-search-${key}`);
+		await rename(join(target.search, key), doomed);
 		await rm(doomed, { recursive: true, force: true });
 	}
 	return old;

@@ -3,7 +3,7 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, mkdtemp, readdir, readFile, readlink, rm, stat, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { checkSite } from '../../src/deploy/check-site.ts';
 import { readWhile, serveCurrent } from '../helpers/reader.ts';
@@ -11,8 +11,9 @@ import { projectRoot } from '../helpers/site-copy.ts';
 
 /**
  * The self-hosted deploy, end to end, with real git in temporary folders: deploy:init, a clone,
- * pushes of the project that go live, a broken push that is refused, two pushes close together
- * while a reader keeps requesting pages, a rollback, and a scheduled rebuild with a fixed clock.
+ * pushes of the project that go live (pages first, then the search index), a broken push that is
+ * refused, a push whose search index fails, two pushes close together while a reader keeps
+ * requesting pages, a rollback, and a scheduled rebuild with a fixed clock.
  * The tests run in order and share one target; node_modules is installed once (first push) and
  * reused by every later release.
  */
@@ -65,12 +66,23 @@ async function git(...args: string[]): Promise<string> {
 	return output.trim();
 }
 
+/** Arabic articles in the live index before the push whose index fails: the next push must add its story. */
+let indexedBeforeFailure = 0;
+
 /** Timings of each push, for the report at the end. */
 const timings: { what: string; seconds: number }[] = [];
 
 async function push(what: string, ...args: string[]): Promise<{ code: number | null; output: string }> {
+	return pushWith(what, env(), ...args);
+}
+
+async function pushWith(
+	what: string,
+	environment: NodeJS.ProcessEnv,
+	...args: string[]
+): Promise<{ code: number | null; output: string }> {
 	const started = performance.now();
-	const result = await run('git', ['push', 'live', ...args]);
+	const result = await run('git', ['push', 'live', ...args], { env: environment });
 	timings.push({ what, seconds: Math.round((performance.now() - started) / 100) / 10 });
 	return result;
 }
@@ -97,6 +109,19 @@ async function live(): Promise<string> {
 
 async function livePage(path: string): Promise<string | undefined> {
 	return readFile(join(target, 'current', path), 'utf8').catch(() => undefined);
+}
+
+/** Where a release's search link (`releases/<id>/pagefind`, or `current/pagefind`) points. */
+async function searchLink(release: string): Promise<string> {
+	return readlink(join(target, release, 'pagefind'));
+}
+
+/** How many Arabic articles the live search index holds (Pagefind's entry file counts them). */
+async function liveIndexedArticles(): Promise<number> {
+	const entry = JSON.parse((await livePage('pagefind/ar/pagefind-entry.json')) ?? '{}') as {
+		languages?: Record<string, { page_count: number }>;
+	};
+	return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + language.page_count, 0);
 }
 
 /** A digest of every file of a folder, names included: equal digests, byte-for-byte equal trees. */
@@ -188,6 +213,10 @@ describe('deploy by git push', () => {
 		expect(await livePage('news/deploy-test/index.html')).toContain('خبر اختبار النشر');
 		expect((await checkSite(join(target, 'current'))).problems).toEqual([]);
 		expect(await readdir(join(target, 'work'))).toEqual([]);
+		// No index to answer meanwhile: the first release's index is built before its one switch.
+		expect(first.output).toContain('no live search index to answer meanwhile: indexing before the switch');
+		expect(await searchLink('current')).toBe(`../../search/${(await live()).replace('releases/', '')}`);
+		expect(await liveIndexedArticles()).toBeGreaterThan(0);
 	}, 600_000);
 
 	test('a commit that adds an article goes live; a future-dated one does not yet; node_modules and the page cache are reused', async () => {
@@ -202,8 +231,21 @@ describe('deploy by git push', () => {
 			'Add a story and a scheduled one',
 		);
 		// This push goes to plain git-receive-pack: the hooks take the lock themselves and release it after.
+		const before = await live();
+		const indexedBefore = await liveIndexedArticles();
 		const result = await push('push: add an article', '--receive-pack=git-receive-pack', 'main');
 		expect(result.code, result.output).toBe(0);
+		// Pages first, with the last index answering; then the release's own index, in a second switch.
+		const id = (await live()).replace('releases/', '');
+		const pagesLive = result.output.indexOf(`deploy: live: current -> releases/${id}`);
+		const searchLive = result.output.indexOf(
+			`deploy: search index live: releases/${id}/pagefind -> search/${id}`,
+		);
+		expect(pagesLive, result.output).toBeGreaterThan(0);
+		expect(searchLive, result.output).toBeGreaterThan(pagesLive);
+		expect(result.output).toContain(`search/${before.replace('releases/', '')} answers meanwhile`);
+		expect(await searchLink('current')).toBe(`../../search/${id}`);
+		expect(await liveIndexedArticles()).toBe(indexedBefore + 1);
 		expect(existsSync(join(target, 'deploy.lock'))).toBe(false);
 		expect(result.output).toContain('node_modules reused');
 		// Astro's incremental-build cache came with the last release, and the build started from the
@@ -240,6 +282,59 @@ describe('deploy by git push', () => {
 		expect(await git('ls-remote', 'live', 'refs/heads/main')).toBe(main);
 		expect(await readdir(join(target, 'work'))).toEqual([]);
 		await git('reset', '--quiet', '--hard', 'HEAD~1');
+	}, 420_000);
+
+	test('a push whose search index fails: its pages go live, the last index keeps answering, and the push says so', async () => {
+		const before = await live();
+		const lastIndex = await searchLink(before);
+		const lastEntry = await livePage('pagefind/ar/pagefind-entry.json');
+		const lastIndexDigest = await treeDigest(join(target, before, 'pagefind'));
+		const indexedBefore = await liveIndexedArticles();
+		indexedBeforeFailure = indexedBefore;
+		const commit = await commitFile(
+			'content/articles/ar/unindexed-story.md',
+			article('خبر لم يفهرس بعد', '2026-11-30T13:00:00Z'),
+			'Add a story whose index fails',
+		);
+		// Pagefind's npm package runs the binary PAGEFIND_BINARY_PATH names: a missing one makes the
+		// index fail as a broken install of Pagefind would. Astro, and so the pages, never use it.
+		const result = await pushWith(
+			'push: search index fails',
+			env({ PAGEFIND_BINARY_PATH: join(temp, 'no-pagefind-here') }),
+			'main',
+		);
+		const id = (await live()).replace('releases/', '');
+
+		// Reported: what failed, what is live, and the push accepted (its pages are live).
+		expect(result.code, result.output).toBe(0);
+		expect(result.output).toMatch(
+			/remote: deploy: FAILED while building the search index: npm run build:search failed/,
+		);
+		expect(result.output).toContain(
+			`live now: the pages of releases/${id}, with the search index of an earlier release (${lastIndex.replace('../../', '')})`,
+		);
+		expect(result.output).toContain('SEARCH INDEX WAS NOT UPDATED');
+		expect(await git('ls-remote', 'live', 'refs/heads/main')).toContain(commit);
+		const logFile = join(target, 'logs', `${id}.log`);
+		expect(await readFile(logFile, 'utf8')).toContain('FAILED while building the search index');
+
+		// The new pages are live, with the last index, untouched, answering through current.
+		expect(id).toContain(commit.slice(0, 12));
+		expect(await livePage('news/unindexed-story/index.html')).toContain('خبر لم يفهرس بعد');
+		expect(await searchLink('current')).toBe(lastIndex);
+		expect(await treeDigest(join(target, 'current', 'pagefind'))).toBe(lastIndexDigest);
+		expect(existsSync(join(target, 'search', id))).toBe(false);
+		expect(await liveIndexedArticles()).toBe(indexedBefore);
+		const { server, url } = await serveCurrent(join(target, 'current'));
+		try {
+			const response = await fetch(`${url}/pagefind/ar/pagefind-entry.json`);
+			expect(response.status).toBe(200);
+			expect(await response.text()).toBe(lastEntry);
+		} finally {
+			await new Promise((resolve) => server.close(resolve));
+		}
+		expect((await checkSite(join(target, 'current'))).problems).toEqual([]);
+		expect(await readdir(join(target, 'work'))).toEqual([]);
 	}, 420_000);
 
 	test('other branches (the CMS drafts) are accepted and not deployed', async () => {
@@ -303,6 +398,19 @@ describe('deploy by git push', () => {
 				expect((await checkSite(join(target, 'releases', release))).problems, release).toEqual([]);
 			expect(await readdir(join(target, 'work'))).toEqual([]);
 
+			// The next push indexed again: the story the failed index missed is found now.
+			for (const release of releases)
+				expect(await searchLink(join('releases', release)), release).toMatch(/^\.\.\/\.\.\/search\//);
+			expect(await searchLink('current')).toBe(`../../${(await live()).replace('releases', 'search')}`);
+			expect(await liveIndexedArticles()).toBe(indexedBeforeFailure + 1);
+			// Only the indexes that kept releases link to are kept.
+			const linked = new Set(
+				await Promise.all(
+					releases.map(async (release) => basename(await searchLink(join('releases', release)))),
+				),
+			);
+			expect((await readdir(join(target, 'search'))).sort()).toEqual([...linked].sort());
+
 			expect(reader.failures).toEqual([]);
 			expect(reader.requests).toBeGreaterThan(20);
 			expect(reader.headings).toContain('النسخة الثانية');
@@ -330,6 +438,10 @@ describe('deploy by git push', () => {
 			expect(result.code, result.output).toBe(0);
 			expect(await live()).toBe(`releases/${releases[index - 1]}`);
 			expect(await livePage('news/deploy-test/index.html')).toContain('النسخة الأولى');
+			// Its own index came back with its pages.
+			expect(await searchLink('current')).toBe(`../../search/${releases[index - 1]}`);
+			expect(await livePage('pagefind/ar/pagefind-entry.json')).toContain('page_count');
+			expect(result.output).toContain(`with its own search index (search/${releases[index - 1]})`);
 			expect(reader.failures).toEqual([]);
 		} finally {
 			await new Promise((resolve) => server.close(resolve));
@@ -359,5 +471,26 @@ describe('deploy by git push', () => {
 		expect(await livePage('news/scheduled-story/index.html')).toContain('خبر مجدول للنشر لاحقا');
 		expect((await stat(join(target, 'current'))).isDirectory()).toBe(true);
 		expect((await readdir(join(target, 'releases'))).length).toBeLessThanOrEqual(3);
+	}, 420_000);
+
+	test('a commit that changes the search code builds its index before its one switch (its search page may not read the last index)', async () => {
+		const client = 'src/search/client.ts';
+		await commitFile(
+			client,
+			`${await readFile(join(clone, client), 'utf8')}\n// The search code changed.\n`,
+			'Change the search code',
+		);
+		const result = await push('push: search code changed', 'main');
+		expect(result.code, result.output).toBe(0);
+		const id = (await live()).replace('releases/', '');
+		const indexed = result.output.indexOf(
+			'deploy: the search code changed: the new search page needs its own index',
+		);
+		const pagesLive = result.output.indexOf(`deploy: live: current -> releases/${id}`);
+		expect(indexed, result.output).toBeGreaterThan(0);
+		expect(pagesLive).toBeGreaterThan(indexed);
+		expect(result.output).not.toContain('deploy: search index live');
+		expect(await searchLink('current')).toBe(`../../search/${id}`);
+		expect((await checkSite(join(target, 'current'))).problems).toEqual([]);
 	}, 420_000);
 });

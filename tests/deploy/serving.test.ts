@@ -1,6 +1,6 @@
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, readFile, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
@@ -57,6 +57,14 @@ const requests = [
 	{ path: '/_headers', status: 404, body: 'الصفحة غير موجودة', csp: 'site', cache: 'short' },
 	{ path: '/nginx-redirects.conf', status: 404, body: 'الصفحة غير موجودة', csp: 'site', cache: 'short' },
 	{ path: '/2021/06/%D8%AE%D8%A8%D8%B1/', status: 200, body: 'خبر', csp: 'site', cache: 'short' },
+	// A deploy's release links to its search index outside the root (search/<key>/): followed.
+	{
+		path: '/pagefind/ar/pagefind-entry.json',
+		status: 200,
+		body: '"page_count"',
+		csp: 'site',
+		cache: 'short',
+	},
 ] as const;
 
 const COMPARED = [
@@ -175,6 +183,12 @@ beforeAll(async () => {
 		await mkdir(dirname(join(folder, 'site', path)), { recursive: true });
 		await writeFile(join(folder, 'site', path), text);
 	}
+	await mkdir(join(folder, 'search', 'key', 'ar'), { recursive: true });
+	await writeFile(
+		join(folder, 'search', 'key', 'ar', 'pagefind-entry.json'),
+		'{"languages":{"und":{"page_count":1}}}',
+	);
+	await symlink(join('..', 'search', 'key'), join(folder, 'site', 'pagefind'));
 	if (!nginxBinary) return;
 	const port = await freePort();
 	await writeFile(join(folder, 'site.conf'), testServerBlock(port, join(folder, 'site')));

@@ -1,8 +1,8 @@
-import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { mkdir, mkdtemp, rm, symlink, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { checkSite, inlineCode, PENDING_FEATURES } from '#src/deploy/check-site.ts';
+import { checkSearchIndex, checkSite, inlineCode, PENDING_FEATURES } from '#src/deploy/check-site.ts';
 
 function page(
 	title: string,
@@ -146,6 +146,33 @@ describe('the built-site check', () => {
 					feature === 'search' ? /search index/ : /sitemap-index\.xml/,
 				);
 		}
+	});
+});
+
+describe('a search index apart from its pages (the deploy links each release to one)', () => {
+	const pagesOnly = { ...good, 'pagefind/pagefind-entry.json': undefined };
+
+	test('a link to an index is followed, as the web server follows it; a dangling one is no index', async () => {
+		const index = await site({ 'ar/pagefind-entry.json': '{}' });
+		const linked = await site(pagesOnly);
+		await symlink(index, join(linked, 'pagefind'));
+		expect((await checkSite(linked)).problems).toEqual([]);
+
+		const dangling = await site(pagesOnly);
+		await symlink(join(index, 'gone'), join(dangling, 'pagefind'));
+		expect((await checkSite(dangling)).problems.map(({ message }) => message)).toEqual([
+			'no search index (pagefind-entry.json)',
+		]);
+	});
+
+	test('{ search: false } checks the pages alone and says the index is not checked; checkSearchIndex checks it', async () => {
+		const result = await checkSite(await site(pagesOnly), { search: false });
+		expect(result.problems).toEqual([]);
+		expect(result.notChecked.join('\n')).toContain('search');
+		expect(await checkSearchIndex(await site({ 'ar/pagefind-entry.json': '{}' }))).toEqual([]);
+		expect((await checkSearchIndex(await site({ 'ar/pagefind.js': '' })))[0]?.message).toMatch(
+			/no search index/,
+		);
 	});
 });
 

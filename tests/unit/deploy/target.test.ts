@@ -7,9 +7,12 @@ import {
 	deployTarget,
 	previousRelease,
 	pruneReleases,
+	pruneSearch,
 	recordLive,
 	releaseId,
+	searchOfRelease,
 	switchCurrent,
+	switchSearch,
 	writeHistory,
 	type DeployTarget,
 } from '#src/deploy/target.ts';
@@ -130,5 +133,60 @@ describe('rolling back', () => {
 	test('without a history, goes to the next older release', async () => {
 		await switchCurrent(target, ids[2]!);
 		expect((await previousRelease(target))?.id).toBe(ids[1]);
+	});
+});
+
+describe('search indexes (search/<key>/, linked from each release)', () => {
+	/** An index folder whose page names it, as the reader helper requests pages. */
+	async function makeIndex(key: string): Promise<void> {
+		const folder = join(target.search, key);
+		await mkdir(folder, { recursive: true });
+		await writeFile(
+			join(folder, 'index.html'),
+			`<!doctype html><html><head><title>${key}</title></head><body><h1>${key}</h1>${'<p>فهرس</p>'.repeat(300)}</body></html>\n`,
+		);
+	}
+
+	test('a reader of the live index never finds none while the release switches from one index to another', async () => {
+		await makeIndex('old');
+		await makeIndex('new');
+		const release = join(target.releases, ids[0]!);
+		await switchSearch(release, 'old');
+		await switchCurrent(target, ids[0]!);
+		const { server, url } = await serveCurrent(target.current);
+		try {
+			const switching = (async () => {
+				for (let round = 0; round < 300; round++) {
+					await switchSearch(release, round % 2 ? 'old' : 'new');
+					await new Promise((resolve) => setImmediate(resolve));
+				}
+			})();
+			const reader = await readWhile(url, ['/pagefind/'], switching);
+			expect(reader.failures).toEqual([]);
+			expect(reader.headings).toEqual(new Set(['old', 'new']));
+		} finally {
+			await new Promise((resolve) => server.close(resolve));
+		}
+	});
+
+	test('the link is relative to the release and names its key; a plain folder (an older release) has none and is replaced', async () => {
+		const release = join(target.releases, ids[1]!);
+		await mkdir(join(release, 'pagefind', 'ar'), { recursive: true });
+		expect(await searchOfRelease(target, ids[1]!)).toBeUndefined();
+		await switchSearch(release, 'key-1');
+		expect(await readlink(join(release, 'pagefind'))).toBe(join('..', '..', 'search', 'key-1'));
+		expect(await searchOfRelease(target, ids[1]!)).toBe('key-1');
+		expect(await searchOfRelease(target, ids[2]!)).toBeUndefined();
+	});
+
+	test('only the indexes no kept release links to are deleted', async () => {
+		for (const key of ['a', 'b', 'orphan']) await makeIndex(key);
+		await switchSearch(join(target.releases, ids[0]!), 'a');
+		// A release whose own index failed links to the index of the release before it.
+		await switchSearch(join(target.releases, ids[1]!), 'a');
+		await switchSearch(join(target.releases, ids[2]!), 'b');
+		expect(await pruneSearch(target)).toEqual(['orphan']);
+		expect((await readdir(target.search)).sort()).toEqual(['a', 'b']);
+		expect(await readdir(target.work)).toEqual([]);
 	});
 });
