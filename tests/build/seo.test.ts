@@ -110,13 +110,16 @@ describe('every built page', () => {
 		expect(pairs).toBeGreaterThan(40);
 	});
 
-	test('has JSON-LD that parses, with a NewsArticle on articles and a breadcrumb on articles and archives', () => {
+	test('has JSON-LD that parses, with a NewsArticle (a LiveBlogPosting on live pages) on articles and a breadcrumb on articles and archives', () => {
 		for (const file of pages()) {
 			const $ = load(read(file));
 			const blocks = $('script[type="application/ld+json"]');
 			const data = blocks.length ? (JSON.parse(blocks.first().text()) as { '@type': string }[]) : [];
 			const types = data.map((item) => item['@type']);
-			if (/^(en\/)?news\//.test(file)) expect(types, file).toEqual(['NewsArticle', 'BreadcrumbList']);
+			// The sample live page (content/articles/*/municipal-elections-live.md) is the one live article.
+			const article = /municipal-elections-live\//.test(file) ? 'LiveBlogPosting' : 'NewsArticle';
+			if (/^(en\/)?news\/[^/]+\/index\.html$/.test(file))
+				expect(types, file).toEqual([article, 'BreadcrumbList']);
 			if (/^(en\/)?(category|tag|author|archive)\//.test(file))
 				expect(types, file).toContain('BreadcrumbList');
 			if (file === 'index.html' || file === 'en/index.html') expect(types, file).toEqual(['WebSite']);
@@ -185,8 +188,10 @@ describe('sitemaps, robots.txt and feeds', () => {
 		const urls = [parsed.urlset.url].flat().map((url: { loc: string }) => url.loc);
 		expect(urls.sort()).toEqual(
 			[
+				`${site}/en/news/municipal-elections-live/`,
 				`${site}/en/news/parliament-passes-2027-budget/`,
 				`${site}/en/news/window-fresh/`,
+				`${site}/news/municipal-elections-live/`,
 				`${site}/news/parliament-passes-2027-budget/`,
 				`${site}/news/window-fresh/`,
 			].sort(),
