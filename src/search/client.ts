@@ -4,12 +4,13 @@ import { excerpt, highlight, type Segment } from './excerpt.ts';
 import { resolveWords, suggestQuery, WORDS_FOLDER } from './fallback.ts';
 import { readSearchParams, searchQueryString, type SearchParams } from './params.ts';
 import type { SearchMeta } from './records.ts';
+import { mergeByScore, newestFirst, SHARDS_FILE, shardsToSearch, type ShardList } from './shards.ts';
 import type { CountedWord } from './search-suggest.ts';
 import { exactQuery, originalText, pagefindQuery, queryWords } from './text.ts';
 
 /**
- * `<newsroom-search>`: runs the search in the URL against the language's Pagefind bundle and
- * shows the results. The form inside works without it (a GET to this page); with it, a search
+ * `<newsroom-search>`: runs the search in the URL against the language's Pagefind shards (one
+ * index per year, `shards.ts`) and shows the results. The form inside works without it (a GET to this page); with it, a search
  * updates the URL and the results in place. Everything from the index is written with DOM text
  * APIs, never as HTML.
  */
@@ -36,6 +37,7 @@ interface SearchConfig {
 interface Pagefind {
 	options(options: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
+	mergeIndex(basePath: string): Promise<void>;
 	search(
 		query: string,
 		options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
@@ -43,6 +45,7 @@ interface Pagefind {
 }
 interface PagefindResult {
 	id: string;
+	score: number;
 	data(): Promise<PagefindData>;
 }
 interface PagefindData {
@@ -57,7 +60,10 @@ const PAGE_SIZE = 10;
 
 class NewsroomSearch extends HTMLElement {
 	#config!: SearchConfig;
+	#shardList: Promise<ShardList> | undefined;
 	#pagefind: Promise<Pagefind> | undefined;
+	/** The shards whose indexes Pagefind has loaded, each once. */
+	#loaded = new Map<string, Promise<void>>();
 	/** Each search gets a number; a slower earlier search never overwrites a later one. */
 	#current = 0;
 	#pending: PagefindResult[] = [];
@@ -105,14 +111,57 @@ class NewsroomSearch extends HTMLElement {
 		}
 	}
 
-	#loadPagefind(): Promise<Pagefind> {
-		this.#pagefind ??= (async () => {
-			const pagefind = (await import(/* @vite-ignore */ `${this.#config.bundle}pagefind.js`)) as Pagefind;
-			await pagefind.options({ basePath: this.#config.bundle });
-			await pagefind.init();
-			return pagefind;
-		})();
-		return this.#pagefind;
+	#loadShardList(): Promise<ShardList> {
+		this.#shardList ??= fetch(`${this.#config.bundle}${SHARDS_FILE}`).then((response) => {
+			if (!response.ok) throw new Error(`the search index's shard list: HTTP ${response.status}`);
+			return response.json() as Promise<ShardList>;
+		});
+		return this.#shardList;
+	}
+
+	/**
+	 * Pagefind with the indexes of `shards` loaded, lazily: the first shard a search needs loads
+	 * Pagefind itself (its script, worker and WebAssembly, from that shard's folder), the others are
+	 * merged into it, without loading Pagefind again. A search by year loads that year's shard only.
+	 */
+	async #loadShards(shards: string[]): Promise<Pagefind> {
+		if (!this.#pagefind) {
+			const basePath = `${this.#config.bundle}${shards[0]}/`;
+			this.#pagefind = (async () => {
+				const pagefind = (await import(/* @vite-ignore */ `${basePath}pagefind.js`)) as Pagefind;
+				await pagefind.options({ basePath });
+				await pagefind.init();
+				return pagefind;
+			})();
+			this.#loaded.set(shards[0]!, this.#pagefind.then(() => undefined));
+		}
+		const pagefind = await this.#pagefind;
+		for (const shard of shards)
+			if (!this.#loaded.has(shard))
+				this.#loaded.set(shard, pagefind.mergeIndex(`${this.#config.bundle}${shard}/`));
+		await Promise.all(shards.map((shard) => this.#loaded.get(shard)));
+		return pagefind;
+	}
+
+	/**
+	 * The results of a query over `shards`: each shard searched on its own (its year as a filter,
+	 * since every loaded index answers a Pagefind search), then merged, newest first or by score.
+	 */
+	async #searchShards(
+		pagefind: Pagefind,
+		shards: string[],
+		query: string,
+		search: SearchParams,
+	): Promise<PagefindResult[]> {
+		const byShard = await Promise.all(
+			shards.map(async (year) => {
+				const filters: Record<string, string> = { year };
+				if (search.section) filters.section = search.section;
+				const sort = search.sort === 'date' ? { sort: { date: 'desc' as const } } : {};
+				return (await pagefind.search(query, { filters, ...sort })).results;
+			}),
+		);
+		return search.sort === 'date' ? newestFirst(byShard) : mergeByScore(byShard);
 	}
 
 	async #run(search: SearchParams) {
@@ -138,15 +187,12 @@ class NewsroomSearch extends HTMLElement {
 		try {
 			let results: PagefindResult[] = [];
 			let missing: string[] = [];
-			if (this.#words.length > 0) {
-				const pagefind = await this.#loadPagefind();
-				const filters: Record<string, string> = {};
-				if (search.section) filters.section = search.section;
-				if (search.year) filters.year = search.year;
-				const options = { filters, ...(search.sort === 'date' ? { sort: { date: 'desc' as const } } : {}) };
+			const shards = this.#words.length > 0 ? shardsToSearch(await this.#loadShardList(), search.year) : [];
+			if (shards.length > 0) {
+				const pagefind = await this.#loadShards(shards);
 				// Pagefind falls back to similar words for a query word that is not in the index
 				// («2022» would find «20»): each word is looked up exactly, or as a related form the
-				// index has («سفراء» for «سفير»); a word that is neither means no results.
+				// index has («سفراء» for «سفير»), in every shard loaded; a word that is in none means no results.
 				const resolved = await resolveWords(
 					this.#words,
 					async (form) => (await pagefind.search(exactQuery(form))).results.length,
@@ -155,7 +201,7 @@ class NewsroomSearch extends HTMLElement {
 				missing = resolved.missing;
 				if (missing.length === 0) {
 					this.#words = resolved.words;
-					results = (await pagefind.search(pagefindQuery(this.#words), options)).results;
+					results = await this.#searchShards(pagefind, shards, pagefindQuery(this.#words), search);
 				}
 			}
 			if (id !== this.#current) return;
