@@ -1,0 +1,74 @@
+import type { Page } from '@playwright/test';
+import { test, expect } from './fixtures.ts';
+
+/**
+ * The search index is cut by year (`src/search/shards.ts`): the site's articles span several
+ * years, so these searches cross shards, as a reader's do.
+ */
+
+/** The Pagefind shard folders (years) a page requested files from, from now on. */
+function shardRequests(page: Page): Set<string> {
+	const years = new Set<string>();
+	page.on('request', (request) => {
+		const year = new URL(request.url()).pathname.match(/^\/pagefind\/ar\/(\d{4})\//)?.[1];
+		if (year) years.add(year);
+	});
+	return years;
+}
+
+async function results(page: Page) {
+	await expect(page.locator('.search-results')).toHaveAttribute('aria-busy', 'false');
+	await expect(page.locator('.search-list li').first()).toBeVisible();
+	return page
+		.locator('.search-list time')
+		.evaluateAll((times) => times.map((time) => time.getAttribute('datetime')!));
+}
+
+test('newest first is in exact date order across a year boundary', async ({ page }) => {
+	const requested = shardRequests(page);
+	await page.goto(`/search/?q=${encodeURIComponent('في')}&sort=date`);
+	const dates = await results(page);
+	while (await page.locator('.search-more').isVisible()) {
+		await page.locator('.search-more').click();
+		await expect(page.locator('.search-list li')).not.toHaveCount(dates.length);
+		dates.splice(0, dates.length, ...(await results(page)));
+	}
+	expect(new Set(dates.map((date) => date.slice(0, 4))).size).toBeGreaterThanOrEqual(2);
+	expect([...dates].sort().reverse()).toEqual(dates);
+	expect(requested.size).toBeGreaterThanOrEqual(2);
+	// The count is the total across shards.
+	await expect(page.locator('.search-status')).toContainText(String(dates.length));
+});
+
+test('a search by relevance finds hits in two shards, highlighted in title and excerpt as written', async ({
+	page,
+}) => {
+	await page.goto(`/search/?q=${encodeURIComponent('الوزير')}`);
+	const dates = await results(page);
+	const years = new Set(dates.map((date) => date.slice(0, 4)));
+	expect(years.size).toBeGreaterThanOrEqual(2);
+	for (const item of await page.locator('.search-list li').all()) {
+		const marks = await item.locator('mark').allTextContents();
+		expect(marks.length).toBeGreaterThan(0);
+		for (const mark of marks) expect(mark).toMatch(/^(ال|و|وال)?وزير$/);
+		await expect(item.locator('.search-excerpt mark').first()).toBeVisible();
+	}
+});
+
+test("a year filter fetches that year's shard only", async ({ page }) => {
+	const all = shardRequests(page);
+	await page.goto(`/search/?q=${encodeURIComponent('الوزير')}`);
+	const dates = await results(page);
+	const oldest = dates.map((date) => date.slice(0, 4)).sort()[0]!;
+	expect(all.size).toBeGreaterThanOrEqual(2);
+
+	// A fresh page, as a reader arriving from a shared link.
+	const fresh = await page.context().newPage();
+	const requested = shardRequests(fresh);
+	await fresh.goto(`/search/?q=${encodeURIComponent('الوزير')}&year=${oldest}`);
+	const filtered = await results(fresh);
+	expect(filtered.length).toBeGreaterThan(0);
+	for (const date of filtered) expect(date.startsWith(oldest)).toBe(true);
+	expect([...requested]).toEqual([oldest]);
+	await fresh.close();
+});
