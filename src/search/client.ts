@@ -133,7 +133,10 @@ class NewsroomSearch extends HTMLElement {
 				await pagefind.init();
 				return pagefind;
 			})();
-			this.#loaded.set(shards[0]!, this.#pagefind.then(() => undefined));
+			this.#loaded.set(
+				shards[0]!,
+				this.#pagefind.then(() => undefined),
+			);
 		}
 		const pagefind = await this.#pagefind;
 		for (const shard of shards)

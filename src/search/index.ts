@@ -78,7 +78,6 @@ async function writeIndex(
 	return { pages, ...(await folderSize(outputPath)) };
 }
 
-
 /** Where a language's records come from: read afresh for each pass, so that no pass holds them all. */
 type RecordSource = () => Iterable<SearchRecord> | AsyncIterable<SearchRecord>;
 
@@ -115,7 +114,8 @@ async function* shardRecords(source: RecordSource, year: string, vocabulary: Voc
 /** Writes the word lists of "did you mean" into `folder`, one file per length. */
 async function writeWordLists(words: WordCounts, folder: string): Promise<void> {
 	await mkdir(folder, { recursive: true });
-	for (const [length, list] of words.files()) await writeFile(join(folder, `${length}.json`), JSON.stringify(list));
+	for (const [length, list] of words.files())
+		await writeFile(join(folder, `${length}.json`), JSON.stringify(list));
 }
 
 /** Removes Pagefind's prebuilt interfaces from a bundle. */
@@ -196,7 +196,9 @@ export async function indexSearchRecords(
 			const cached = join(cacheDir, 'search-index', locale);
 			const made = await indexLanguage(() => readRecords(file), bundle, cached, key, force);
 			await rm(file);
-			log(`[newsroom:search-index] ${locale}: ${describe(made)} in ${Math.round(performance.now() - started)} ms`);
+			log(
+				`[newsroom:search-index] ${locale}: ${describe(made)} in ${Math.round(performance.now() - started)} ms`,
+			);
 		}
 	} finally {
 		await pagefind.close();
@@ -279,7 +281,9 @@ async function readShardList(bundle: string): Promise<ShardList> {
 
 /** Copies a shard back from the cache into `target` when the cache holds it for `key`; false when it does not. */
 async function copyFromCache(cached: string, key: string, target: string): Promise<boolean> {
-	const last = JSON.parse(await readFile(join(cached, 'key.json'), 'utf8').catch(() => '{}')) as { key?: string };
+	const last = JSON.parse(await readFile(join(cached, 'key.json'), 'utf8').catch(() => '{}')) as {
+		key?: string;
+	};
 	if (last.key !== key) return false;
 	await cp(join(cached, 'bundle'), freshBeside(target), { recursive: true });
 	await swapIn(freshBeside(target), target);

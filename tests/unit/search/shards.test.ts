@@ -62,11 +62,7 @@ describe('the shards a search needs', () => {
 
 describe('results merged across shards', () => {
 	test('newest first: the shards newest first, each newest first, give exact date order across a year boundary', () => {
-		const byShard = [
-			['2026-03-01', '2026-01-01'],
-			['2025-12-31', '2025-02-01'],
-			['2022-07-01'],
-		];
+		const byShard = [['2026-03-01', '2026-01-01'], ['2025-12-31', '2025-02-01'], ['2022-07-01']];
 		const merged = newestFirst(byShard);
 		expect(merged).toEqual(['2026-03-01', '2026-01-01', '2025-12-31', '2025-02-01', '2022-07-01']);
 		expect([...merged].sort().reverse()).toEqual(merged);
