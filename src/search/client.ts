@@ -4,9 +4,16 @@ import { excerpt, highlight, type Segment } from './excerpt.ts';
 import { resolveWords, suggestQuery, WORDS_FOLDER } from './fallback.ts';
 import { readSearchParams, searchQueryString, type SearchParams } from './params.ts';
 import type { SearchMeta } from './records.ts';
-import { mergeByScore, newestFirst, SHARDS_FILE, shardsToSearch, type ShardList } from './shards.ts';
+import {
+	mergeByScore,
+	newestFirst,
+	SHARDS_FILE,
+	shardsToSearch,
+	shardsWithEvery,
+	type ShardList,
+} from './shards.ts';
 import type { CountedWord } from './search-suggest.ts';
-import { exactQuery, originalText, pagefindQuery, queryWords } from './text.ts';
+import { exactQuery, pagefindQuery, queryWords } from './text.ts';
 
 /**
  * `<newsroom-search>`: runs the search in the URL against the language's Pagefind shards (one
@@ -50,6 +57,7 @@ interface PagefindResult {
 }
 interface PagefindData {
 	url: string;
+	/** The summary and body as written (the index writer puts them in place of the analysed forms Pagefind indexed). */
 	content: string;
 	meta: SearchMeta;
 	filters: Record<string, string[]>;
@@ -193,18 +201,34 @@ class NewsroomSearch extends HTMLElement {
 			const shards = this.#words.length > 0 ? shardsToSearch(await this.#loadShardList(), search.year) : [];
 			if (shards.length > 0) {
 				const pagefind = await this.#loadShards(shards);
-				// Pagefind falls back to similar words for a query word that is not in the index
-				// («2022» would find «20»): each word is looked up exactly, or as a related form the
-				// index has («سفراء» for «سفير»), in every shard loaded; a word that is in none means no results.
+				// Pagefind falls back to similar words for a query word that is not in an index
+				// («2022» would find «20»): each word is looked up exactly in each shard, or as a related
+				// form the index has («سفراء» for «سفير»); a word that no shard has means no results, and a
+				// shard that lacks one of the words is not asked.
+				const counts = new Map<string, Promise<number[]>>();
+				const countByShard = (form: string) => {
+					if (!counts.has(form))
+						counts.set(
+							form,
+							Promise.all(
+								shards.map(
+									async (year) =>
+										(await pagefind.search(exactQuery(form), { filters: { year } })).results.length,
+								),
+							),
+						);
+					return counts.get(form)!;
+				};
 				const resolved = await resolveWords(
 					this.#words,
-					async (form) => (await pagefind.search(exactQuery(form))).results.length,
+					async (form) => (await countByShard(form)).reduce((sum, count) => sum + count, 0),
 					search.q,
 				);
 				missing = resolved.missing;
 				if (missing.length === 0) {
 					this.#words = resolved.words;
-					results = await this.#searchShards(pagefind, shards, pagefindQuery(this.#words), search);
+					const having = shardsWithEvery(shards, await Promise.all(this.#words.map(countByShard)));
+					results = await this.#searchShards(pagefind, having, pagefindQuery(this.#words), search);
 				}
 			}
 			if (id !== this.#current) return;
@@ -276,7 +300,7 @@ class NewsroomSearch extends HTMLElement {
 		link.append(...marked(highlight(meta.title, this.#words)));
 		heading.append(link);
 		const summary = element('p', 'card-summary search-excerpt');
-		summary.append(...marked(excerpt(originalText(content), this.#words)));
+		summary.append(...marked(excerpt(content, this.#words)));
 		const about = element('p', 'card-meta');
 		const section = this.#config.sections[filters.section?.[0] ?? ''];
 		if (section) about.append(element('span', undefined, section));

@@ -8,13 +8,14 @@ import { createHash, type Hash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { localeCodes } from '../i18n/locales.ts';
 import type { SearchRecord } from './records.ts';
 import { Vocabulary } from './related.ts';
 import { WORDS_FOLDER } from './fallback.ts';
 import { WordCounts } from './search-suggest.ts';
-import { originalText } from './text.ts';
+import { ORIGINAL_TEXT, originalText } from './text.ts';
 import { searchBundleUrl } from '../site/urls.ts';
 import { readRecords, recordsFile } from './records-file.ts';
 import { searchCodeKey } from './record-cache.ts';
@@ -36,7 +37,7 @@ const BATCH = 100;
 /** Adds records to a Pagefind index, a batch at a time. */
 async function addRecords(
 	index: pagefind.PagefindIndex,
-	records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>,
+	records: Iterable<pagefind.CustomRecord> | AsyncIterable<pagefind.CustomRecord>,
 ): Promise<number> {
 	let count = 0;
 	let batch: Promise<void>[] = [];
@@ -300,7 +301,9 @@ async function indexShard(
 	const fresh = freshBeside(target);
 	await rm(fresh, { recursive: true, force: true });
 	const index = await createIndex();
-	await writeIndex(index, fresh, await addRecords(index, records));
+	const shown = new Map<string, Shown>();
+	await writeIndex(index, fresh, await addRecords(index, forPagefind(records, shown)));
+	await showOriginals(fresh, shown);
 	if (cached) {
 		const folder = join(cached, basename(target));
 		// The cache's copy: its key is written last, so a copy cut short is never used.
@@ -309,6 +312,58 @@ async function indexShard(
 		await writeFile(join(folder, 'key.json'), JSON.stringify({ key }));
 	}
 	await swapIn(fresh, target);
+}
+
+/** What a result shows that Pagefind must not index: the headline and the text as written. */
+interface Shown {
+	title: string;
+	text: string;
+}
+
+/**
+ * What Pagefind indexes of each record: the analysed forms alone, and metadata without words
+ * (Pagefind searches every metadata field, and the original words can never match a query, whose
+ * every word ends in the analyser's mark). The headline and text as written are kept aside in `shown`.
+ */
+async function* forPagefind(
+	records: AsyncIterable<SearchRecord>,
+	shown: Map<string, Shown>,
+): AsyncIterable<pagefind.CustomRecord> {
+	for await (const record of records) {
+		const { title, ...meta } = record.meta;
+		shown.set(record.url, { title, text: originalText(record.content) });
+		const analysed = record.content.slice(0, record.content.indexOf(ORIGINAL_TEXT)).trim();
+		yield { ...record, content: analysed, meta: { ...meta } };
+	}
+}
+
+/** How Pagefind stores a result's fragment: this marker, then the fragment as JSON, gzipped. */
+const FRAGMENT_MARK = 'pagefind_dcd';
+
+/**
+ * Puts what a result shows into the fragment files Pagefind wrote, which the search page loads for
+ * the results it shows, never to search: the content becomes the text as written (excerpts and
+ * highlights come from it) and the metadata gets the headline. The fragments are files of the
+ * fresh folder, so nothing is written in place in the site.
+ */
+async function showOriginals(bundle: string, shown: Map<string, Shown>): Promise<void> {
+	const folder = join(bundle, 'fragment');
+	for (const name of await readdir(folder)) {
+		const file = join(folder, name);
+		const text = gunzipSync(await readFile(file)).toString('utf8');
+		if (!text.startsWith(FRAGMENT_MARK))
+			throw new Error(`Pagefind's fragment ${name} is not in the expected format`);
+		const fragment = JSON.parse(text.slice(FRAGMENT_MARK.length)) as {
+			url: string;
+			content: string;
+			meta: Record<string, string>;
+		};
+		const original = shown.get(fragment.url);
+		if (!original) throw new Error(`Pagefind's fragment ${name} is of no record: ${fragment.url}`);
+		fragment.content = original.text;
+		fragment.meta = { title: original.title, ...fragment.meta };
+		await writeFile(file, gzipSync(FRAGMENT_MARK + JSON.stringify(fragment)));
+	}
 }
 
 /**

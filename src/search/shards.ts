@@ -40,6 +40,16 @@ export function shardsToSearch(list: ShardList, year: string): string[] {
 }
 
 /**
+ * The shards that have every word of a query, from each word's count of articles by shard (in the
+ * order of `shards`). Pagefind falls back to similar words for a word its index lacks, so a shard
+ * without one of the words must not be asked: it could only answer with false hits (every word
+ * must match anyway).
+ */
+export function shardsWithEvery(shards: string[], countsByWord: number[][]): string[] {
+	return shards.filter((_, at) => countsByWord.every((counts) => (counts[at] ?? 0) > 0));
+}
+
+/**
  * Results sorted newest first across shards, from each shard's results sorted newest first and
  * the shards newest first: every article of a year is newer than every article of an earlier
  * year, so the concatenation is in exact date order.

@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { indexSearchRecords } from '#src/search/index.ts';
@@ -95,6 +96,25 @@ describe('a language indexed by year', () => {
 			expect(existsSync(join(shard('site', year), 'pagefind-entry.json'))).toBe(true);
 		expect(existsSync(join(dir, 'site/pagefind/ar/words'))).toBe(true);
 		expect(existsSync(join(shard('site', '2026'), 'pagefind-ui.js'))).toBe(false);
+	});
+
+	test('indexes the analysed forms only; a result shows the headline and text as written, from its fragment', () => {
+		const folder = shard('site', '2022');
+		const [chunk] = readdirSync(join(folder, 'index'));
+		const indexed = gunzipSync(readFileSync(join(folder, 'index', chunk!))).toString('utf8');
+		expect(indexed).toContain('ζ');
+		// Every Arabic word in the index is an analysed form, ending in the analyser's mark: none as written.
+		expect(indexed).toContain('محادثاتζ');
+		expect(indexed.match(/[\u0621-\u064A]+(?![\u0621-\u064Aζ])/g)).toBeNull();
+		const [name] = readdirSync(join(folder, 'fragment'));
+		const fragment = JSON.parse(
+			gunzipSync(readFileSync(join(folder, 'fragment', name!)))
+				.toString('utf8')
+				.replace(/^pagefind_dcd/, ''),
+		) as { url: string; content: string; meta: Record<string, string> };
+		expect(fragment.url).toBe('/news/d/');
+		expect(fragment.content).toBe('قال السفراء إن المحادثات مستمرة.');
+		expect(fragment.meta).toEqual({ title: 'خبر d', day: '20220110' });
 	});
 
 	test("re-indexes the changed article's shard only, and leaves the others' files untouched", () => {

@@ -6,6 +6,7 @@ import {
 	newestYearsFirst,
 	shardOf,
 	shardsToSearch,
+	shardsWithEvery,
 	type ShardList,
 } from '#src/search/shards.ts';
 
@@ -57,6 +58,21 @@ describe('the shards a search needs', () => {
 	test("a year filter needs that year's shard alone, and a year without articles none", () => {
 		expect(shardsToSearch(list, '2025')).toEqual(['2025']);
 		expect(shardsToSearch(list, '2019')).toEqual([]);
+	});
+});
+
+describe('the shards a query is sent to', () => {
+	test('only those that have every one of its words: elsewhere Pagefind would answer with similar words', () => {
+		const shards = ['2026', '2025', '2022'];
+		// «وزير» in 2026 and 2022, «خارجية» in 2025 and 2022.
+		expect(
+			shardsWithEvery(shards, [
+				[3, 0, 1],
+				[0, 2, 1],
+			]),
+		).toEqual(['2022']);
+		expect(shardsWithEvery(shards, [[3, 0, 1]])).toEqual(['2026', '2022']);
+		expect(shardsWithEvery(shards, [[0, 0, 0]])).toEqual([]);
 	});
 });
 
