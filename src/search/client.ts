@@ -44,7 +44,7 @@ interface SearchConfig {
 interface Pagefind {
 	options(options: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
-	mergeIndex(basePath: string): Promise<void>;
+	mergeIndex(basePath: string, options?: { mergeFilter?: Record<string, string[]> }): Promise<void>;
 	search(
 		query: string,
 		options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
@@ -62,6 +62,12 @@ interface PagefindData {
 	meta: SearchMeta;
 	filters: Record<string, string[]>;
 }
+
+/**
+ * A filter Pagefind adds to every result of a shard's index as it loads it (`mergeFilter`), so that
+ * a search can ask one shard: unlike the `year` filter of the records, it needs no filter file.
+ */
+const SHARD_FILTER = 'shard';
 
 /** Results shown at once, and added by "More results". */
 const PAGE_SIZE = 10;
@@ -139,6 +145,7 @@ class NewsroomSearch extends HTMLElement {
 				const pagefind = (await import(/* @vite-ignore */ `${basePath}pagefind.js`)) as Pagefind;
 				await pagefind.options({ basePath });
 				await pagefind.init();
+				await pagefind.options({ mergeFilter: { [SHARD_FILTER]: [shards[0]!] } });
 				return pagefind;
 			})();
 			this.#loaded.set(
@@ -149,7 +156,12 @@ class NewsroomSearch extends HTMLElement {
 		const pagefind = await this.#pagefind;
 		for (const shard of shards)
 			if (!this.#loaded.has(shard))
-				this.#loaded.set(shard, pagefind.mergeIndex(`${this.#config.bundle}${shard}/`));
+				this.#loaded.set(
+					shard,
+					pagefind.mergeIndex(`${this.#config.bundle}${shard}/`, {
+						mergeFilter: { [SHARD_FILTER]: [shard] },
+					}),
+				);
 		await Promise.all(shards.map((shard) => this.#loaded.get(shard)));
 		return pagefind;
 	}
@@ -166,7 +178,7 @@ class NewsroomSearch extends HTMLElement {
 	): Promise<PagefindResult[]> {
 		const byShard = await Promise.all(
 			shards.map(async (year) => {
-				const filters: Record<string, string> = { year };
+				const filters: Record<string, string> = { [SHARD_FILTER]: year };
 				if (search.section) filters.section = search.section;
 				const sort = search.sort === 'date' ? { sort: { date: 'desc' as const } } : {};
 				return (await pagefind.search(query, { filters, ...sort })).results;
@@ -213,7 +225,8 @@ class NewsroomSearch extends HTMLElement {
 							Promise.all(
 								shards.map(
 									async (year) =>
-										(await pagefind.search(exactQuery(form), { filters: { year } })).results.length,
+										(await pagefind.search(exactQuery(form), { filters: { [SHARD_FILTER]: year } })).results
+											.length,
 								),
 							),
 						);
