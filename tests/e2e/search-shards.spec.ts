@@ -1,4 +1,7 @@
+import { writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import type { Page } from '@playwright/test';
+import { servedSiteCopy } from '../helpers/site-copy.ts';
 import { test, expect } from './fixtures.ts';
 
 /**
@@ -71,4 +74,44 @@ test("a year filter fetches that year's shard only", async ({ page }) => {
 	for (const date of filtered) expect(date.startsWith(oldest)).toBe(true);
 	expect([...requested]).toEqual([oldest]);
 	await fresh.close();
+});
+
+test.describe('newest first, with several hits in each of two years', () => {
+	// Pagefind's own merge of sorted indexes gives each result its place from the end of its own
+	// index's results as a score (2, 1, 0 in each year here), so it would interleave the years.
+	test.describe.configure({ mode: 'serial', timeout: 60_000 });
+	let site: Awaited<ReturnType<typeof servedSiteCopy>>;
+
+	test.beforeAll(async () => {
+		test.setTimeout(300_000);
+		site = await servedSiteCopy(async (root) => {
+			for (const [n, date] of [
+				'2026-03-01',
+				'2026-02-01',
+				'2026-01-05',
+				'2025-12-20',
+				'2025-11-01',
+				'2025-03-01',
+			].entries())
+				await writeFile(
+					join(root, 'content/articles/ar', `observatory-${n}.md`),
+					`---\ntitle: 'خبر عن المرصد رقم ${n}'\ndate: '${date}T10:00:00+03:00'\ncategory: world\n---\nزار الطلاب المرصد الفلكي في المدينة.\n`,
+				);
+		});
+	});
+	test.afterAll(async () => {
+		await site?.close();
+	});
+
+	test('comes in exact date order across the year boundary', async ({ page }) => {
+		await page.goto(`${site.url}/search/?q=${encodeURIComponent('المرصد')}&sort=date`);
+		expect(await results(page)).toEqual([
+			'2026-03-01',
+			'2026-02-01',
+			'2026-01-05',
+			'2025-12-20',
+			'2025-11-01',
+			'2025-03-01',
+		]);
+	});
 });

@@ -85,15 +85,15 @@ describe('results merged across shards', () => {
 	});
 
 	test('newest first is not what a merge by score gives: position scores interleave the shards', () => {
-		// Pagefind's score for a sorted search is the result's place in its own index.
+		// Pagefind's score for a sorted search is how many of its own index's results come after it.
 		const byShard = [
 			[
-				{ date: '2026-03-01', score: 2 },
-				{ date: '2026-01-01', score: 1 },
+				{ date: '2026-03-01', score: 1 },
+				{ date: '2026-01-01', score: 0 },
 			],
 			[
-				{ date: '2025-12-31', score: 2 },
-				{ date: '2025-02-01', score: 1 },
+				{ date: '2025-12-31', score: 1 },
+				{ date: '2025-02-01', score: 0 },
 			],
 		];
 		const wrong = mergeByScore(byShard).map((result) => result.date);
