@@ -16,8 +16,8 @@ import type { CountedWord } from './search-suggest.ts';
 import { exactQuery, pagefindQuery, queryWords } from './text.ts';
 
 /**
- * `<newsroom-search>`: runs the search in the URL against the language's Pagefind shards (one
- * index per year, `shards.ts`) and shows the results. The form inside works without it (a GET to this page); with it, a search
+ * `<newsroom-search>`: runs the search in the URL against the language's Pagefind shards (the
+ * newest year's index and a few of older years, `shards.ts`) and shows the results. The form inside works without it (a GET to this page); with it, a search
  * updates the URL and the results in place. Everything from the index is written with DOM text
  * APIs, never as HTML.
  */
@@ -136,7 +136,7 @@ class NewsroomSearch extends HTMLElement {
 	/**
 	 * Pagefind with the indexes of `shards` loaded, lazily: the first shard a search needs loads
 	 * Pagefind itself (its script, worker and WebAssembly, from that shard's folder), the others are
-	 * merged into it, without loading Pagefind again. A search by year loads that year's shard only.
+	 * merged into it, without loading Pagefind again. A search by year loads the shard of that year only.
 	 */
 	async #loadShards(shards: string[]): Promise<Pagefind> {
 		if (!this.#pagefind) {
@@ -167,18 +167,31 @@ class NewsroomSearch extends HTMLElement {
 	}
 
 	/**
-	 * The results of a query over `shards`: each shard searched on its own (its year as a filter,
-	 * since every loaded index answers a Pagefind search), then merged, newest first or by score.
+	 * The filters that ask one shard (every loaded index answers a Pagefind search) and, with a
+	 * year, that year within it: a shard of several years needs the records' `year` filter, which
+	 * loads that shard's filter file; a shard of one year is that year already.
+	 */
+	#shardFilters(list: ShardList, shard: string, year: string): Record<string, string> {
+		const filters: Record<string, string> = { [SHARD_FILTER]: shard };
+		const several = (list.shards.find((entry) => entry.name === shard)?.years.length ?? 0) > 1;
+		if (year && several) filters.year = year;
+		return filters;
+	}
+
+	/**
+	 * The results of a query over `shards`: each shard searched on its own, then merged, newest
+	 * first or by score.
 	 */
 	async #searchShards(
 		pagefind: Pagefind,
+		list: ShardList,
 		shards: string[],
 		query: string,
 		search: SearchParams,
 	): Promise<PagefindResult[]> {
 		const byShard = await Promise.all(
-			shards.map(async (year) => {
-				const filters: Record<string, string> = { [SHARD_FILTER]: year };
+			shards.map(async (shard) => {
+				const filters = this.#shardFilters(list, shard, search.year);
 				if (search.section) filters.section = search.section;
 				const sort = search.sort === 'date' ? { sort: { date: 'desc' as const } } : {};
 				return (await pagefind.search(query, { filters, ...sort })).results;
@@ -210,7 +223,8 @@ class NewsroomSearch extends HTMLElement {
 		try {
 			let results: PagefindResult[] = [];
 			let missing: string[] = [];
-			const shards = this.#words.length > 0 ? shardsToSearch(await this.#loadShardList(), search.year) : [];
+			const shardList = this.#words.length > 0 ? await this.#loadShardList() : { shards: [] };
+			const shards = shardsToSearch(shardList, search.year);
 			if (shards.length > 0) {
 				const pagefind = await this.#loadShards(shards);
 				// Pagefind falls back to similar words for a query word that is not in an index
@@ -224,9 +238,12 @@ class NewsroomSearch extends HTMLElement {
 							form,
 							Promise.all(
 								shards.map(
-									async (year) =>
-										(await pagefind.search(exactQuery(form), { filters: { [SHARD_FILTER]: year } })).results
-											.length,
+									async (shard) =>
+										(
+											await pagefind.search(exactQuery(form), {
+												filters: this.#shardFilters(shardList, shard, search.year),
+											})
+										).results.length,
 								),
 							),
 						);
@@ -241,7 +258,7 @@ class NewsroomSearch extends HTMLElement {
 				if (missing.length === 0) {
 					this.#words = resolved.words;
 					const having = shardsWithEvery(shards, await Promise.all(this.#words.map(countByShard)));
-					results = await this.#searchShards(pagefind, having, pagefindQuery(this.#words), search);
+					results = await this.#searchShards(pagefind, shardList, having, pagefindQuery(this.#words), search);
 				}
 			}
 			if (id !== this.#current) return;

@@ -1,7 +1,7 @@
 /**
  * The search index: each language's records (written by the build's records step,
- * `src/pages/[...lang]/search/records.json.ts`) in, a Pagefind bundle per language and year out,
- * at `<site>/pagefind/<locale>/<year>/`, with the list of those shards (`shards.ts`) and the word
+ * `src/pages/[...lang]/search/records.json.ts`) in, a Pagefind bundle per language and shard (the newest year, and archive shards of older years) out,
+ * at `<site>/pagefind/<locale>/<years>/`, with the list of those shards (`shards.ts`) and the word
  * lists of "did you mean". `npm run build` calls `indexSearchRecords` once Astro has exited.
  */
 import { createHash, type Hash } from 'node:crypto';
@@ -19,7 +19,7 @@ import { ORIGINAL_TEXT, originalText } from './text.ts';
 import { searchBundleUrl } from '../site/urls.ts';
 import { readRecords, recordsFile } from './records-file.ts';
 import { searchCodeKey } from './record-cache.ts';
-import { newestYearsFirst, shardOf, SHARDS_FILE, type ShardEntry, type ShardList } from './shards.ts';
+import { planShards, SHARDS_FILE, yearOf, type ShardEntry, type ShardList } from './shards.ts';
 
 /** Pagefind's prebuilt interfaces: the search page has its own, so they are not published. */
 const UNUSED_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
@@ -107,9 +107,10 @@ function expand(record: SearchRecord, vocabulary: Vocabulary): SearchRecord {
 	return { ...record, content: vocabulary.expand(record.content) };
 }
 
-/** The records of one shard, expanded. */
-async function* shardRecords(source: RecordSource, year: string, vocabulary: Vocabulary) {
-	for await (const record of source()) if (shardOf(record) === year) yield expand(record, vocabulary);
+/** The records of one shard (of its years), expanded. */
+async function* shardRecords(source: RecordSource, years: string[], vocabulary: Vocabulary) {
+	const wanted = new Set(years);
+	for await (const record of source()) if (wanted.has(yearOf(record))) yield expand(record, vocabulary);
 }
 
 /** Writes the word lists of "did you mean" into `folder`, one file per length. */
@@ -174,11 +175,13 @@ interface LanguageReport {
 
 /**
  * Indexes the records a build left in `cacheDir` into `<outDir>/pagefind/<locale>/`, one shard
- * (a year) at a time, so that Pagefind holds no more than the largest shard in memory; deletes
+ * (the newest year, or a range of older years, `planShards`) at a time, so that Pagefind holds no
+ * more than the largest shard in memory; deletes
  * the records, and reports each language. Pagefind writes the same files for the same records,
  * so a shard whose records (with their related forms), packages and search code are those it was
  * made from is not indexed again: its folder is left as it is when the site folder already holds
- * it, or copied back from the cache. A publish re-indexes the shard of its article's year.
+ * it, or copied back from the cache. A publish re-indexes the shard of its article's year: the
+ * newest year's, nearly always.
  * `force` indexes every shard.
  */
 export async function indexSearchRecords(
@@ -223,9 +226,10 @@ function describe({ report, indexed, copied, kept }: LanguageReport): string {
 /**
  * A language's bundle: its shards, the list of them, and the word lists of "did you mean". Three
  * passes over the records: the related forms and the words are the whole language's (a form
- * confirmed by any year's article), then each shard's key is a digest of its records with their
- * related forms, so that a shard changes only when what Pagefind indexes in it changes; then
- * each changed shard is indexed.
+ * confirmed by any year's article); then each year's records with their related forms are
+ * counted and digested, the years planned into shards, and each shard's key made of its years'
+ * digests, so that a shard changes only when what Pagefind indexes in it changes; then each
+ * changed shard is indexed.
  */
 async function indexLanguage(
 	source: RecordSource,
@@ -241,27 +245,31 @@ async function indexLanguage(
 		pages++;
 	}
 	const digests = new Map<string, Hash>();
+	const articles = new Map<string, number>();
 	for await (const record of source()) {
-		const year = shardOf(record);
-		if (!digests.has(year)) digests.set(year, createHash('sha256').update(key));
+		const year = yearOf(record);
+		if (!digests.has(year)) digests.set(year, createHash('sha256'));
 		digests.get(year)!.update(`${JSON.stringify(expand(record, survey.vocabulary))}\n`);
+		articles.set(year, (articles.get(year) ?? 0) + 1);
 	}
-	const shards = newestYearsFirst(digests.keys()).map((year) => ({
-		year,
-		key: digests.get(year)!.digest('hex').slice(0, 32),
-	}));
+	const byYear = new Map([...digests].map(([year, digest]) => [year, digest.digest('hex')]));
+	const shards: ShardEntry[] = planShards(articles).map((shard) => {
+		const digest = createHash('sha256').update(key);
+		for (const year of shard.years) digest.update(`${year} ${byYear.get(year)}\n`);
+		return { ...shard, key: digest.digest('hex').slice(0, 32) };
+	});
 	await mkdir(bundle, { recursive: true });
 	const last = await readShardList(bundle);
 	const made: Omit<LanguageReport, 'report'> = { indexed: [], copied: [], kept: [] };
 	for (const shard of shards) {
-		const target = join(bundle, shard.year);
-		const there = last.shards.find((entry) => entry.year === shard.year);
-		if (!force && there?.key === shard.key && existsSync(target)) made.kept.push(shard.year);
-		else if (!force && cached && (await copyFromCache(join(cached, shard.year), shard.key, target)))
-			made.copied.push(shard.year);
+		const target = join(bundle, shard.name);
+		const there = last.shards.find((entry) => entry.name === shard.name);
+		if (!force && there?.key === shard.key && existsSync(target)) made.kept.push(shard.name);
+		else if (!force && cached && (await copyFromCache(join(cached, shard.name), shard.key, target)))
+			made.copied.push(shard.name);
 		else {
-			await indexShard(shardRecords(source, shard.year, survey.vocabulary), target, cached, shard.key);
-			made.indexed.push(shard.year);
+			await indexShard(shardRecords(source, shard.years, survey.vocabulary), target, cached, shard.key);
+			made.indexed.push(shard.name);
 		}
 	}
 	await removeOthers(bundle, shards, cached);
@@ -368,11 +376,12 @@ async function showOriginals(bundle: string, shown: Map<string, Shown>): Promise
 
 /**
  * Removes from the bundle folder (and the cache) what is not a current shard, the word lists
- * or the shard list: the shard of a year whose articles were all deleted, an unsharded bundle
+ * or the shard list: a shard whose articles were all deleted or whose years were regrouped
+ * (the year that was newest, once the year turns), an unsharded bundle
  * of an earlier build, a fresh folder left by a build that failed.
  */
 async function removeOthers(bundle: string, shards: ShardEntry[], cached: string | undefined): Promise<void> {
-	const keep = new Set([...shards.map((shard) => shard.year), WORDS_FOLDER, SHARDS_FILE]);
+	const keep = new Set([...shards.map((shard) => shard.name), WORDS_FOLDER, SHARDS_FILE]);
 	for (const name of await readdir(bundle))
 		if (!keep.has(name)) await rm(join(bundle, name), { recursive: true, force: true });
 	if (cached && existsSync(cached))

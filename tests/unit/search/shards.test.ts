@@ -1,12 +1,14 @@
 import { describe, expect, test } from 'vitest';
 import { searchRecord } from '#src/search/records.ts';
 import {
+	ARCHIVE_SHARD_ARTICLES,
 	mergeByScore,
 	newestFirst,
 	newestYearsFirst,
-	shardOf,
+	planShards,
 	shardsToSearch,
 	shardsWithEvery,
+	yearOf,
 	type ShardList,
 } from '#src/search/shards.ts';
 
@@ -20,21 +22,21 @@ const record = (date: string) =>
 		timeZone: 'Asia/Riyadh',
 	});
 
-describe('the shard of a record', () => {
+describe('the year of a record', () => {
 	test.each([
 		['2026-06-01T12:00:00+03:00', '2026'],
 		// Just after midnight in Riyadh on New Year's Day is still 2025 in UTC: the newsroom's year counts.
 		['2026-01-01T00:30:00+03:00', '2026'],
 		['2025-12-31T23:30:00+03:00', '2025'],
-	])('%s is in the shard of %s, the same as its year filter', (date, year) => {
+	])('%s is of %s, the same as its year filter', (date, year) => {
 		const made = record(date);
-		expect(shardOf(made)).toBe(year);
+		expect(yearOf(made)).toBe(year);
 		expect(made.filters.year).toEqual([year]);
 	});
 
 	test('a record without a year is refused, not put in a shard of its own', () => {
-		expect(() => shardOf({ filters: { year: [] } })).toThrow(/no year/);
-		expect(() => shardOf({ filters: { year: ['20x6'] } })).toThrow(/no year/);
+		expect(() => yearOf({ filters: { year: [] } })).toThrow(/no year/);
+		expect(() => yearOf({ filters: { year: ['20x6'] } })).toThrow(/no year/);
 	});
 
 	test('years come newest first, each once', () => {
@@ -42,22 +44,66 @@ describe('the shard of a record', () => {
 	});
 });
 
+/** Articles by year, from the newest year and a count for each year back from it. */
+const years = (newest: number, counts: number[]) =>
+	new Map(counts.map((count, back) => [String(newest - back), count]));
+
+describe('the shard plan', () => {
+	test('10,000 articles over eleven years: the newest year, and one archive shard of the others', () => {
+		const plan = planShards(years(2026, Array<number>(11).fill(910)));
+		expect(plan.map((shard) => shard.name)).toEqual(['2026', '2016-2025']);
+		expect(plan[1]!.years).toEqual(newestYearsFirst(years(2025, Array<number>(10).fill(0)).keys()));
+	});
+
+	test('100,000 articles over eleven years: the newest year and archive shards of at most the bound', () => {
+		const counts = years(2026, Array<number>(11).fill(9_091));
+		const plan = planShards(counts);
+		expect(plan.map((shard) => shard.name)).toEqual(['2026', '2024-2025', '2020-2023', '2016-2019']);
+		for (const shard of plan.slice(1))
+			expect(shard.years.reduce((sum, year) => sum + counts.get(year)!, 0)).toBeLessThanOrEqual(
+				ARCHIVE_SHARD_ARTICLES,
+			);
+	});
+
+	test('every year in exactly one shard; the shards newest first, in disjoint year ranges', () => {
+		const counts = years(2026, [500, 30_000, 9_000, 41_000, 20_000, 15_000, 2]);
+		const plan = planShards(counts);
+		const all = plan.flatMap((shard) => shard.years);
+		expect(all).toEqual(newestYearsFirst(counts.keys()));
+		// A year of more articles than the bound is a shard of its own.
+		expect(plan.map((shard) => shard.name)).toEqual(['2026', '2024-2025', '2023', '2020-2022']);
+	});
+
+	test('the archive grows from its youngest shard: when the year turns, the older shards stay as they were', () => {
+		const before = planShards(years(2026, [9_000, 9_000, 9_000, 9_000, 9_000, 9_000, 9_000]));
+		const after = planShards(years(2027, [100, 9_000, 9_000, 9_000, 9_000, 9_000, 9_000, 9_000]));
+		expect(before.map((shard) => shard.name)).toEqual(['2026', '2024-2025', '2020-2023']);
+		expect(after.map((shard) => shard.name)).toEqual(['2027', '2024-2026', '2020-2023']);
+	});
+
+	test('one year makes one shard, and no article none', () => {
+		expect(planShards(years(2026, [3]))).toEqual([{ name: '2026', years: ['2026'] }]);
+		expect(planShards(new Map())).toEqual([]);
+	});
+});
+
 describe('the shards a search needs', () => {
 	const list: ShardList = {
 		shards: [
-			{ year: '2026', key: 'a' },
-			{ year: '2025', key: 'b' },
-			{ year: '2022', key: 'c' },
+			{ name: '2026', years: ['2026'], key: 'a' },
+			{ name: '2022-2025', years: ['2025', '2022'], key: 'b' },
 		],
 	};
 
 	test('every shard, newest first, without a year filter', () => {
-		expect(shardsToSearch(list, '')).toEqual(['2026', '2025', '2022']);
+		expect(shardsToSearch(list, '')).toEqual(['2026', '2022-2025']);
 	});
 
-	test("a year filter needs that year's shard alone, and a year without articles none", () => {
-		expect(shardsToSearch(list, '2025')).toEqual(['2025']);
+	test('a year filter needs the one shard that holds the year, and a year without articles none', () => {
+		expect(shardsToSearch(list, '2026')).toEqual(['2026']);
+		expect(shardsToSearch(list, '2022')).toEqual(['2022-2025']);
 		expect(shardsToSearch(list, '2019')).toEqual([]);
+		expect(shardsToSearch(list, '2023')).toEqual([]);
 	});
 });
 
