@@ -53,8 +53,9 @@ test('the newest year is a shard of its own, the older years one archive shard n
 });
 
 test("a changed article re-indexes its shard only; the newest year's is byte for byte that of the last build", () => {
+	// The other shard is left as it was or copied from the cache, whichever output the build starts from.
 	expect(output).toMatch(
-		/search-index\] ar: \d+ articles indexed in 1 of 2 shards \(2022-2025\), 1 left as they were/,
+		/search-index\] ar: \d+ articles indexed in 1 of 2 shards \(2022-2025\), 1 (left as they were|copied from the cache);/,
 	);
 	expect(output).toMatch(/search-index\] en: \d+ articles unchanged: the last index reused/);
 	expect(shardFiles(second, '2026').length).toBeGreaterThan(0);
