@@ -4,12 +4,20 @@ import { excerpt, highlight, type Segment } from './excerpt.ts';
 import { resolveWords, suggestQuery, WORDS_FOLDER } from './fallback.ts';
 import { readSearchParams, searchQueryString, type SearchParams } from './params.ts';
 import type { SearchMeta } from './records.ts';
+import {
+	mergeByScore,
+	newestFirst,
+	SHARDS_FILE,
+	shardsToSearch,
+	shardsWithEvery,
+	type ShardList,
+} from './shards.ts';
 import type { CountedWord } from './search-suggest.ts';
-import { exactQuery, originalText, pagefindQuery, queryWords } from './text.ts';
+import { exactQuery, pagefindQuery, queryWords } from './text.ts';
 
 /**
- * `<newsroom-search>`: runs the search in the URL against the language's Pagefind bundle and
- * shows the results. The form inside works without it (a GET to this page); with it, a search
+ * `<newsroom-search>`: runs the search in the URL against the language's Pagefind shards (the
+ * newest year's index and a few of older years, `shards.ts`) and shows the results. The form inside works without it (a GET to this page); with it, a search
  * updates the URL and the results in place. Everything from the index is written with DOM text
  * APIs, never as HTML.
  */
@@ -36,6 +44,7 @@ interface SearchConfig {
 interface Pagefind {
 	options(options: Record<string, unknown>): Promise<void>;
 	init(): Promise<void>;
+	mergeIndex(basePath: string, options?: { mergeFilter?: Record<string, string[]> }): Promise<void>;
 	search(
 		query: string,
 		options?: { filters?: Record<string, string>; sort?: Record<string, 'asc' | 'desc'> },
@@ -43,21 +52,32 @@ interface Pagefind {
 }
 interface PagefindResult {
 	id: string;
+	score: number;
 	data(): Promise<PagefindData>;
 }
 interface PagefindData {
 	url: string;
+	/** The summary and body as written (the index writer puts them in place of the analysed forms Pagefind indexed). */
 	content: string;
 	meta: SearchMeta;
 	filters: Record<string, string[]>;
 }
+
+/**
+ * A filter Pagefind adds to every result of a shard's index as it loads it (`mergeFilter`), so that
+ * a search can ask one shard: unlike the `year` filter of the records, it needs no filter file.
+ */
+const SHARD_FILTER = 'shard';
 
 /** Results shown at once, and added by "More results". */
 const PAGE_SIZE = 10;
 
 class NewsroomSearch extends HTMLElement {
 	#config!: SearchConfig;
+	#shardList: Promise<ShardList> | undefined;
 	#pagefind: Promise<Pagefind> | undefined;
+	/** The shards whose indexes Pagefind has loaded, each once. */
+	#loaded = new Map<string, Promise<void>>();
 	/** Each search gets a number; a slower earlier search never overwrites a later one. */
 	#current = 0;
 	#pending: PagefindResult[] = [];
@@ -105,14 +125,79 @@ class NewsroomSearch extends HTMLElement {
 		}
 	}
 
-	#loadPagefind(): Promise<Pagefind> {
-		this.#pagefind ??= (async () => {
-			const pagefind = (await import(/* @vite-ignore */ `${this.#config.bundle}pagefind.js`)) as Pagefind;
-			await pagefind.options({ basePath: this.#config.bundle });
-			await pagefind.init();
-			return pagefind;
-		})();
-		return this.#pagefind;
+	#loadShardList(): Promise<ShardList> {
+		this.#shardList ??= fetch(`${this.#config.bundle}${SHARDS_FILE}`).then((response) => {
+			if (!response.ok) throw new Error(`the search index's shard list: HTTP ${response.status}`);
+			return response.json() as Promise<ShardList>;
+		});
+		return this.#shardList;
+	}
+
+	/**
+	 * Pagefind with the indexes of `shards` loaded, lazily: the first shard a search needs loads
+	 * Pagefind itself (its script, worker and WebAssembly, from that shard's folder), the others are
+	 * merged into it, without loading Pagefind again. A search by year loads the shard of that year only.
+	 */
+	async #loadShards(shards: string[]): Promise<Pagefind> {
+		if (!this.#pagefind) {
+			const basePath = `${this.#config.bundle}${shards[0]}/`;
+			this.#pagefind = (async () => {
+				const pagefind = (await import(/* @vite-ignore */ `${basePath}pagefind.js`)) as Pagefind;
+				await pagefind.options({ basePath });
+				await pagefind.init();
+				await pagefind.options({ mergeFilter: { [SHARD_FILTER]: [shards[0]!] } });
+				return pagefind;
+			})();
+			this.#loaded.set(
+				shards[0]!,
+				this.#pagefind.then(() => undefined),
+			);
+		}
+		const pagefind = await this.#pagefind;
+		for (const shard of shards)
+			if (!this.#loaded.has(shard))
+				this.#loaded.set(
+					shard,
+					pagefind.mergeIndex(`${this.#config.bundle}${shard}/`, {
+						mergeFilter: { [SHARD_FILTER]: [shard] },
+					}),
+				);
+		await Promise.all(shards.map((shard) => this.#loaded.get(shard)));
+		return pagefind;
+	}
+
+	/**
+	 * The filters that ask one shard (every loaded index answers a Pagefind search) and, with a
+	 * year, that year within it: a shard of several years needs the records' `year` filter, which
+	 * loads that shard's filter file; a shard of one year is that year already.
+	 */
+	#shardFilters(list: ShardList, shard: string, year: string): Record<string, string> {
+		const filters: Record<string, string> = { [SHARD_FILTER]: shard };
+		const several = (list.shards.find((entry) => entry.name === shard)?.years.length ?? 0) > 1;
+		if (year && several) filters.year = year;
+		return filters;
+	}
+
+	/**
+	 * The results of a query over `shards`: each shard searched on its own, then merged, newest
+	 * first or by score.
+	 */
+	async #searchShards(
+		pagefind: Pagefind,
+		list: ShardList,
+		shards: string[],
+		query: string,
+		search: SearchParams,
+	): Promise<PagefindResult[]> {
+		const byShard = await Promise.all(
+			shards.map(async (shard) => {
+				const filters = this.#shardFilters(list, shard, search.year);
+				if (search.section) filters.section = search.section;
+				const sort = search.sort === 'date' ? { sort: { date: 'desc' as const } } : {};
+				return (await pagefind.search(query, { filters, ...sort })).results;
+			}),
+		);
+		return search.sort === 'date' ? newestFirst(byShard) : mergeByScore(byShard);
 	}
 
 	async #run(search: SearchParams) {
@@ -138,24 +223,42 @@ class NewsroomSearch extends HTMLElement {
 		try {
 			let results: PagefindResult[] = [];
 			let missing: string[] = [];
-			if (this.#words.length > 0) {
-				const pagefind = await this.#loadPagefind();
-				const filters: Record<string, string> = {};
-				if (search.section) filters.section = search.section;
-				if (search.year) filters.year = search.year;
-				const options = { filters, ...(search.sort === 'date' ? { sort: { date: 'desc' as const } } : {}) };
-				// Pagefind falls back to similar words for a query word that is not in the index
-				// («2022» would find «20»): each word is looked up exactly, or as a related form the
-				// index has («سفراء» for «سفير»); a word that is neither means no results.
+			const shardList = this.#words.length > 0 ? await this.#loadShardList() : { shards: [] };
+			const shards = shardsToSearch(shardList, search.year);
+			if (shards.length > 0) {
+				const pagefind = await this.#loadShards(shards);
+				// Pagefind falls back to similar words for a query word that is not in an index
+				// («2022» would find «20»): each word is looked up exactly in each shard, or as a related
+				// form the index has («سفراء» for «سفير»); a word that no shard has means no results, and a
+				// shard that lacks one of the words is not asked.
+				const counts = new Map<string, Promise<number[]>>();
+				const countByShard = (form: string) => {
+					if (!counts.has(form))
+						counts.set(
+							form,
+							Promise.all(
+								shards.map(
+									async (shard) =>
+										(
+											await pagefind.search(exactQuery(form), {
+												filters: this.#shardFilters(shardList, shard, search.year),
+											})
+										).results.length,
+								),
+							),
+						);
+					return counts.get(form)!;
+				};
 				const resolved = await resolveWords(
 					this.#words,
-					async (form) => (await pagefind.search(exactQuery(form))).results.length,
+					async (form) => (await countByShard(form)).reduce((sum, count) => sum + count, 0),
 					search.q,
 				);
 				missing = resolved.missing;
 				if (missing.length === 0) {
 					this.#words = resolved.words;
-					results = (await pagefind.search(pagefindQuery(this.#words), options)).results;
+					const having = shardsWithEvery(shards, await Promise.all(this.#words.map(countByShard)));
+					results = await this.#searchShards(pagefind, shardList, having, pagefindQuery(this.#words), search);
 				}
 			}
 			if (id !== this.#current) return;
@@ -227,7 +330,7 @@ class NewsroomSearch extends HTMLElement {
 		link.append(...marked(highlight(meta.title, this.#words)));
 		heading.append(link);
 		const summary = element('p', 'card-summary search-excerpt');
-		summary.append(...marked(excerpt(originalText(content), this.#words)));
+		summary.append(...marked(excerpt(content, this.#words)));
 		const about = element('p', 'card-meta');
 		const section = this.#config.sections[filters.section?.[0] ?? ''];
 		if (section) about.append(element('span', undefined, section));

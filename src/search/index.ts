@@ -1,23 +1,25 @@
 /**
  * The search index: each language's records (written by the build's records step,
- * `src/pages/[...lang]/search/records.json.ts`) in, a Pagefind bundle per language out, at
- * `<site>/pagefind/<locale>/`, with the word lists of "did you mean". `npm run build` calls
- * `indexSearchRecords` once Astro has exited.
+ * `src/pages/[...lang]/search/records.json.ts`) in, a Pagefind bundle per language and shard (the newest year, and archive shards of older years) out,
+ * at `<site>/pagefind/<locale>/<years>/`, with the list of those shards (`shards.ts`) and the word
+ * lists of "did you mean". `npm run build` calls `indexSearchRecords` once Astro has exited.
  */
-import { createHash } from 'node:crypto';
-import { createReadStream, existsSync } from 'node:fs';
-import { cp, mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash, type Hash } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { localeCodes } from '../i18n/locales.ts';
 import type { SearchRecord } from './records.ts';
 import { Vocabulary } from './related.ts';
 import { WORDS_FOLDER } from './fallback.ts';
 import { WordCounts } from './search-suggest.ts';
-import { originalText } from './text.ts';
+import { ORIGINAL_TEXT, originalText } from './text.ts';
 import { searchBundleUrl } from '../site/urls.ts';
 import { readRecords, recordsFile } from './records-file.ts';
 import { searchCodeKey } from './record-cache.ts';
+import { planShards, SHARDS_FILE, yearOf, type ShardEntry, type ShardList } from './shards.ts';
 
 /** Pagefind's prebuilt interfaces: the search page has its own, so they are not published. */
 const UNUSED_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
@@ -35,7 +37,7 @@ const BATCH = 100;
 /** Adds records to a Pagefind index, a batch at a time. */
 async function addRecords(
 	index: pagefind.PagefindIndex,
-	records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>,
+	records: Iterable<pagefind.CustomRecord> | AsyncIterable<pagefind.CustomRecord>,
 ): Promise<number> {
 	let count = 0;
 	let batch: Promise<void>[] = [];
@@ -77,30 +79,22 @@ async function writeIndex(
 	return { pages, ...(await folderSize(outputPath)) };
 }
 
+/** Where a language's records come from: read afresh for each pass, so that no pass holds them all. */
+type RecordSource = () => Iterable<SearchRecord> | AsyncIterable<SearchRecord>;
+
 /**
- * Writes a Pagefind index of `records` into `outputPath`. Pagefind's reported errors, and any
- * failure of the tool, are thrown as one error saying what failed.
+ * Writes a language's sharded search bundle of `records` into `outputPath` (every shard indexed:
+ * no cache). For the search benchmark, which indexes records it made itself.
  */
 export async function writeSearchIndex(records: SearchRecord[], outputPath: string): Promise<IndexReport> {
-	const index = await createIndex();
-	const { vocabulary, words } = surveyRecords(records);
-	const report = await writeIndex(index, outputPath, await addRecords(index, expanded(records, vocabulary)));
-	await writeWordLists(words, outputPath);
+	const { report } = await indexLanguage(() => records, outputPath, undefined, '', true);
 	return report;
 }
 
-/** What a first pass over an index's records gathers: its analysed forms, and its words for "did you mean". */
+/** What a first pass over a language's records gathers: its analysed forms, and its words for "did you mean". */
 interface Survey {
 	vocabulary: Vocabulary;
 	words: WordCounts;
-}
-
-function surveyRecords(
-	records: Iterable<SearchRecord>,
-	survey: Survey = { vocabulary: new Vocabulary(), words: new WordCounts() },
-): Survey {
-	for (const record of records) surveyRecord(record, survey);
-	return survey;
 }
 
 function surveyRecord(record: SearchRecord, { vocabulary, words }: Survey): void {
@@ -108,19 +102,22 @@ function surveyRecord(record: SearchRecord, { vocabulary, words }: Survey): void
 	words.add(`${record.meta.title}\n${originalText(record.content)}`);
 }
 
-/** Records with the related forms their index confirms (`search-related.ts`). */
-async function* expanded(
-	records: Iterable<SearchRecord> | AsyncIterable<SearchRecord>,
-	vocabulary: Vocabulary,
-): AsyncIterable<SearchRecord> {
-	for await (const record of records) yield { ...record, content: vocabulary.expand(record.content) };
+/** A record with the related forms its language's index confirms (`related.ts`). */
+function expand(record: SearchRecord, vocabulary: Vocabulary): SearchRecord {
+	return { ...record, content: vocabulary.expand(record.content) };
 }
 
-/** Writes the word lists of "did you mean" into the bundle, one file per length. */
-async function writeWordLists(words: WordCounts, outputPath: string): Promise<void> {
-	await mkdir(join(outputPath, WORDS_FOLDER), { recursive: true });
+/** The records of one shard (of its years), expanded. */
+async function* shardRecords(source: RecordSource, years: string[], vocabulary: Vocabulary) {
+	const wanted = new Set(years);
+	for await (const record of source()) if (wanted.has(yearOf(record))) yield expand(record, vocabulary);
+}
+
+/** Writes the word lists of "did you mean" into `folder`, one file per length. */
+async function writeWordLists(words: WordCounts, folder: string): Promise<void> {
+	await mkdir(folder, { recursive: true });
 	for (const [length, list] of words.files())
-		await writeFile(join(outputPath, WORDS_FOLDER, `${length}.json`), JSON.stringify(list));
+		await writeFile(join(folder, `${length}.json`), JSON.stringify(list));
 }
 
 /** Removes Pagefind's prebuilt interfaces from a bundle. */
@@ -143,24 +140,49 @@ export async function folderSize(folder: string): Promise<{ files: number; bytes
 }
 
 /**
- * A language's records, the installed packages (Pagefind among them) and the search code (what
- * the index adds to the records at index time, related forms and word lists, is code too), as one hash.
+ * What every shard's key starts from: the installed packages (Pagefind among them) and the search
+ * code (what the index adds to the records at index time, related forms, is code too).
  */
-async function recordsKey(file: string, codeKey: string): Promise<string> {
-	const hash = createHash('sha256');
-	hash.update(await readFile('package-lock.json').catch(() => ''));
-	hash.update(codeKey);
-	for await (const chunk of createReadStream(file)) hash.update(chunk as Buffer);
-	return hash.digest('hex');
+async function baseKey(codeKey: string): Promise<string> {
+	return createHash('sha256')
+		.update(await readFile('package-lock.json').catch(() => ''))
+		.update(codeKey)
+		.digest('hex');
 }
 
 /**
- * Indexes the records a build left in `cacheDir` into `<outDir>/pagefind/<locale>/`, one
- * language after the other (each Pagefind index holds all its records in memory until it is
- * written), deletes the records, and reports each language. Pagefind writes the same files for
- * the same records, so a language whose records are byte for byte those of the last build gets
- * that build's index back from the cache: the hourly rebuild, and a publish in the other
- * language, skip Pagefind for it. `force` indexes every language.
+ * Replaces `target` with the folder `fresh`. The site folder may share its files with the live
+ * site by hard links, so nothing in it is ever written in place: a folder is removed (which
+ * unlinks), then the new one renamed into its place.
+ */
+async function swapIn(fresh: string, target: string): Promise<void> {
+	await rm(target, { recursive: true, force: true });
+	await rename(fresh, target);
+}
+
+/** A new folder name beside `target`, for a copy that is swapped in once complete. */
+function freshBeside(target: string): string {
+	return join(dirname(target), `.${basename(target)}-${process.pid}`);
+}
+
+/** How each shard of a language was made in this build. */
+interface LanguageReport {
+	report: IndexReport;
+	indexed: string[];
+	copied: string[];
+	kept: string[];
+}
+
+/**
+ * Indexes the records a build left in `cacheDir` into `<outDir>/pagefind/<locale>/`, one shard
+ * (the newest year, or a range of older years, `planShards`) at a time, so that Pagefind holds no
+ * more than the largest shard in memory; deletes
+ * the records, and reports each language. Pagefind writes the same files for the same records,
+ * so a shard whose records (with their related forms), packages and search code are those it was
+ * made from is not indexed again: its folder is left as it is when the site folder already holds
+ * it, or copied back from the cache. A publish re-indexes the shard of its article's year: the
+ * newest year's, nearly always.
+ * `force` indexes every shard.
  */
 export async function indexSearchRecords(
 	cacheDir: string,
@@ -169,18 +191,17 @@ export async function indexSearchRecords(
 	{ force = false }: { force?: boolean } = {},
 ): Promise<void> {
 	try {
-		const codeKey = await searchCodeKey(process.cwd());
+		const key = await baseKey(await searchCodeKey(process.cwd()));
 		for (const locale of localeCodes) {
 			const started = performance.now();
 			const file = recordsFile(cacheDir, locale);
 			if (!existsSync(file)) throw new Error(`no search records for ${locale}: the index would be missing`);
 			const bundle = join(outDir, `.${searchBundleUrl(locale)}`);
 			const cached = join(cacheDir, 'search-index', locale);
-			const key = await recordsKey(file, codeKey);
-			const { report, done } = await indexLanguage(file, key, bundle, cached, force);
+			const made = await indexLanguage(() => readRecords(file), bundle, cached, key, force);
 			await rm(file);
 			log(
-				`[newsroom:search-index] ${locale}: ${report.pages} articles ${done}, ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB written in ${Math.round(performance.now() - started)} ms`,
+				`[newsroom:search-index] ${locale}: ${describe(made)} in ${Math.round(performance.now() - started)} ms`,
 			);
 		}
 	} finally {
@@ -188,35 +209,182 @@ export async function indexSearchRecords(
 	}
 }
 
-/** Indexes one language's records into `bundle`, or copies the last index back when they did not change. */
+/** The log line of a language's index. */
+function describe({ report, indexed, copied, kept }: LanguageReport): string {
+	const shards = indexed.length + copied.length + kept.length;
+	const what =
+		indexed.length > 0
+			? `${report.pages} articles indexed in ${indexed.length} of ${shards} shards (${indexed.join(', ')})`
+			: `${report.pages} articles unchanged: the last index reused (${shards} shards)`;
+	const reused = [
+		...(kept.length ? [`${kept.length} left as they were`] : []),
+		...(copied.length ? [`${copied.length} copied from the cache`] : []),
+	];
+	return `${what}${reused.length ? `, ${reused.join(', ')}` : ''}; ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB`;
+}
+
+/**
+ * A language's bundle: its shards, the list of them, and the word lists of "did you mean". Three
+ * passes over the records: the related forms and the words are the whole language's (a form
+ * confirmed by any year's article); then each year's records with their related forms are
+ * counted and digested, the years planned into shards, and each shard's key made of its years'
+ * digests, so that a shard changes only when what Pagefind indexes in it changes; then each
+ * changed shard is indexed.
+ */
 async function indexLanguage(
-	file: string,
-	key: string,
+	source: RecordSource,
 	bundle: string,
-	cached: string,
+	cached: string | undefined,
+	key: string,
 	force: boolean,
-): Promise<{ report: IndexReport; done: string }> {
+): Promise<LanguageReport> {
+	const survey: Survey = { vocabulary: new Vocabulary(), words: new WordCounts() };
+	let pages = 0;
+	for await (const record of source()) {
+		surveyRecord(record, survey);
+		pages++;
+	}
+	const digests = new Map<string, Hash>();
+	const articles = new Map<string, number>();
+	for await (const record of source()) {
+		const year = yearOf(record);
+		if (!digests.has(year)) digests.set(year, createHash('sha256'));
+		digests.get(year)!.update(`${JSON.stringify(expand(record, survey.vocabulary))}\n`);
+		articles.set(year, (articles.get(year) ?? 0) + 1);
+	}
+	const byYear = new Map([...digests].map(([year, digest]) => [year, digest.digest('hex')]));
+	const shards: ShardEntry[] = planShards(articles).map((shard) => {
+		const digest = createHash('sha256').update(key);
+		for (const year of shard.years) digest.update(`${year} ${byYear.get(year)}\n`);
+		return { ...shard, key: digest.digest('hex').slice(0, 32) };
+	});
+	await mkdir(bundle, { recursive: true });
+	const last = await readShardList(bundle);
+	const made: Omit<LanguageReport, 'report'> = { indexed: [], copied: [], kept: [] };
+	for (const shard of shards) {
+		const target = join(bundle, shard.name);
+		const there = last.shards.find((entry) => entry.name === shard.name);
+		if (!force && there?.key === shard.key && existsSync(target)) made.kept.push(shard.name);
+		else if (!force && cached && (await copyFromCache(join(cached, shard.name), shard.key, target)))
+			made.copied.push(shard.name);
+		else {
+			await indexShard(shardRecords(source, shard.years, survey.vocabulary), target, cached, shard.key);
+			made.indexed.push(shard.name);
+		}
+	}
+	await removeOthers(bundle, shards, cached);
+	const words = join(bundle, WORDS_FOLDER);
+	await writeWordLists(survey.words, freshBeside(words));
+	await swapIn(freshBeside(words), words);
+	const list = join(bundle, SHARDS_FILE);
+	await writeFile(`${list}.${process.pid}`, JSON.stringify({ shards } satisfies ShardList));
+	await rename(`${list}.${process.pid}`, list);
+	return { report: { pages, ...(await folderSize(bundle)) }, ...made };
+}
+
+/** The shard list a bundle folder holds from the build it started from; none when it starts empty. */
+async function readShardList(bundle: string): Promise<ShardList> {
+	const text = await readFile(join(bundle, SHARDS_FILE), 'utf8').catch(() => '');
+	return text ? (JSON.parse(text) as ShardList) : { shards: [] };
+}
+
+/** Copies a shard back from the cache into `target` when the cache holds it for `key`; false when it does not. */
+async function copyFromCache(cached: string, key: string, target: string): Promise<boolean> {
 	const last = JSON.parse(await readFile(join(cached, 'key.json'), 'utf8').catch(() => '{}')) as {
 		key?: string;
-		report?: IndexReport;
 	};
-	if (!force && last.key === key && last.report) {
-		await cp(join(cached, 'bundle'), bundle, { recursive: true });
-		return { report: last.report, done: 'unchanged: the last index reused' };
-	}
-	// Two passes: the first learns the index's forms and words, the second indexes.
-	const survey: Survey = { vocabulary: new Vocabulary(), words: new WordCounts() };
-	for await (const record of readRecords(file)) surveyRecord(record, survey);
+	if (last.key !== key) return false;
+	await cp(join(cached, 'bundle'), freshBeside(target), { recursive: true });
+	await swapIn(freshBeside(target), target);
+	return true;
+}
+
+/** Indexes one shard into a fresh folder, keeps a copy in the cache, and swaps the folder in. */
+async function indexShard(
+	records: AsyncIterable<SearchRecord>,
+	target: string,
+	cached: string | undefined,
+	key: string,
+): Promise<void> {
+	const fresh = freshBeside(target);
+	await rm(fresh, { recursive: true, force: true });
 	const index = await createIndex();
-	const report = await writeIndex(
-		index,
-		bundle,
-		await addRecords(index, expanded(readRecords(file), survey.vocabulary)),
-	);
-	await writeWordLists(survey.words, bundle);
-	// The copy for the next build; its key is written last, so a copy cut short is never used.
-	await rm(cached, { recursive: true, force: true });
-	await cp(bundle, join(cached, 'bundle'), { recursive: true });
-	await writeFile(join(cached, 'key.json'), JSON.stringify({ key, report }));
-	return { report, done: 'indexed' };
+	const shown = new Map<string, Shown>();
+	await writeIndex(index, fresh, await addRecords(index, forPagefind(records, shown)));
+	await showOriginals(fresh, shown);
+	if (cached) {
+		const folder = join(cached, basename(target));
+		// The cache's copy: its key is written last, so a copy cut short is never used.
+		await rm(folder, { recursive: true, force: true });
+		await cp(fresh, join(folder, 'bundle'), { recursive: true });
+		await writeFile(join(folder, 'key.json'), JSON.stringify({ key }));
+	}
+	await swapIn(fresh, target);
+}
+
+/** What a result shows that Pagefind must not index: the headline and the text as written. */
+interface Shown {
+	title: string;
+	text: string;
+}
+
+/**
+ * What Pagefind indexes of each record: the analysed forms alone, and metadata without words
+ * (Pagefind searches every metadata field, and the original words can never match a query, whose
+ * every word ends in the analyser's mark). The headline and text as written are kept aside in `shown`.
+ */
+async function* forPagefind(
+	records: AsyncIterable<SearchRecord>,
+	shown: Map<string, Shown>,
+): AsyncIterable<pagefind.CustomRecord> {
+	for await (const record of records) {
+		const { title, ...meta } = record.meta;
+		shown.set(record.url, { title, text: originalText(record.content) });
+		const analysed = record.content.slice(0, record.content.indexOf(ORIGINAL_TEXT)).trim();
+		yield { ...record, content: analysed, meta: { ...meta } };
+	}
+}
+
+/** How Pagefind stores a result's fragment: this marker, then the fragment as JSON, gzipped. */
+const FRAGMENT_MARK = 'pagefind_dcd';
+
+/**
+ * Puts what a result shows into the fragment files Pagefind wrote, which the search page loads for
+ * the results it shows, never to search: the content becomes the text as written (excerpts and
+ * highlights come from it) and the metadata gets the headline. The fragments are files of the
+ * fresh folder, so nothing is written in place in the site.
+ */
+async function showOriginals(bundle: string, shown: Map<string, Shown>): Promise<void> {
+	const folder = join(bundle, 'fragment');
+	for (const name of await readdir(folder)) {
+		const file = join(folder, name);
+		const text = gunzipSync(await readFile(file)).toString('utf8');
+		if (!text.startsWith(FRAGMENT_MARK))
+			throw new Error(`Pagefind's fragment ${name} is not in the expected format`);
+		const fragment = JSON.parse(text.slice(FRAGMENT_MARK.length)) as {
+			url: string;
+			content: string;
+			meta: Record<string, string>;
+		};
+		const original = shown.get(fragment.url);
+		if (!original) throw new Error(`Pagefind's fragment ${name} is of no record: ${fragment.url}`);
+		fragment.content = original.text;
+		fragment.meta = { title: original.title, ...fragment.meta };
+		await writeFile(file, gzipSync(FRAGMENT_MARK + JSON.stringify(fragment)));
+	}
+}
+
+/**
+ * Removes from the bundle folder (and the cache) what is not a current shard, the word lists
+ * or the shard list: a shard whose articles were all deleted or whose years were regrouped
+ * (the year that was newest, once the year turns), an unsharded bundle
+ * of an earlier build, a fresh folder left by a build that failed.
+ */
+async function removeOthers(bundle: string, shards: ShardEntry[], cached: string | undefined): Promise<void> {
+	const keep = new Set([...shards.map((shard) => shard.name), WORDS_FOLDER, SHARDS_FILE]);
+	for (const name of await readdir(bundle))
+		if (!keep.has(name)) await rm(join(bundle, name), { recursive: true, force: true });
+	if (cached && existsSync(cached))
+		for (const name of await readdir(cached))
+			if (!keep.has(name)) await rm(join(cached, name), { recursive: true, force: true });
 }

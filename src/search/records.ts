@@ -9,8 +9,9 @@ import { indexedText, ORIGINAL_TEXT } from './text.ts';
  */
 
 /**
- * What a result shows beside its excerpt. Kept small: Pagefind makes every metadata field
- * searchable, so nothing here holds words a query could match (the day is one number).
+ * What a result shows beside its excerpt. Pagefind makes every metadata field searchable, so the
+ * index writer gives it this without the title, and puts the title into the result's fragment
+ * once the index is written (`index.ts`); the day is one number.
  */
 export const searchMetaSchema = z.object({
 	/** The headline as written. */
@@ -26,7 +27,11 @@ export type SearchMeta = z.infer<typeof searchMetaSchema>;
 /** A record for Pagefind's `addCustomRecord`. */
 export const searchRecordSchema = z.object({
 	url: z.string().startsWith('/'),
-	/** Analysed title, summary and body (see `search-text.ts`), then `ORIGINAL_TEXT` and the summary and body as written. */
+	/**
+	 * Analysed title, summary and body (see `text.ts`), then `ORIGINAL_TEXT` and the summary and
+	 * body as written. Pagefind is given the analysed part only; the text as written goes into the
+	 * result's fragment once the shard is written (`index.ts`).
+	 */
 	content: z.string().includes(ORIGINAL_TEXT),
 	/** Pagefind's language of the record. `und` has no stemmer in Pagefind, which must leave the analysed forms as they are. */
 	language: z.literal('und'),

@@ -58,7 +58,7 @@ test('a result with a lead image has a thumbnail', async ({ page }) => {
 test('the results region is busy while a search runs', async ({ page }) => {
 	let release!: () => void;
 	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route('**/pagefind/ar/pagefind.js', async (route) => {
+	await page.route('**/pagefind/ar/*/pagefind.js', async (route) => {
 		await held;
 		await route.continue();
 	});
