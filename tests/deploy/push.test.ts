@@ -116,12 +116,29 @@ async function searchLink(release: string): Promise<string> {
 	return readlink(join(target, release, 'pagefind'));
 }
 
-/** How many Arabic articles the live search index holds (Pagefind's entry file counts them). */
-async function liveIndexedArticles(): Promise<number> {
-	const entry = JSON.parse((await livePage('pagefind/ar/pagefind-entry.json')) ?? '{}') as {
-		languages?: Record<string, { page_count: number }>;
+/** The live Arabic index's shards, newest first (src/search/shards.ts). */
+async function liveShards(): Promise<string[]> {
+	const list = JSON.parse((await livePage('pagefind/ar/shards.json')) ?? '{"shards":[]}') as {
+		shards: { name: string }[];
 	};
-	return Object.values(entry.languages ?? {}).reduce((sum, language) => sum + language.page_count, 0);
+	return list.shards.map((shard) => shard.name);
+}
+
+/** Pagefind's entry file of the live Arabic index's newest shard. */
+async function newestEntryPath(): Promise<string> {
+	return `pagefind/ar/${(await liveShards())[0]}/pagefind-entry.json`;
+}
+
+/** How many Arabic articles the live search index holds (each shard's Pagefind entry file counts its own). */
+async function liveIndexedArticles(): Promise<number> {
+	let count = 0;
+	for (const shard of await liveShards()) {
+		const entry = JSON.parse((await livePage(`pagefind/ar/${shard}/pagefind-entry.json`)) ?? '{}') as {
+			languages?: Record<string, { page_count: number }>;
+		};
+		count += Object.values(entry.languages ?? {}).reduce((sum, language) => sum + language.page_count, 0);
+	}
+	return count;
 }
 
 /** A digest of every file of a folder, names included: equal digests, byte-for-byte equal trees. */
@@ -287,7 +304,8 @@ describe('deploy by git push', () => {
 	test('a push whose search index fails: its pages go live, the last index keeps answering, and the push says so', async () => {
 		const before = await live();
 		const lastIndex = await searchLink(before);
-		const lastEntry = await livePage('pagefind/ar/pagefind-entry.json');
+		const entryPath = await newestEntryPath();
+		const lastEntry = await livePage(entryPath);
 		const lastIndexDigest = await treeDigest(join(target, before, 'pagefind'));
 		const indexedBefore = await liveIndexedArticles();
 		indexedBeforeFailure = indexedBefore;
@@ -327,7 +345,7 @@ describe('deploy by git push', () => {
 		expect(await liveIndexedArticles()).toBe(indexedBefore);
 		const { server, url } = await serveCurrent(join(target, 'current'));
 		try {
-			const response = await fetch(`${url}/pagefind/ar/pagefind-entry.json`);
+			const response = await fetch(`${url}/${entryPath}`);
 			expect(response.status).toBe(200);
 			expect(await response.text()).toBe(lastEntry);
 		} finally {
@@ -440,7 +458,7 @@ describe('deploy by git push', () => {
 			expect(await livePage('news/deploy-test/index.html')).toContain('النسخة الأولى');
 			// Its own index came back with its pages.
 			expect(await searchLink('current')).toBe(`../../search/${releases[index - 1]}`);
-			expect(await livePage('pagefind/ar/pagefind-entry.json')).toContain('page_count');
+			expect(await livePage(await newestEntryPath())).toContain('page_count');
 			expect(result.output).toContain(`with its own search index (search/${releases[index - 1]})`);
 			expect(reader.failures).toEqual([]);
 		} finally {
