@@ -55,6 +55,10 @@ async function writeScripts(target: DeployTarget): Promise<void> {
 		),
 		'exec "$ROOT/bin/run-ts" "$ROOT/deploy/with-lock.ts" "$ROOT" git-receive-pack "$@"',
 	]);
+	await writeScript(join(target.bin, 'due'), [
+		...header('Rebuilds the live commit when a scheduled article is due (a timer runs this every minute).'),
+		'exec "$ROOT/bin/run-ts" "$ROOT/deploy/due.ts" "$ROOT"',
+	]);
 	await writeScript(join(target.bin, 'rebuild'), [
 		...header('Rebuilds the live commit (the timer runs this).'),
 		'exec "$ROOT/bin/run-ts" "$ROOT/deploy/rebuild.ts" "$ROOT"',
@@ -74,6 +78,7 @@ async function writeScripts(target: DeployTarget): Promise<void> {
 /** The systemd units and the cron line of the scheduled rebuild, written into <dir>/systemd/. */
 export function timerFiles(target: DeployTarget, user: string): Record<string, string> {
 	const rebuild = join(target.bin, 'rebuild');
+	const due = join(target.bin, 'due');
 	return {
 		'newsroom-rebuild.service': [
 			'[Unit]',
@@ -100,7 +105,36 @@ export function timerFiles(target: DeployTarget, user: string): Record<string, s
 			'WantedBy=timers.target',
 			'',
 		].join('\n'),
-		crontab: `# The same without systemd: add this line with \`crontab -e\` as ${user}.\n30 * * * * ${rebuild} >> ${join(target.logs, 'rebuild.log')} 2>&1\n`,
+		'newsroom-due.service': [
+			'[Unit]',
+			`Description=Publish the newsroom site's scheduled articles in ${target.root} when they are due`,
+			'',
+			'[Service]',
+			'Type=oneshot',
+			`ExecStart=${due}`,
+			'Nice=10',
+			'',
+		].join('\n'),
+		'newsroom-due.timer': [
+			'[Unit]',
+			'Description=Check every minute whether a scheduled article is due',
+			'',
+			'[Timer]',
+			'# A user timer, no root: copy both files to ~/.config/systemd/user/, run',
+			'# systemctl --user enable --now newsroom-due.timer, and loginctl enable-linger so it runs when you are logged out.',
+			'OnCalendar=*-*-* *:*:05',
+			'AccuracySec=1s',
+			'',
+			'[Install]',
+			'WantedBy=timers.target',
+			'',
+		].join('\n'),
+		crontab: [
+			`# The same without systemd: add these lines with \`crontab -e\` as ${user}.`,
+			`30 * * * * ${rebuild} >> ${join(target.logs, 'rebuild.log')} 2>&1`,
+			`* * * * * ${due} >> ${join(target.logs, 'due.log')} 2>&1`,
+			'',
+		].join('\n'),
 	};
 }
 
@@ -164,6 +198,8 @@ export async function init(
 		`Serve ${target.current} (example server block: src/deploy/nginx.conf).`,
 		`Rebuild hourly: copy ${join(target.root, 'systemd')}/newsroom-rebuild.{service,timer} to /etc/systemd/system/`,
 		'  and run: systemctl enable --now newsroom-rebuild.timer   (or use the line in systemd/crontab)',
+		`Publish scheduled articles on the minute: copy ${join(target.root, 'systemd')}/newsroom-due.{service,timer} to ~/.config/systemd/user/`,
+		'  and run: systemctl --user enable --now newsroom-due.timer; loginctl enable-linger   (or the crontab line)',
 		`Roll back one release: ${join(target.bin, 'rollback')}   (or npm run deploy:rollback -- ${target.root})`,
 	]) {
 		print(line);

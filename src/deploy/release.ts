@@ -31,6 +31,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { delimiter, dirname, join } from 'node:path';
 import { checkSearchIndex, checkSite, reportSiteCheck } from './check-site.ts';
 import { runCapture, runStreaming, withoutGitVariables } from './run.ts';
+import { planSchedule } from './schedule.ts';
 import {
 	commitOfRelease,
 	currentRelease,
@@ -208,6 +209,7 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 		await goLive(target, folder, id, print);
 		print(`deploy: pages live ${seconds(started)} after the deploy began`);
 		if (liveSearch !== undefined) searchFailed = await searchAfterPages(target, searching, liveSearch, print);
+		await plan(target, folder, options.commit, buildEnv, print);
 		// Best effort from here: the release is live whatever happens below.
 		step = 'cleanup';
 		print('deploy: cleaning up (caches kept for the next build, old releases deleted)');
@@ -234,6 +236,26 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 		return { ok: false, step, live, log: logFile };
 	} finally {
 		await new Promise((resolve) => log.end(resolve));
+	}
+}
+
+/** Plans the next scheduled rebuild from the live commit (schedule.ts); a failure is a warning, the pages are live. */
+async function plan(
+	target: DeployTarget,
+	folder: string,
+	commit: string,
+	env: NodeJS.ProcessEnv,
+	print: (line: string) => void,
+): Promise<void> {
+	try {
+		const { next } = await planSchedule(target, folder, commit, env);
+		print(
+			next
+				? `deploy: the next scheduled article is due at ${next}: bin/due rebuilds then`
+				: 'deploy: no article is scheduled for later',
+		);
+	} catch (error) {
+		print(`deploy: warning: the next scheduled rebuild could not be planned: ${(error as Error).message}`);
 	}
 }
 

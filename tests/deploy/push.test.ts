@@ -103,6 +103,12 @@ async function commitFile(path: string, text: string, message: string): Promise<
 	return git('rev-parse', 'HEAD');
 }
 
+/** The deploy's plan of the next scheduled rebuild. */
+async function plan(): Promise<{ next?: string; commit: string } | undefined> {
+	const text = await readFile(join(target, 'schedule.json'), 'utf8').catch(() => undefined);
+	return text ? JSON.parse(text) : undefined;
+}
+
 async function live(): Promise<string> {
 	return readlink(join(target, 'current'));
 }
@@ -272,6 +278,14 @@ describe('deploy by git push', () => {
 		expect(result.output).not.toMatch(/\(restored\)/);
 		expect(await livePage('news/new-story/index.html')).toContain('خبر جديد منشور');
 		expect(await livePage('news/scheduled-story/index.html')).toBeUndefined();
+		// The plan of the next rebuild: the scheduled story's time, from the pushed commit.
+		expect(result.output).toContain(
+			`deploy: the next scheduled article is due at ${new Date(SCHEDULED).toISOString()}`,
+		);
+		expect(await plan()).toMatchObject({
+			next: new Date(SCHEDULED).toISOString(),
+			commit: await git('rev-parse', 'HEAD'),
+		});
 	}, 420_000);
 
 	test('a push with a broken article is rejected and current stays exactly as it was', async () => {
@@ -466,12 +480,24 @@ describe('deploy by git push', () => {
 		}
 	}, 180_000);
 
-	test("the scheduled rebuild (the systemd service's command) publishes the future-dated article once its time has come", async () => {
+	test("the minute timer's command does nothing before the planned time, then publishes the scheduled article and plans again", async () => {
 		const before = await live();
-		const service = await readFile(join(target, 'systemd/newsroom-rebuild.service'), 'utf8');
+		const hourly = await readFile(join(target, 'systemd/newsroom-rebuild.service'), 'utf8');
+		expect(/^ExecStart=(.+)$/m.exec(hourly)?.[1]).toBe(join(target, 'bin/rebuild'));
+		const service = await readFile(join(target, 'systemd/newsroom-due.service'), 'utf8');
 		const command = /^ExecStart=(.+)$/m.exec(service)?.[1];
-		expect(command).toBe(join(target, 'bin/rebuild'));
-		expect(await readFile(join(target, 'systemd/crontab'), 'utf8')).toContain(`${command} >>`);
+		expect(command).toBe(join(target, 'bin/due'));
+		expect(await readFile(join(target, 'systemd/newsroom-due.timer'), 'utf8')).toMatch(
+			/^OnCalendar=\*-\*-\* \*:\*:05$/m,
+		);
+		expect(await readFile(join(target, 'systemd/crontab'), 'utf8')).toContain(`* * * * * ${command} >>`);
+
+		// A minute before the scheduled story's time: nothing to do, nothing built.
+		const early = new Date(Date.parse(SCHEDULED) - 60_000).toISOString();
+		const idle = await run(command!, [], { cwd: temp, env: env({ NEWSROOM_NOW: early }) });
+		expect(idle.code, idle.output).toBe(0);
+		expect(idle.output).toBe('');
+		expect(await live()).toBe(before);
 
 		const started = performance.now();
 		const result = await run(command!, [], { cwd: temp, env: env({ NEWSROOM_NOW: REBUILD_NOW }) });
@@ -480,7 +506,11 @@ describe('deploy by git push', () => {
 			seconds: Math.round((performance.now() - started) / 100) / 10,
 		});
 		expect(result.code, result.output).toBe(0);
+		expect(result.output).toContain(`due: an article was scheduled for ${new Date(SCHEDULED).toISOString()}`);
 		expect(result.output).toContain('scheduled rebuild of the live commit');
+		// Planned again from the rebuilt commit: the next future article of the sample content.
+		const next = (await plan())?.next;
+		expect(next && Date.parse(next)).toBeGreaterThan(Date.parse(REBUILD_NOW));
 		// After the rollback the live release is not the output Astro's cache describes.
 		expect(result.output).toContain('is not the output the cache describes');
 		expect(await live()).not.toBe(before);
@@ -500,6 +530,8 @@ describe('deploy by git push', () => {
 		);
 		const result = await push('push: search code changed', 'main');
 		expect(result.code, result.output).toBe(0);
+		// Every push plans the next scheduled rebuild again, from its own commit.
+		expect(await plan()).toMatchObject({ commit: await git('rev-parse', 'HEAD') });
 		const id = (await live()).replace('releases/', '');
 		const indexed = result.output.indexOf(
 			'deploy: the search code changed: the new search page needs its own index',
