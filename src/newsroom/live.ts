@@ -66,8 +66,6 @@ export interface RenderedUpdate extends LiveUpdate {
 	headline: string;
 	html: string;
 	text: string;
-	image?: unknown;
-	imageAlt?: string | undefined;
 }
 
 /** Words of an untitled update's text that stand for it in the key moments and structured data. */
