@@ -19,7 +19,8 @@ import { test, expect } from './admin-fixtures.ts';
  * while the newsroom's is in Riyadh (content/settings/site.yml): create an article with the slug
  * the headline suggests, tags from the site's own, an image whose description is required, a date
  * scheduled on the newsroom's clock, a preview with a YouTube embed; save it as a draft, publish
- * it, view it on the rebuilt site; delete another draft. On a throw-away copy of the site.
+ * it, view it on the rebuilt site; correct it; add an update to a live page; delete another
+ * draft. On a throw-away copy of the site.
  */
 
 const TITLE = 'وزير المالية يعرض موازنة 2027 على البرلمان';
@@ -30,6 +31,10 @@ const IMAGE_NAME = 'قاعة البرلمان.jpg';
 const ALT = 'قاعة البرلمان وقت التصويت على الموازنة';
 const ZONE = 'Asia/Riyadh';
 const DRAFT_TITLE = 'مسودة عن سوق الأسهم لن تُنشر';
+/** The sample live page, and the update the editor adds to it. */
+const LIVE = 'municipal-elections-live';
+const UPDATE_TITLE = 'الهيئة تعلن النتائج الأولية';
+const UPDATE_BODY = 'أعلنت الهيئة المستقلة للانتخابات النتائج الأولية في 48 مجلسًا بلديًا قبيل منتصف الليل.';
 
 let copy: Awaited<ReturnType<typeof makeSiteCopy>>;
 let backend: CmsServer;
@@ -62,7 +67,10 @@ async function openCms(page: Page, hash = '') {
 	await page.goto('about:blank');
 	await page.goto(`${site.url}/admin/${hash}`);
 	const login = page.getByRole('button', { name: 'تسجيل الدخول' });
-	const ready = page.locator('[contenteditable="true"]').or(page.getByRole('heading', { name: 'المجموعات' }));
+	// Visible: a live page's folded updates hold editors too.
+	const ready = page
+		.locator('[contenteditable="true"]:visible')
+		.or(page.getByRole('heading', { name: 'المجموعات' }));
 	await expect(login.or(ready).first()).toBeVisible();
 	if (await login.isVisible()) await login.click();
 	await expect(ready.first()).toBeVisible();
@@ -430,6 +438,55 @@ test('correcting: a correction added in the form is written with its time and sh
 			datePublished: new Date(written.corrections[0].date).toISOString(),
 		},
 	]);
+});
+
+test('live coverage: an update added at the top of the list is written with its time and shown first on the rebuilt page', async ({
+	page,
+}, testInfo) => {
+	await openCms(page, `#/collections/articles/entries/${LIVE}`);
+	const before = matter(readFileSync(articleFile(LIVE), 'utf8')).data.live.updates.length as number;
+	// The live block starts folded; the Arabic pane is the first.
+	await page
+		.locator(':has(> [data-testid="expand-button"])', { hasText: labels['field.live'] })
+		.first()
+		.getByTestId('expand-button')
+		.click();
+	await page
+		.getByRole('button', { name: `إضافة ${labels['field.live.update']}` })
+		.first()
+		.click();
+	await page.getByLabel(labels['field.live.title']).first().fill(UPDATE_TITLE);
+	// The new update is open at the top of the list (the others are folded), above the article's
+	// body: its text editor is the first one shown.
+	const body = page.locator('[data-slate-editor="true"]:visible').first();
+	await expect(body).toHaveText('');
+	await body.click();
+	await page.keyboard.insertText(UPDATE_BODY);
+	await page.screenshot({ path: testInfo.outputPath('live-update-1366.png'), fullPage: true });
+	await page.getByRole('button', { name: 'انشر' }).click();
+	await page.getByRole('menuitem', { name: 'انشر الآن' }).click();
+	await expect(page.getByText('حُفظت المادة')).toBeVisible();
+	await expect
+		.poll(() => matter(readFileSync(articleFile(LIVE), 'utf8')).data.live.updates.length)
+		.toBe(before + 1);
+
+	const { data } = matter(readFileSync(articleFile(LIVE), 'utf8'));
+	const checked = articleFrontmatterSchema.safeParse(data);
+	expect(checked.success ? [] : checked.error.issues).toEqual([]);
+	const [added] = data.live.updates;
+	expect(added).toMatchObject({ title: UPDATE_TITLE, body: UPDATE_BODY });
+	// Its time is now, on the newsroom's clock.
+	expect(added.date).toMatch(/T\d\d:\d\d:00\+03:00$/);
+	expect(Math.abs(Date.parse(added.date) - Date.now())).toBeLessThan(10 * 60_000);
+
+	const rebuild = await buildSite(copy.root, cmsEnv);
+	expect(rebuild.code, rebuild.output).toBe(0);
+	await page.goto(`${site.url}/news/${LIVE}/`);
+	const first = page.locator('.live-update').first();
+	await expect(first.locator('.live-title')).toHaveText(UPDATE_TITLE);
+	await expect(first.locator('.article-body')).toHaveText(UPDATE_BODY);
+	await expect(page.locator('.live-update')).toHaveCount(before + 1);
+	await expect(first.locator('time')).toHaveAttribute('datetime', new Date(added.date).toISOString());
 });
 
 test('deleting a draft: the dialog says what is deleted, in Arabic, and the file goes', async ({
