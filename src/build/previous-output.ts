@@ -129,13 +129,13 @@ export function startOutput(options: {
 	}
 }
 
-/** Hard-links every file of `from` into the new folder `to`, except the top-level `NOT_LINKED` folders. */
-function linkTree(from: string, to: string): number {
+/** Hard-links every file of `from` into the new folder `to`, except the top-level folders `except`. */
+export function linkTree(from: string, to: string, except: readonly string[] = NOT_LINKED): number {
 	let linked = 0;
 	const walk = (source: string, target: string, top: boolean) => {
 		mkdirSync(target);
 		for (const entry of readdirSync(source, { withFileTypes: true })) {
-			if (top && NOT_LINKED.includes(entry.name)) continue;
+			if (top && except.includes(entry.name)) continue;
 			const path = join(source, entry.name);
 			if (entry.isDirectory()) walk(path, join(target, entry.name), false);
 			else {

@@ -4,7 +4,7 @@
  * at `<site>/pagefind/<locale>/<years>/`, with the list of those shards (`shards.ts`) and the word
  * lists of "did you mean". `npm run build` calls `indexSearchRecords` once Astro has exited.
  */
-import { createHash, type Hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
@@ -12,10 +12,12 @@ import { gunzipSync, gzipSync } from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { localeCodes } from '../i18n/locales.ts';
 import type { SearchRecord } from './records.ts';
-import { Vocabulary } from './related.ts';
+import type { Vocabulary } from './related.ts';
 import { WORDS_FOLDER } from './fallback.ts';
-import { WordCounts } from './search-suggest.ts';
+import type { WordCounts } from './search-suggest.ts';
+import { SURVEY_FILE, surveyLanguage, type RecordSource } from './survey.ts';
 import { ORIGINAL_TEXT, originalText } from './text.ts';
+import { linkTree } from '../build/previous-output.ts';
 import { searchBundleUrl } from '../site/urls.ts';
 import { readRecords, recordsFile } from './records-file.ts';
 import { searchCodeKey } from './record-cache.ts';
@@ -79,9 +81,6 @@ async function writeIndex(
 	return { pages, ...(await folderSize(outputPath)) };
 }
 
-/** Where a language's records come from: read afresh for each pass, so that no pass holds them all. */
-type RecordSource = () => Iterable<SearchRecord> | AsyncIterable<SearchRecord>;
-
 /**
  * Writes a language's sharded search bundle of `records` into `outputPath` (every shard indexed:
  * no cache). For the search benchmark, which indexes records it made itself.
@@ -89,17 +88,6 @@ type RecordSource = () => Iterable<SearchRecord> | AsyncIterable<SearchRecord>;
 export async function writeSearchIndex(records: SearchRecord[], outputPath: string): Promise<IndexReport> {
 	const { report } = await indexLanguage(() => records, outputPath, undefined, '', true);
 	return report;
-}
-
-/** What a first pass over a language's records gathers: its analysed forms, and its words for "did you mean". */
-interface Survey {
-	vocabulary: Vocabulary;
-	words: WordCounts;
-}
-
-function surveyRecord(record: SearchRecord, { vocabulary, words }: Survey): void {
-	vocabulary.add(record.content);
-	words.add(`${record.meta.title}\n${originalText(record.content)}`);
 }
 
 /** A record with the related forms its language's index confirms (`related.ts`). */
@@ -171,6 +159,9 @@ interface LanguageReport {
 	indexed: string[];
 	copied: string[];
 	kept: string[];
+	/** The years whose records were surveyed again (the others' surveys were kept), of how many. */
+	surveyed: string[];
+	years: number;
 }
 
 /**
@@ -210,7 +201,7 @@ export async function indexSearchRecords(
 }
 
 /** The log line of a language's index. */
-function describe({ report, indexed, copied, kept }: LanguageReport): string {
+function describe({ report, indexed, copied, kept, surveyed, years }: LanguageReport): string {
 	const shards = indexed.length + copied.length + kept.length;
 	const what =
 		indexed.length > 0
@@ -220,16 +211,16 @@ function describe({ report, indexed, copied, kept }: LanguageReport): string {
 		...(kept.length ? [`${kept.length} left as they were`] : []),
 		...(copied.length ? [`${copied.length} copied from the cache`] : []),
 	];
-	return `${what}${reused.length ? `, ${reused.join(', ')}` : ''}; ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB`;
+	return `${what}${reused.length ? `, ${reused.join(', ')}` : ''}; ${surveyed.length} of ${years} years surveyed; ${report.files} files, ${(report.bytes / 1024).toFixed(0)} KB`;
 }
 
 /**
- * A language's bundle: its shards, the list of them, and the word lists of "did you mean". Three
- * passes over the records: the related forms and the words are the whole language's (a form
- * confirmed by any year's article); then each year's records with their related forms are
- * counted and digested, the years planned into shards, and each shard's key made of its years'
- * digests, so that a shard changes only when what Pagefind indexes in it changes; then each
- * changed shard is indexed.
+ * A language's bundle: its shards, the list of them, and the word lists of "did you mean". The
+ * survey (`survey.ts`) gives the whole language's related forms and words (a form confirmed by
+ * any year's article) and a key per year of what Pagefind would index of it; the years are
+ * planned into shards, each shard's key made of its years' keys, so that a shard changes only
+ * when what Pagefind indexes in it changes; then each changed shard is indexed, a pass over the
+ * records each.
  */
 async function indexLanguage(
 	source: RecordSource,
@@ -238,29 +229,15 @@ async function indexLanguage(
 	key: string,
 	force: boolean,
 ): Promise<LanguageReport> {
-	const survey: Survey = { vocabulary: new Vocabulary(), words: new WordCounts() };
-	let pages = 0;
-	for await (const record of source()) {
-		surveyRecord(record, survey);
-		pages++;
-	}
-	const digests = new Map<string, Hash>();
-	const articles = new Map<string, number>();
-	for await (const record of source()) {
-		const year = yearOf(record);
-		if (!digests.has(year)) digests.set(year, createHash('sha256'));
-		digests.get(year)!.update(`${JSON.stringify(expand(record, survey.vocabulary))}\n`);
-		articles.set(year, (articles.get(year) ?? 0) + 1);
-	}
-	const byYear = new Map([...digests].map(([year, digest]) => [year, digest.digest('hex')]));
-	const shards: ShardEntry[] = planShards(articles).map((shard) => {
+	const survey = await surveyLanguage(source, cached && join(cached, SURVEY_FILE), key, force);
+	const shards: ShardEntry[] = planShards(survey.articles).map((shard) => {
 		const digest = createHash('sha256').update(key);
-		for (const year of shard.years) digest.update(`${year} ${byYear.get(year)}\n`);
+		for (const year of shard.years) digest.update(`${year} ${survey.keys.get(year)}\n`);
 		return { ...shard, key: digest.digest('hex').slice(0, 32) };
 	});
 	await mkdir(bundle, { recursive: true });
 	const last = await readShardList(bundle);
-	const made: Omit<LanguageReport, 'report'> = { indexed: [], copied: [], kept: [] };
+	const made: Omit<LanguageReport, 'report' | 'surveyed' | 'years'> = { indexed: [], copied: [], kept: [] };
 	for (const shard of shards) {
 		const target = join(bundle, shard.name);
 		const there = last.shards.find((entry) => entry.name === shard.name);
@@ -279,7 +256,12 @@ async function indexLanguage(
 	const list = join(bundle, SHARDS_FILE);
 	await writeFile(`${list}.${process.pid}`, JSON.stringify({ shards } satisfies ShardList));
 	await rename(`${list}.${process.pid}`, list);
-	return { report: { pages, ...(await folderSize(bundle)) }, ...made };
+	return {
+		report: { pages: survey.pages, ...(await folderSize(bundle)) },
+		surveyed: survey.surveyed,
+		years: survey.articles.size,
+		...made,
+	};
 }
 
 /** The shard list a bundle folder holds from the build it started from; none when it starts empty. */
@@ -288,15 +270,31 @@ async function readShardList(bundle: string): Promise<ShardList> {
 	return text ? (JSON.parse(text) as ShardList) : { shards: [] };
 }
 
-/** Copies a shard back from the cache into `target` when the cache holds it for `key`; false when it does not. */
+/** Puts a shard back from the cache into `target` when the cache holds it for `key`; false when it does not. */
 async function copyFromCache(cached: string, key: string, target: string): Promise<boolean> {
 	const last = JSON.parse(await readFile(join(cached, 'key.json'), 'utf8').catch(() => '{}')) as {
 		key?: string;
 	};
 	if (last.key !== key) return false;
-	await cp(join(cached, 'bundle'), freshBeside(target), { recursive: true });
-	await swapIn(freshBeside(target), target);
+	const fresh = freshBeside(target);
+	await rm(fresh, { recursive: true, force: true });
+	await linkOrCopy(join(cached, 'bundle'), fresh);
+	await swapIn(fresh, target);
 	return true;
+}
+
+/**
+ * Makes the new folder `to` hold the files of `from` by hard links, or copies on a file system
+ * without them (or another one). Shard folders are never written in place, in the site (the
+ * output guard) or in the cache (`indexShard` removes a shard's folder before it writes one).
+ */
+async function linkOrCopy(from: string, to: string): Promise<void> {
+	try {
+		linkTree(from, to, []);
+	} catch {
+		await rm(to, { recursive: true, force: true });
+		await cp(from, to, { recursive: true });
+	}
 }
 
 /** Indexes one shard into a fresh folder, keeps a copy in the cache, and swaps the folder in. */
@@ -316,7 +314,7 @@ async function indexShard(
 		const folder = join(cached, basename(target));
 		// The cache's copy: its key is written last, so a copy cut short is never used.
 		await rm(folder, { recursive: true, force: true });
-		await cp(fresh, join(folder, 'bundle'), { recursive: true });
+		await linkOrCopy(fresh, join(folder, 'bundle'));
 		await writeFile(join(folder, 'key.json'), JSON.stringify({ key }));
 	}
 	await swapIn(fresh, target);
@@ -381,7 +379,7 @@ async function showOriginals(bundle: string, shown: Map<string, Shown>): Promise
  * of an earlier build, a fresh folder left by a build that failed.
  */
 async function removeOthers(bundle: string, shards: ShardEntry[], cached: string | undefined): Promise<void> {
-	const keep = new Set([...shards.map((shard) => shard.name), WORDS_FOLDER, SHARDS_FILE]);
+	const keep = new Set([...shards.map((shard) => shard.name), WORDS_FOLDER, SHARDS_FILE, SURVEY_FILE]);
 	for (const name of await readdir(bundle))
 		if (!keep.has(name)) await rm(join(bundle, name), { recursive: true, force: true });
 	if (cached && existsSync(cached))

@@ -35,6 +35,20 @@ export class WordCounts {
 		}
 	}
 
+	/** The counts, to keep and `merge` later: each spelling key with its written forms and their counts, in the order first seen. */
+	entries(): [key: string, spellings: [written: string, count: number][]][] {
+		return [...this.#bySpelling].map(([key, spellings]) => [key, [...spellings]]);
+	}
+
+	/** Adds counts kept by `entries`, as if their words were added after those already counted. */
+	merge(entries: [key: string, spellings: [written: string, count: number][]][]): void {
+		for (const [key, counted] of entries) {
+			const spellings = this.#bySpelling.get(key) ?? new Map<string, number>();
+			for (const [written, count] of counted) spellings.set(written, (spellings.get(written) ?? 0) + count);
+			this.#bySpelling.set(key, spellings);
+		}
+	}
+
 	/** The word lists, by length of spelling: each spelling once, as it is most often written, most frequent first. */
 	files(): Map<number, CountedWord[]> {
 		const files = new Map<number, CountedWord[]>(

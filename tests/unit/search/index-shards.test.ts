@@ -44,15 +44,15 @@ const ARCHIVE = '2022-2025';
 let dir: string;
 const lines: string[] = [];
 
-async function index(records: ReturnType<typeof article>[], site: string) {
+async function index(records: ReturnType<typeof article>[], site: string, cache = 'cache', force = false) {
 	for (const locale of ['ar', 'en'] as const)
 		await writeRecords(
-			recordsFile(join(dir, 'cache'), locale),
+			recordsFile(join(dir, cache), locale),
 			(async function* () {
 				for (const record of records) yield JSON.stringify(record);
 			})(),
 		);
-	await indexSearchRecords(join(dir, 'cache'), join(dir, site), (line) => lines.push(line));
+	await indexSearchRecords(join(dir, cache), join(dir, site), (line) => lines.push(line), { force });
 	return lines.at(-2)!;
 }
 
@@ -142,14 +142,21 @@ describe('a language indexed in shards of years', () => {
 		}
 	});
 
-	test('a site folder that starts empty gets the unchanged shards back from the cache, byte for byte', async () => {
+	test('a site folder that starts empty gets the unchanged shards back from the cache, byte for byte, as links', async () => {
 		expect(await index(edited(), 'empty')).toMatch(
 			/ar: 4 articles unchanged: the last index reused \(2 shards\), 2 copied from the cache/,
 		);
-		for (const shardName of [NEWEST, ARCHIVE])
-			expect([...files(shard('empty', shardName))].map(([name, file]) => [name, file.bytes])).toEqual(
+		for (const shardName of [NEWEST, ARCHIVE]) {
+			const back = files(shard('empty', shardName));
+			expect([...back].map(([name, file]) => [name, file.bytes])).toEqual(
 				[...files(shard('site', shardName))].map(([name, file]) => [name, file.bytes]),
 			);
+			// The cache's own files, linked rather than copied: a shard of 40,000 articles is as many files.
+			const cached = files(join(dir, 'cache/search-index/ar', shardName, 'bundle'));
+			expect([...back].map(([name, file]) => [name, file.ino])).toEqual(
+				[...cached].map(([name, file]) => [name, file.ino]),
+			);
+		}
 	}, 120_000);
 
 	test("an article of the newest year re-indexes the newest year's shard only", async () => {
@@ -179,5 +186,37 @@ describe('a language indexed in shards of years', () => {
 			/ar: 3 articles indexed in 2 of 2 shards \(2026, 2025\)/,
 		);
 		expect(readdirSync(join(dir, 'site/pagefind/ar')).sort()).toEqual(['2025', '2026', SHARDS_FILE, 'words']);
+	}, 120_000);
+});
+
+describe('the survey of each year, kept between builds', () => {
+	/** Every file of a language's bundle, by path: its bytes. */
+	const bundle = (site: string) =>
+		[...files(join(dir, site, 'pagefind/ar'))].map(([name, file]) => [name, file.bytes]);
+	const BASE = [
+		...ARTICLES,
+		article('r', '2023-03-01T10:00:00+03:00', 'قال الرئيس الروسي إن المحادثات مستمرة.'),
+	];
+
+	beforeAll(async () => {
+		expect(await index(BASE, 'survey', 'survey-cache')).toMatch(/; 4 of 4 years surveyed;/);
+	});
+
+	test('an article of the newest year surveys its year alone, and the bundle is that of a build that surveyed every year', async () => {
+		const published = [article('h', '2026-12-02T10:00:00+03:00', 'افتتح الوزير الملعب.'), ...BASE];
+		expect(await index(published, 'survey', 'survey-cache')).toMatch(
+			/ar: 6 articles indexed in 1 of 2 shards \(2026\), 1 left as they were; 1 of 4 years surveyed;/,
+		);
+		expect(await index(published, 'survey-forced', 'forced-cache', true)).toMatch(/; 4 of 4 years surveyed;/);
+		expect(bundle('survey')).toEqual(bundle('survey-forced'));
+	}, 120_000);
+
+	test("a new form related to an archive article's words re-indexes the archive too («روسيا» for «الروسي» of 2023)", async () => {
+		const published = [article('g', '2026-12-01T10:00:00+03:00', 'زار الوفد روسيا.'), ...BASE];
+		expect(await index(published, 'survey', 'survey-cache')).toMatch(
+			/ar: 6 articles indexed in 2 of 2 shards \(2026, 2022-2025\); 1 of 4 years surveyed;/,
+		);
+		expect(await index(published, 'survey-forced', 'forced-cache', true)).toMatch(/; 4 of 4 years surveyed;/);
+		expect(bundle('survey')).toEqual(bundle('survey-forced'));
 	}, 120_000);
 });
