@@ -5,7 +5,8 @@
  *
  *   npm run check:site -- dist
  *
- * It reads every HTML file once, so it stays proportional to the number of pages. Node built-ins
+ * It reads every HTML file once, so it stays proportional to the number of pages; the deploy
+ * skips the pages its build kept from the live release (`unchangedFrom`). Node built-ins
  * only: the deploy target runs it from its own copy, without the project's node_modules.
  */
 import { readdir, readFile, stat } from 'node:fs/promises';
@@ -26,6 +27,8 @@ export interface SiteCheckResult {
 	notChecked: string[];
 	/** Number of HTML pages read. */
 	pages: number;
+	/** Pages not read: the same files as the live release's (`unchangedFrom`). */
+	unchanged: number;
 	milliseconds: number;
 }
 
@@ -87,6 +90,12 @@ export async function checkSearchIndex(folder: string): Promise<SiteProblem[]> {
 export interface SiteCheckOptions {
 	/** Whether the search index must be there; default true. The deploy checks it apart, once built (`checkSearchIndex`). */
 	search?: boolean;
+	/**
+	 * The live release the build started from: a page that is still its file (the same inode,
+	 * linked by the build, src/build/previous-output.ts) was checked when that release went live,
+	 * and is not read again, so a publish reads the pages it wrote, not the archive.
+	 */
+	unchangedFrom?: string;
 }
 
 /** The text a reader sees in `html`'s body: tags, scripts, styles and comments removed. */
@@ -127,15 +136,16 @@ export function inlineCode(html: string): string[] {
 /** Checks the built site in `dist`. Never throws for a broken site: it returns the problems. */
 export async function checkSite(
 	dist: string,
-	{ search = true }: SiteCheckOptions = {},
+	{ search = true, unchangedFrom }: SiteCheckOptions = {},
 ): Promise<SiteCheckResult> {
 	const started = performance.now();
 	const problems: SiteProblem[] = [];
 	const notChecked: string[] = [];
-	const finish = (pages: number): SiteCheckResult => ({
+	const finish = (pages: number, unchanged = 0): SiteCheckResult => ({
 		problems,
 		notChecked,
 		pages,
+		unchanged,
 		milliseconds: Math.round(performance.now() - started),
 	});
 
@@ -148,10 +158,29 @@ export async function checkSite(
 	const files = await listFiles(dist);
 	await checkOutputs(dist, files, problems, notChecked, search);
 	if (!search) notChecked.push('search (its index is built and checked after the pages)');
-	const pages = files.filter((file) => file.endsWith('.html'));
+	const html = files.filter((file) => file.endsWith('.html'));
+	const pages = unchangedFrom ? await changedFiles(dist, unchangedFrom, html) : html;
 	await checkPages(dist, pages, problems);
 	problems.sort((a, b) => a.file.localeCompare(b.file));
-	return finish(pages.length);
+	return finish(pages.length, html.length - pages.length);
+}
+
+/** The files of `files` in `dist` that are not the very files of `previous` (another inode, or none there). */
+async function changedFiles(dist: string, previous: string, files: string[]): Promise<string[]> {
+	const same = async (file: string) => {
+		const [now, before] = await Promise.all([
+			stat(join(dist, file)),
+			stat(join(previous, file)).catch(() => undefined),
+		]);
+		return before !== undefined && now.ino === before.ino && now.dev === before.dev;
+	};
+	const changed: string[] = [];
+	for (let at = 0; at < files.length; at += 256) {
+		const batch = files.slice(at, at + 256);
+		const unchanged = await Promise.all(batch.map(same));
+		changed.push(...batch.filter((_, index) => !unchanged[index]));
+	}
+	return changed;
 }
 
 /** The whole site's shape: the required pages, an article per language, search, sitemaps and feeds. */
@@ -236,7 +265,8 @@ export function reportSiteCheck(result: SiteCheckResult, print: (line: string) =
 	for (const feature of result.notChecked) print(`  not checked: ${feature}`);
 	const verdict =
 		result.problems.length === 0 ? 'passed' : `FAILED with ${result.problems.length} problem(s)`;
-	print(`site check ${verdict}: ${result.pages} pages read in ${result.milliseconds} ms`);
+	const unchanged = result.unchanged ? ` (${result.unchanged} unchanged since the live release)` : '';
+	print(`site check ${verdict}: ${result.pages} pages read${unchanged} in ${result.milliseconds} ms`);
 	return result.problems.length === 0;
 }
 

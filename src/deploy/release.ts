@@ -186,7 +186,7 @@ export async function deployCommit(target: DeployTarget, options: DeployOptions)
 
 		begin('check', 'checking the built site');
 		const site = join(folder, 'dist');
-		const check = await checkSite(site, { search: false });
+		const check = await checkSite(site, { search: false, unchangedFrom: target.current });
 		if (!reportSiteCheck(check, (line) => print(`  ${line}`)))
 			throw new Error('the built site failed its checks');
 
