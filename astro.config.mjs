@@ -11,6 +11,7 @@ import { redirects } from './src/integrations/redirects.ts';
 import { markdownPlugins } from './src/markdown/pipeline.ts';
 import { newsroomSitemap } from './src/integrations/sitemap.ts';
 import { schemaChange } from './src/integrations/schema-change.ts';
+import { incrementalBuildFits } from './src/build/incremental-limit.ts';
 
 /** The site's base URL has one source, the editors' settings file, so every absolute URL agrees. */
 const settings = /** @type {{ url: string }} */ (readYaml('./content/settings/site.yml'));
@@ -56,9 +57,10 @@ export default defineConfig({
 		// Pairs /x/ with /en/x/ and writes the xhtml:link alternates of each translation.
 		newsroomSitemap(),
 	],
-	// Pages keyed in getStaticPaths (articles, archives) are copied from the last build when
-	// neither their data nor their code changed: a publish renders the pages it touches.
-	experimental: { incrementalBuild: true },
+	// Pages keyed in getStaticPaths (articles, archives) are kept from the last build when
+	// neither their data nor their code changed: a publish renders the pages it touches. Off past
+	// the archive size whose page manifest Astro could not write (src/build/incremental-limit.ts).
+	experimental: { incrementalBuild: incrementalBuildFits() },
 	server: { host: '127.0.0.1', port: 4321, headers: { 'Cross-Origin-Resource-Policy': 'same-origin' } },
 	devToolbar: { enabled: false },
 });

@@ -25,12 +25,18 @@
  * manifest is dropped then, and the next build renders every page.
  */
 import { spawnSync } from 'node:child_process';
-import { existsSync, renameSync, rmSync } from 'node:fs';
+import { existsSync, renameSync, rmSync, statSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { cacheFolder, siteFolder } from '../newsroom/folders.ts';
 import { indexSearchRecords } from '../search/index.ts';
 import { guardWrites, OUTPUT_GUARD_VARIABLE } from '../build/output-guard.ts';
+import {
+	articleCount,
+	incrementalBuildFits,
+	incrementalLimit,
+	MANIFEST_LIMIT,
+} from '../build/incremental-limit.ts';
 import {
 	forgetOutput,
 	PREVIOUS_SITE_VARIABLE,
@@ -68,11 +74,20 @@ function fail(status: number): never {
 }
 
 rmSync(join(cacheDir, 'search-records'), { recursive: true, force: true });
+// Past the size Astro's page manifest can hold, the incremental build is off (astro.config.mjs):
+// a manifest of an earlier build would describe pages this one does not keep.
+const incremental = incrementalBuildFits();
+if (!incremental) {
+	rmSync(incrementalManifest, { force: true });
+	console.log(
+		`[newsroom:output] ${articleCount()} articles, over ${incrementalLimit()}: Astro's page manifest could not hold them, so every page is rendered (docs/performance.md)`,
+	);
+}
 const start = startOutput({
 	next,
 	previous: process.env[PREVIOUS_SITE_VARIABLE] ? resolve(process.env[PREVIOUS_SITE_VARIABLE]) : dist,
 	cacheDir,
-	force,
+	force: force || !incremental,
 });
 // From here the cache no longer describes any output until this build has succeeded.
 forgetOutput(cacheDir);
@@ -96,6 +111,12 @@ const build = spawnSync(
 	},
 );
 if (build.status !== 0) fail(build.status ?? 1);
+if (existsSync(incrementalManifest)) {
+	const size = statSync(incrementalManifest).size;
+	console.log(
+		`[newsroom:output] Astro's page manifest: ${Math.round(size / 2 ** 20)} MB, ${Math.round((100 * size) / MANIFEST_LIMIT)}% of the most it can hold`,
+	);
+}
 // The search index is written by this process: its writes into the new folder replace files too.
 if (start.from) guardWrites(next);
 if (withSearch) {
