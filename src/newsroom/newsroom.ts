@@ -181,7 +181,7 @@ function publishedArticles(
 			tags: entry.data.tags,
 			date: entry.data.date,
 			month: monthOf(entry.data.date, timeZone),
-			readingMinutes: readingMinutes(entry.body ?? ''),
+			readingMinutes: readingMinutes(entry.rendered?.html ?? ''),
 		});
 	}
 	for (const locale of localeCodes) {

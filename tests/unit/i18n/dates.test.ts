@@ -75,13 +75,14 @@ describe('dates', () => {
 
 describe('reading time', () => {
 	test('counts Arabic words at 200 a minute, at least one minute', () => {
-		expect(readingMinutes('كلمة '.repeat(1000))).toBe(5);
-		expect(readingMinutes('خبر قصير')).toBe(1);
+		expect(readingMinutes(`<p>${'كلمة '.repeat(1000)}</p>`)).toBe(5);
+		expect(readingMinutes('<p>خبر قصير</p>')).toBe(1);
 		expect(readingMinutes('')).toBe(1);
 	});
 
-	test('does not count link targets and image paths as words', () => {
-		const link = `[نص](https://example.com/${'a/'.repeat(500)})`;
-		expect(readingMinutes(`${'كلمة '.repeat(300)} ${link}`)).toBe(2);
+	test('does not count markup, link targets, image paths or character references as words', () => {
+		const link = `<a href="https://example.com/${'a/'.repeat(500)}">نص</a>`;
+		const image = `<img src="/${'b/'.repeat(500)}x.jpg" alt="">`;
+		expect(readingMinutes(`<p>${'كلمة '.repeat(300)} ${link}${image}${'&quot;'.repeat(200)}</p>`)).toBe(2);
 	});
 });
