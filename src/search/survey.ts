@@ -76,7 +76,8 @@ export async function surveyLanguage(
 		.map(([year]) => year);
 	const fresh = await surveyYears(source, surveyed, byYear);
 	const years = new Map([...byYear.keys()].map((year) => [year, fresh.get(year) ?? kept[year]!]));
-	if (file) await writeSurveys(file, { key, years: Object.fromEntries(years) });
+	const same = surveyed.length === 0 && Object.keys(kept).length === years.size;
+	if (file && !same) await writeSurveys(file, { key, years: Object.fromEntries(years) });
 
 	const vocabulary = new Vocabulary();
 	const words = new WordCounts();
