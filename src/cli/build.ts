@@ -113,9 +113,15 @@ const build = spawnSync(
 if (build.status !== 0) fail(build.status ?? 1);
 if (existsSync(incrementalManifest)) {
 	const size = statSync(incrementalManifest).size;
+	const share = size / MANIFEST_LIMIT;
 	console.log(
-		`[newsroom:output] Astro's page manifest: ${Math.round(size / 2 ** 20)} MB, ${Math.round((100 * size) / MANIFEST_LIMIT)}% of the most it can hold`,
+		`[newsroom:output] Astro's page manifest: ${Math.round(size / 2 ** 20)} MB, ${Math.round(100 * share)}% of the most it can hold`,
 	);
+	// An archive with more pictures a page than the limit assumes: say so while builds still work.
+	if (share > 0.75)
+		console.warn(
+			`[newsroom:output] WARNING: the page manifest nears its limit; set NEWSROOM_INCREMENTAL_ARTICLES below ${articleCount()} for the build's environment, or a build will fail writing it`,
+		);
 }
 // The search index is written by this process: its writes into the new folder replace files too.
 if (start.from) guardWrites(next);
