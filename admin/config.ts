@@ -99,7 +99,7 @@ export interface Choice {
 export interface CmsChoices {
 	sections: Choice[];
 	authors: Choice[];
-	/** The tags articles already use, per language, most used first. */
+	/** The tags articles already use, per language, most used first: in `/admin/tags.json`, not in the bundle. */
 	tags?: { ar: string[]; en: string[] };
 }
 

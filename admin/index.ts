@@ -32,6 +32,7 @@ import { tagsControl, TagsPreview } from './widgets/TagsControl.ts';
 declare const NEWSROOM_CMS: {
 	options: CmsOptions;
 	choices: CmsChoices;
+	tagsUrl: string;
 	timeZone: string;
 	digits: Digits;
 	embedHosts: string[];
@@ -56,7 +57,7 @@ CMS.registerCustomFormat(MARKDOWN_FORMAT, 'md', {
 CMS.registerCustomFormat(YAML_FORMAT, 'yml', yamlFormat);
 CMS.registerWidget(SLUG_WIDGET, SlugControl, SlugPreview);
 CMS.registerWidget(DATE_WIDGET, dateTimeControl({ timeZone, digits }), DateTimePreview);
-CMS.registerWidget(TAGS_WIDGET, tagsControl(choices.tags ?? { ar: [], en: [] }), TagsPreview);
+CMS.registerWidget(TAGS_WIDGET, tagsControl(NEWSROOM_CMS.tagsUrl), TagsPreview);
 CMS.registerWidget(ALT_WIDGET, AltControl);
 CMS.registerPreviewStyle(NEWSROOM_CMS.previewStyle);
 CMS.registerPreviewTemplate('articles', articlePreview({ timeZone, embedHosts }));

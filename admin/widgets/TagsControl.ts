@@ -1,6 +1,6 @@
 import type { CmsWidgetControlProps } from 'decap-cms-core';
 import { List } from 'immutable';
-import { createElement as h, useImperativeHandle, useState, type Ref } from 'react';
+import { createElement as h, useEffect, useImperativeHandle, useState, type Ref } from 'react';
 import { label } from '../labels.ts';
 import { addTags, matchingTags } from '../lib/tags.ts';
 
@@ -13,12 +13,25 @@ type Props = { ref?: Ref<object> } & CmsWidgetControlProps<List<string> | string
 /** How many suggestions show under the box at once. */
 const SHOWN = 8;
 
+/** The site's tags per language, most used first (`choices.ts`). */
+type SiteTags = { ar: string[]; en: string[] };
+
+const NO_TAGS: SiteTags = { ar: [], en: [] };
+
 /**
  * Tags as one field: the chosen tags as chips (each with its remove button), and one box where a
  * comma (Latin or Arabic «،») or Enter adds what was typed, with the site's own tags that match
- * offered under it. Decap's list widget made each tag a sub-form of its own.
+ * offered under it. Decap's list widget made each tag a sub-form of its own. The site's tags are
+ * fetched from `url` once, when the field first shows; without them the field works, unsuggested.
  */
-export function tagsControl(known: { ar: string[]; en: string[] }) {
+export function tagsControl(url: string) {
+	let loaded: SiteTags | undefined;
+	let loading: Promise<SiteTags> | undefined;
+	const load = () =>
+		(loading ??= fetch(url)
+			.then((response) => (response.ok ? (response.json() as Promise<SiteTags>) : NO_TAGS))
+			.catch(() => NO_TAGS)
+			.then((tags) => (loaded = tags)));
 	return function TagsControl({
 		value,
 		onChange,
@@ -32,8 +45,13 @@ export function tagsControl(known: { ar: string[]; en: string[] }) {
 		// Decap validates through the control's ref (React 19 passes it as a prop): no check of its own here.
 		useImperativeHandle(ref, () => ({}), []);
 		const [text, setText] = useState('');
+		const [known, setKnown] = useState(loaded);
+		useEffect(() => {
+			if (!known) void load().then(setKnown);
+		}, [known]);
 		const tags = toArray(value);
-		const suggestions = matchingTags(known[locale === 'en' ? 'en' : 'ar'], text, tags).slice(0, SHOWN);
+		const site = (known ?? NO_TAGS)[locale === 'en' ? 'en' : 'ar'];
+		const suggestions = matchingTags(site, text, tags).slice(0, SHOWN);
 		const commit = (typed: string) => {
 			const next = addTags(tags, typed);
 			if (next.length !== tags.length) onChange(List(next));

@@ -38,9 +38,14 @@ export async function bundleAdmin(root: string, env: CmsEnvironment = process.en
 	return (await bundleAdminWithInputs(root, env)).files;
 }
 
+/** The site's tags, beside the bundle: the tags widget loads them when it first shows. */
+export const TAGS_FILE = 'tags.json';
+
 /**
- * What the bundle is made from beyond its source files: the backend, the forms' choices, the
- * settings. `tagCache`: where the articles' tags are kept between builds (see `readChoices`).
+ * What the bundle is made from beyond its source files: the backend, the forms' sections and
+ * authors, the settings; and the articles' tags, which are not in the bundle but in `tags.json`,
+ * so that a new tag (most new articles) does not make the CMS be bundled again. `tagCache`:
+ * where the articles' tags are kept between builds (see `readChoices`).
  */
 function bundleData(root: string, env: CmsEnvironment, tagCache?: string) {
 	const settings = readYaml(join(root, 'content/settings/site.yml')) as {
@@ -48,22 +53,24 @@ function bundleData(root: string, env: CmsEnvironment, tagCache?: string) {
 		name: { ar: string };
 		digits?: 'latn' | 'arab';
 	};
+	const { tags, ...choices } = readChoices(root, { tagCache });
 	const injected = {
 		options: cmsOptionsFromEnv(env),
-		choices: readChoices(root, { tagCache }),
+		choices,
+		tagsUrl: `${ADMIN_PATH}${TAGS_FILE}`,
 		timeZone: settings.timeZone,
 		digits: settings.digits ?? 'latn',
 		embedHosts: readEmbedHosts(join(root, 'content')),
 		previewStyle: `${ADMIN_PATH}preview.css`,
 	};
-	return { settings, injected };
+	return { settings, injected, tags: new TextEncoder().encode(JSON.stringify(tags)) };
 }
 
 /** The bundle, and the files esbuild read for it (paths from `root`). */
 async function bundleAdminWithInputs(
 	root: string,
 	env: CmsEnvironment,
-	{ settings, injected } = bundleData(root, env),
+	{ settings, injected, tags } = bundleData(root, env),
 ): Promise<{ files: AdminFile[]; inputs: string[] }> {
 	const options: BuildOptions = {
 		absWorkingDir: root,
@@ -108,7 +115,7 @@ async function bundleAdminWithInputs(
 		script: `${ADMIN_PATH}cms.js`,
 		style: `${ADMIN_PATH}admin.css`,
 	});
-	files.push(withSizes('index.html', new TextEncoder().encode(html)));
+	files.push(withSizes('index.html', new TextEncoder().encode(html)), withSizes(TAGS_FILE, tags));
 	return { files, inputs: Object.keys(result.metafile?.inputs ?? {}) };
 }
 
@@ -138,7 +145,11 @@ async function bundleIntoFolder(root: string, folder: string): Promise<void> {
 		: undefined;
 	// Read once: reading the choices means reading every article's tags.
 	const data = bundleData(root, process.env, join(folder, '..', 'cms-tags.json'));
-	if (last && existsSync(folder) && bundleKey(root, data.injected, last.inputs) === last.key) return;
+	if (last && existsSync(folder) && bundleKey(root, data.injected, last.inputs) === last.key) {
+		const tags = join(folder, TAGS_FILE);
+		if (!existsSync(tags) || !readFileSync(tags).equals(data.tags)) await writeFile(tags, data.tags);
+		return;
+	}
 	await rm(keyFile, { force: true });
 	await rm(folder, { recursive: true, force: true });
 	const { files, inputs } = await bundleAdminWithInputs(root, process.env, data);
