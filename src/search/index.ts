@@ -8,7 +8,8 @@ import { createHash } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { cp, mkdir, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { gunzipSync, gzipSync } from 'node:zlib';
+import { promisify } from 'node:util';
+import * as zlib from 'node:zlib';
 import * as pagefind from 'pagefind';
 import { localeCodes } from '../i18n/locales.ts';
 import type { SearchRecord } from './records.ts';
@@ -26,6 +27,9 @@ import { planShards, SHARDS_FILE, yearOf, type ShardEntry, type ShardList } from
 /** Pagefind's prebuilt interfaces: the search page has its own, so they are not published. */
 const UNUSED_FILES = /^pagefind-(ui|component-ui|modular-ui|highlight)\.(js|css)$/;
 
+const gzip = promisify(zlib.gzip);
+const gunzip = promisify(zlib.gunzip);
+
 /** What writing an index did. */
 export interface IndexReport {
 	pages: number;
@@ -40,11 +44,9 @@ const BATCH = 100;
 async function addRecords(
 	index: pagefind.PagefindIndex,
 	records: Iterable<pagefind.CustomRecord> | AsyncIterable<pagefind.CustomRecord>,
-): Promise<number> {
-	let count = 0;
+): Promise<void> {
 	let batch: Promise<void>[] = [];
 	for await (const record of records) {
-		count++;
 		batch.push(
 			index.addCustomRecord(record).then((added) => {
 				if (added.errors.length > 0)
@@ -57,7 +59,6 @@ async function addRecords(
 		}
 	}
 	await Promise.all(batch);
-	return count;
 }
 
 /** A new Pagefind index for records the site analysed itself (so no language of Pagefind's). */
@@ -67,18 +68,37 @@ async function createIndex(): Promise<pagefind.PagefindIndex> {
 	return index;
 }
 
-/** Writes an index's files into `outputPath` and drops what the site does not publish. */
+/** Files written at once: the writes and the fragments' compression run on libuv's threads. */
+const WRITES = 16;
+
+/**
+ * Writes an index's files into the new folder `outputPath`, each once: Pagefind hands them over
+ * in memory (`getFiles`), the fragments get what a result shows (`showOriginal`), and its
+ * prebuilt interfaces are left out. Pagefind's own `writeFiles` wrote every file, then the
+ * fragments were read back and written again.
+ */
 async function writeIndex(
 	index: pagefind.PagefindIndex,
 	outputPath: string,
-	pages: number,
-): Promise<IndexReport> {
-	const written = await index.writeFiles({ outputPath });
-	if (written.errors.length > 0)
-		throw new Error(`Pagefind could not write the index to ${outputPath}`, { cause: written.errors });
+	shown: Map<string, Shown>,
+): Promise<void> {
+	const { files, errors } = await index.getFiles();
+	if (errors.length > 0)
+		throw new Error(`Pagefind could not write the index to ${outputPath}`, { cause: errors });
 	await index.deleteIndex();
-	await pruneBundle(outputPath);
-	return { pages, ...(await folderSize(outputPath)) };
+	const wanted = files.filter((file) => !UNUSED_FILES.test(file.path));
+	for (const folder of new Set(wanted.map((file) => dirname(join(outputPath, file.path)))))
+		await mkdir(folder, { recursive: true });
+	let next = 0;
+	const write = async () => {
+		for (let file = wanted[next++]; file; file = wanted[next++]) {
+			const contents = file.path.startsWith('fragment/')
+				? await showOriginal(file.path, file.content, shown)
+				: file.content;
+			await writeFile(join(outputPath, file.path), contents);
+		}
+	};
+	await Promise.all(Array.from({ length: WRITES }, write));
 }
 
 /**
@@ -87,6 +107,7 @@ async function writeIndex(
  */
 export async function writeSearchIndex(records: SearchRecord[], outputPath: string): Promise<IndexReport> {
 	const { report } = await indexLanguage(() => records, outputPath, undefined, '', true);
+	await removed();
 	return report;
 }
 
@@ -113,15 +134,26 @@ export async function pruneBundle(outputPath: string): Promise<void> {
 	for (const name of await readdir(outputPath)) if (UNUSED_FILES.test(name)) await rm(join(outputPath, name));
 }
 
-/** Number of files and bytes under a folder. */
-export async function folderSize(folder: string): Promise<{ files: number; bytes: number }> {
+/** Number of files and bytes under a folder, but for the entries of its own that `skip` names. */
+export async function folderSize(
+	folder: string,
+	skip: (name: string) => boolean = () => false,
+): Promise<{ files: number; bytes: number }> {
 	let files = 0;
 	let bytes = 0;
-	for (const name of await readdir(folder, { recursive: true })) {
-		const info = await stat(join(folder, name));
-		if (info.isFile()) {
-			files++;
-			bytes += info.size;
+	for (const entry of await readdir(folder, { withFileTypes: true })) {
+		if (skip(entry.name)) continue;
+		const path = join(folder, entry.name);
+		if (entry.isDirectory()) {
+			const inner = await folderSize(path);
+			files += inner.files;
+			bytes += inner.bytes;
+		} else {
+			const info = await stat(path);
+			if (info.isFile()) {
+				files++;
+				bytes += info.size;
+			}
 		}
 	}
 	return { files, bytes };
@@ -144,8 +176,39 @@ async function baseKey(codeKey: string): Promise<string> {
  * unlinks), then the new one renamed into its place.
  */
 async function swapIn(fresh: string, target: string): Promise<void> {
-	await rm(target, { recursive: true, force: true });
+	await retire(target);
 	await rename(fresh, target);
+}
+
+/** What this process is removing: a shard folder is thousands of files, seconds to unlink. */
+const removing = new Set<Promise<void>>();
+let retired = 0;
+const RETIRED = `.retired-${process.pid}-`;
+
+/**
+ * Moves `folder` (when it exists) out of the way at once and removes it off the critical path,
+ * while the next shard or language is indexed; `indexSearchRecords` waits for every removal
+ * before it returns, so nothing of it is left in the site. A process that stops first leaves the
+ * folder to the next build's `removeOthers`.
+ */
+async function retire(folder: string): Promise<void> {
+	const aside = join(dirname(folder), `${RETIRED}${retired++}`);
+	try {
+		await rename(folder, aside);
+	} catch (error) {
+		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
+		throw error;
+	}
+	const removal = rm(aside, { recursive: true, force: true });
+	removing.add(removal);
+	void removal.finally(() => removing.delete(removal)).catch(() => undefined);
+}
+
+/** Waits for the removals `retire` started; the first failure is thrown once all have ended. */
+async function removed(): Promise<void> {
+	const results = await Promise.allSettled([...removing]);
+	const failed = results.find((result) => result.status === 'rejected');
+	if (failed) throw failed.reason;
 }
 
 /** A new folder name beside `target`, for a copy that is swapped in once complete. */
@@ -195,7 +258,9 @@ export async function indexSearchRecords(
 				`[newsroom:search-index] ${locale}: ${describe(made)} in ${Math.round(performance.now() - started)} ms`,
 			);
 		}
+		await removed();
 	} finally {
+		await Promise.allSettled([...removing]);
 		await pagefind.close();
 	}
 }
@@ -257,7 +322,7 @@ async function indexLanguage(
 	await writeFile(`${list}.${process.pid}`, JSON.stringify({ shards } satisfies ShardList));
 	await rename(`${list}.${process.pid}`, list);
 	return {
-		report: { pages: survey.pages, ...(await folderSize(bundle)) },
+		report: { pages: survey.pages, ...(await folderSize(bundle, (name) => name.startsWith(RETIRED))) },
 		surveyed: survey.surveyed,
 		years: survey.articles.size,
 		...made,
@@ -289,6 +354,7 @@ async function copyFromCache(cached: string, key: string, target: string): Promi
  * output guard) or in the cache (`indexShard` removes a shard's folder before it writes one).
  */
 async function linkOrCopy(from: string, to: string): Promise<void> {
+	await mkdir(dirname(to), { recursive: true });
 	try {
 		linkTree(from, to, []);
 	} catch {
@@ -306,14 +372,14 @@ async function indexShard(
 ): Promise<void> {
 	const fresh = freshBeside(target);
 	await rm(fresh, { recursive: true, force: true });
+	if (cached) await retire(join(cached, basename(target)));
 	const index = await createIndex();
 	const shown = new Map<string, Shown>();
-	await writeIndex(index, fresh, await addRecords(index, forPagefind(records, shown)));
-	await showOriginals(fresh, shown);
+	await addRecords(index, forPagefind(records, shown));
+	await writeIndex(index, fresh, shown);
 	if (cached) {
 		const folder = join(cached, basename(target));
 		// The cache's copy: its key is written last, so a copy cut short is never used.
-		await rm(folder, { recursive: true, force: true });
 		await linkOrCopy(fresh, join(folder, 'bundle'));
 		await writeFile(join(folder, 'key.json'), JSON.stringify({ key }));
 	}
@@ -347,29 +413,24 @@ async function* forPagefind(
 const FRAGMENT_MARK = 'pagefind_dcd';
 
 /**
- * Puts what a result shows into the fragment files Pagefind wrote, which the search page loads for
- * the results it shows, never to search: the content becomes the text as written (excerpts and
- * highlights come from it) and the metadata gets the headline. The fragments are files of the
- * fresh folder, so nothing is written in place in the site.
+ * A fragment file with what a result shows: the search page loads a result's fragment to show it,
+ * never to search, so its content becomes the text as written (excerpts and highlights come from
+ * it) and its metadata gets the headline.
  */
-async function showOriginals(bundle: string, shown: Map<string, Shown>): Promise<void> {
-	const folder = join(bundle, 'fragment');
-	for (const name of await readdir(folder)) {
-		const file = join(folder, name);
-		const text = gunzipSync(await readFile(file)).toString('utf8');
-		if (!text.startsWith(FRAGMENT_MARK))
-			throw new Error(`Pagefind's fragment ${name} is not in the expected format`);
-		const fragment = JSON.parse(text.slice(FRAGMENT_MARK.length)) as {
-			url: string;
-			content: string;
-			meta: Record<string, string>;
-		};
-		const original = shown.get(fragment.url);
-		if (!original) throw new Error(`Pagefind's fragment ${name} is of no record: ${fragment.url}`);
-		fragment.content = original.text;
-		fragment.meta = { title: original.title, ...fragment.meta };
-		await writeFile(file, gzipSync(FRAGMENT_MARK + JSON.stringify(fragment)));
-	}
+async function showOriginal(name: string, bytes: Uint8Array, shown: Map<string, Shown>): Promise<Uint8Array> {
+	const text = (await gunzip(bytes)).toString('utf8');
+	if (!text.startsWith(FRAGMENT_MARK))
+		throw new Error(`Pagefind's fragment ${name} is not in the expected format`);
+	const fragment = JSON.parse(text.slice(FRAGMENT_MARK.length)) as {
+		url: string;
+		content: string;
+		meta: Record<string, string>;
+	};
+	const original = shown.get(fragment.url);
+	if (!original) throw new Error(`Pagefind's fragment ${name} is of no record: ${fragment.url}`);
+	fragment.content = original.text;
+	fragment.meta = { title: original.title, ...fragment.meta };
+	return gzip(FRAGMENT_MARK + JSON.stringify(fragment));
 }
 
 /**
@@ -380,9 +441,10 @@ async function showOriginals(bundle: string, shown: Map<string, Shown>): Promise
  */
 async function removeOthers(bundle: string, shards: ShardEntry[], cached: string | undefined): Promise<void> {
 	const keep = new Set([...shards.map((shard) => shard.name), WORDS_FOLDER, SHARDS_FILE, SURVEY_FILE]);
+	const other = (name: string) => !keep.has(name) && !name.startsWith(RETIRED);
 	for (const name of await readdir(bundle))
-		if (!keep.has(name)) await rm(join(bundle, name), { recursive: true, force: true });
+		if (other(name)) await rm(join(bundle, name), { recursive: true, force: true });
 	if (cached && existsSync(cached))
 		for (const name of await readdir(cached))
-			if (!keep.has(name)) await rm(join(cached, name), { recursive: true, force: true });
+			if (other(name)) await rm(join(cached, name), { recursive: true, force: true });
 }

@@ -133,6 +133,16 @@ describe('a language indexed in shards of years', () => {
 		for (const [name, file] of changed) expect(file.ino).not.toBe(before[ARCHIVE]!.get(name)?.ino);
 	});
 
+	test("keeps the re-indexed shard in the cache as links to the site's files, not a copy, and nothing aside", () => {
+		const cached = files(join(dir, 'cache/search-index/ar', ARCHIVE, 'bundle'));
+		expect([...cached].map(([name, file]) => [name, file.ino])).toEqual(
+			[...files(shard('site', ARCHIVE))].map(([name, file]) => [name, file.ino]),
+		);
+		expect(readdirSync(join(dir, 'cache/search-index/ar')).sort()).toEqual(
+			[NEWEST, ARCHIVE, 'survey.json'].sort(),
+		);
+	});
+
 	test('writes nothing through a hard link: the live copy is as it was', () => {
 		for (const shardName of [NEWEST, ARCHIVE]) {
 			const live = files(join(dir, 'live/pagefind/ar', shardName));
