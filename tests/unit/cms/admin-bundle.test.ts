@@ -1,11 +1,14 @@
 import {
+	appendFileSync,
 	cpSync,
 	mkdirSync,
 	mkdtempSync,
+	readdirSync,
 	readFileSync,
 	rmSync,
 	statSync,
 	symlinkSync,
+	utimesSync,
 	writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -17,8 +20,9 @@ import { bundleInChild, TAGS_FILE } from '../../../src/cms/admin-bundle.ts';
 const root = mkdtempSync(join(tmpdir(), 'cms-bundle-'));
 const folder = join(root, 'cache/admin-bundle');
 afterAll(() => rmSync(root, { recursive: true, force: true }));
-for (const name of ['admin', 'src', 'node_modules', 'package.json', 'tsconfig.json'])
+for (const name of ['src', 'node_modules', 'package.json', 'tsconfig.json'])
 	symlinkSync(join(process.cwd(), name), join(root, name));
+cpSync(join(process.cwd(), 'admin'), join(root, 'admin'), { recursive: true });
 for (const name of ['settings', 'categories', 'authors'])
 	cpSync(join(process.cwd(), 'content', name), join(root, 'content', name), { recursive: true });
 
@@ -53,5 +57,19 @@ describe("the CMS's bundle and the site's tags", () => {
 		// The same file, not bundled again: bundling takes seconds beside every build.
 		const again = statSync(join(folder, 'cms.js'));
 		expect([again.ino, again.mtimeMs]).toEqual([script.ino, script.mtimeMs]);
+	}, 120_000);
+
+	test('a fresh checkout of the same code (every file a new time) reuses the bundle; a changed file does not', async () => {
+		const script = statSync(join(folder, 'cms.js'));
+		const later = new Date(Date.now() + 60_000);
+		for (const name of readdirSync(join(root, 'admin'), { recursive: true }) as string[])
+			utimesSync(join(root, 'admin', name), later, later);
+		await bundleInChild(root, folder);
+		const again = statSync(join(folder, 'cms.js'));
+		expect([again.ino, again.mtimeMs]).toEqual([script.ino, script.mtimeMs]);
+
+		appendFileSync(join(root, 'admin/labels.ts'), '\n// a change\n');
+		await bundleInChild(root, folder);
+		expect(statSync(join(folder, 'cms.js')).ino).not.toBe(script.ino);
 	}, 120_000);
 });
