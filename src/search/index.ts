@@ -107,7 +107,6 @@ async function writeIndex(
  */
 export async function writeSearchIndex(records: SearchRecord[], outputPath: string): Promise<IndexReport> {
 	const { report } = await indexLanguage(() => records, outputPath, undefined, '', true);
-	await removed();
 	return report;
 }
 
@@ -134,26 +133,15 @@ export async function pruneBundle(outputPath: string): Promise<void> {
 	for (const name of await readdir(outputPath)) if (UNUSED_FILES.test(name)) await rm(join(outputPath, name));
 }
 
-/** Number of files and bytes under a folder, but for the entries of its own that `skip` names. */
-export async function folderSize(
-	folder: string,
-	skip: (name: string) => boolean = () => false,
-): Promise<{ files: number; bytes: number }> {
+/** Number of files and bytes under a folder. */
+export async function folderSize(folder: string): Promise<{ files: number; bytes: number }> {
 	let files = 0;
 	let bytes = 0;
-	for (const entry of await readdir(folder, { withFileTypes: true })) {
-		if (skip(entry.name)) continue;
-		const path = join(folder, entry.name);
-		if (entry.isDirectory()) {
-			const inner = await folderSize(path);
-			files += inner.files;
-			bytes += inner.bytes;
-		} else {
-			const info = await stat(path);
-			if (info.isFile()) {
-				files++;
-				bytes += info.size;
-			}
+	for (const name of await readdir(folder, { recursive: true })) {
+		const info = await stat(join(folder, name));
+		if (info.isFile()) {
+			files++;
+			bytes += info.size;
 		}
 	}
 	return { files, bytes };
@@ -176,39 +164,8 @@ async function baseKey(codeKey: string): Promise<string> {
  * unlinks), then the new one renamed into its place.
  */
 async function swapIn(fresh: string, target: string): Promise<void> {
-	await retire(target);
+	await rm(target, { recursive: true, force: true });
 	await rename(fresh, target);
-}
-
-/** What this process is removing: a shard folder is thousands of files, seconds to unlink. */
-const removing = new Set<Promise<void>>();
-let retired = 0;
-const RETIRED = `.retired-${process.pid}-`;
-
-/**
- * Moves `folder` (when it exists) out of the way at once and removes it off the critical path,
- * while the next shard or language is indexed; `indexSearchRecords` waits for every removal
- * before it returns, so nothing of it is left in the site. A process that stops first leaves the
- * folder to the next build's `removeOthers`.
- */
-async function retire(folder: string): Promise<void> {
-	const aside = join(dirname(folder), `${RETIRED}${retired++}`);
-	try {
-		await rename(folder, aside);
-	} catch (error) {
-		if ((error as NodeJS.ErrnoException).code === 'ENOENT') return;
-		throw error;
-	}
-	const removal = rm(aside, { recursive: true, force: true });
-	removing.add(removal);
-	void removal.finally(() => removing.delete(removal)).catch(() => undefined);
-}
-
-/** Waits for the removals `retire` started; the first failure is thrown once all have ended. */
-async function removed(): Promise<void> {
-	const results = await Promise.allSettled([...removing]);
-	const failed = results.find((result) => result.status === 'rejected');
-	if (failed) throw failed.reason;
 }
 
 /** A new folder name beside `target`, for a copy that is swapped in once complete. */
@@ -258,9 +215,7 @@ export async function indexSearchRecords(
 				`[newsroom:search-index] ${locale}: ${describe(made)} in ${Math.round(performance.now() - started)} ms`,
 			);
 		}
-		await removed();
 	} finally {
-		await Promise.allSettled([...removing]);
 		await pagefind.close();
 	}
 }
@@ -322,7 +277,7 @@ async function indexLanguage(
 	await writeFile(`${list}.${process.pid}`, JSON.stringify({ shards } satisfies ShardList));
 	await rename(`${list}.${process.pid}`, list);
 	return {
-		report: { pages: survey.pages, ...(await folderSize(bundle, (name) => name.startsWith(RETIRED))) },
+		report: { pages: survey.pages, ...(await folderSize(bundle)) },
 		surveyed: survey.surveyed,
 		years: survey.articles.size,
 		...made,
@@ -372,7 +327,6 @@ async function indexShard(
 ): Promise<void> {
 	const fresh = freshBeside(target);
 	await rm(fresh, { recursive: true, force: true });
-	if (cached) await retire(join(cached, basename(target)));
 	const index = await createIndex();
 	const shown = new Map<string, Shown>();
 	await addRecords(index, forPagefind(records, shown));
@@ -380,6 +334,7 @@ async function indexShard(
 	if (cached) {
 		const folder = join(cached, basename(target));
 		// The cache's copy: its key is written last, so a copy cut short is never used.
+		await rm(folder, { recursive: true, force: true });
 		await linkOrCopy(fresh, join(folder, 'bundle'));
 		await writeFile(join(folder, 'key.json'), JSON.stringify({ key }));
 	}
@@ -441,10 +396,9 @@ async function showOriginal(name: string, bytes: Uint8Array, shown: Map<string, 
  */
 async function removeOthers(bundle: string, shards: ShardEntry[], cached: string | undefined): Promise<void> {
 	const keep = new Set([...shards.map((shard) => shard.name), WORDS_FOLDER, SHARDS_FILE, SURVEY_FILE]);
-	const other = (name: string) => !keep.has(name) && !name.startsWith(RETIRED);
 	for (const name of await readdir(bundle))
-		if (other(name)) await rm(join(bundle, name), { recursive: true, force: true });
+		if (!keep.has(name)) await rm(join(bundle, name), { recursive: true, force: true });
 	if (cached && existsSync(cached))
 		for (const name of await readdir(cached))
-			if (other(name)) await rm(join(cached, name), { recursive: true, force: true });
+			if (!keep.has(name)) await rm(join(cached, name), { recursive: true, force: true });
 }
