@@ -70,11 +70,14 @@ test('a misspelled query that finds nothing offers the corrected query as a link
 	await expect(link).toHaveText(meant);
 	await link.click();
 	await expect(page).toHaveURL(`${server.url}/search/?q=${encodeURIComponent(meant)}`);
-	await expect(region).toHaveAttribute('aria-busy', 'false');
-	const found = (
-		await region.locator('.search-list a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))
-	).map(slugOf);
-	expect(found).toEqual(expect.arrayContaining(find));
+	// The served page says aria-busy="false" before its script runs, so wait for the results themselves.
+	await expect
+		.poll(async () =>
+			(
+				await region.locator('.search-list a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))
+			).map(slugOf),
+		)
+		.toEqual(expect.arrayContaining(find));
 	await expect(region.locator('.search-suggestion')).toBeHidden();
 });
 
