@@ -74,7 +74,9 @@ test('a misspelled query that finds nothing offers the corrected query as a link
 	await expect
 		.poll(async () =>
 			(
-				await region.locator('.search-list a').evaluateAll((links) => links.map((a) => a.getAttribute('href')!))
+				await region
+					.locator('.search-list a')
+					.evaluateAll((links) => links.map((a) => a.getAttribute('href')!))
 			).map(slugOf),
 		)
 		.toEqual(expect.arrayContaining(find));
