@@ -276,7 +276,8 @@ function liveField(): CmsField {
 						widget: 'markdown',
 						minimal: true,
 						buttons: ['bold', 'italic', 'link', 'quote', 'bulleted-list'],
-						editor_components: [],
+						// A picture in the text is resolved and optimised by the site (`src/markdown/pictures.ts`).
+						editor_components: BODY_COMPONENTS,
 					},
 					{
 						name: 'key',

@@ -34,9 +34,11 @@ interface ArticleFacts {
 	category: string;
 	author?: string;
 	image?: string;
+	/** Pictures of live updates, relative to the file: their own, and those of their texts. */
+	livePictures: { field: string; path: string }[];
 	/** Times of the file that contradict its publication time (an update, a correction, a live update before it). */
 	timeProblems: Omit<ContentProblem, 'file'>[];
-	lines: { category?: number; author?: number; image?: number };
+	lines: { category?: number; author?: number; image?: number; live?: number };
 }
 
 /**
@@ -105,6 +107,7 @@ function checkCodeKey(): string {
 	const sources = [
 		join(here, 'check.ts'),
 		join(here, 'live.ts'),
+		join(here, '../markdown/pictures.ts'),
 		join(here, '../i18n/locales.ts'),
 		...readdirSync(schemas)
 			.filter((name) => name.endsWith('.ts'))
@@ -112,7 +115,7 @@ function checkCodeKey(): string {
 			.map((name) => join(schemas, name)),
 	];
 	const require = createRequire(import.meta.url);
-	const versions = ['gray-matter', 'zod', 'astro'].map((name) => {
+	const versions = ['gray-matter', 'zod', 'astro', 'mdast-util-from-markdown'].map((name) => {
 		try {
 			return `${name}@${(require(`${name}/package.json`) as { version: string }).version}`;
 		} catch {
@@ -221,12 +224,16 @@ class ContentCheck {
 					facts.lines.author,
 				);
 			}
-			if (facts.image && !/^https?:/.test(facts.image)) {
-				const image = resolve(dirname(path), facts.image);
-				if (!imageExists.has(image)) imageExists.set(image, existsSync(image));
-				if (!imageExists.get(image))
-					this.report(path, 'image', `file not found: ${facts.image}`, facts.lines.image);
-			}
+			const exists = (image: string) => {
+				const file = resolve(dirname(path), image);
+				if (!imageExists.has(file)) imageExists.set(file, existsSync(file));
+				return imageExists.get(file)!;
+			};
+			if (facts.image && !/^https?:/.test(facts.image) && !exists(facts.image))
+				this.report(path, 'image', `file not found: ${facts.image}`, facts.lines.image);
+			for (const picture of facts.livePictures)
+				if (!exists(picture.path))
+					this.report(path, picture.field, `file not found: ${picture.path}`, facts.lines.live);
 			for (const problem of facts.timeProblems)
 				this.report(path, problem.field, problem.message, problem.line);
 			articles.push({
@@ -428,8 +435,12 @@ function articleFacts(data: z.infer<typeof articleFrontmatterSchema>, text: stri
 		category: data.category,
 		...(data.author ? { author: data.author } : {}),
 		...(data.image ? { image: data.image } : {}),
+		livePictures: (data.live?.updates ?? []).flatMap((update, index) => [
+			...(update.image ? [{ field: `live.updates[${index}].image`, path: update.image }] : []),
+			...update.pictures.map((path) => ({ field: `live.updates[${index}].body`, path })),
+		]),
 		timeProblems: timeProblems(data, text),
-		lines: linesOf(text, ['category', 'author', 'image']),
+		lines: linesOf(text, ['category', 'author', 'image', 'live']),
 	};
 }
 

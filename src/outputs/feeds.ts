@@ -6,6 +6,7 @@ import { useTranslations } from '../i18n/index.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { absoluteUrl, feedUrl, homeUrl, categoryUrl, liveFeedUrl } from '../site/urls.ts';
 import { liveUpdatesOf } from '../newsroom/live-updates.ts';
+import { updatePictures } from '../newsroom/update-pictures.ts';
 import { absolutizeHtml } from './xml.ts';
 
 /**
@@ -68,7 +69,8 @@ export async function liveFeed(article: Article): Promise<Response> {
 	const { t, lang } = useTranslations(article.locale);
 	const site = settings.url;
 	const self = absoluteUrl(liveFeedUrl(article.locale, article.slug), site);
-	const updates = liveUpdatesOf(article.data.live, article.locale);
+	const live = article.data.live;
+	const updates = liveUpdatesOf(live, article.locale, live && (await updatePictures(live.updates)));
 	return rss({
 		title: t('live.feedTitle', { title: article.data.title }),
 		description: article.data.summary ?? article.data.title,

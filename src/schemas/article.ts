@@ -1,4 +1,5 @@
 import { z } from 'astro/zod';
+import { localPictures } from '../markdown/pictures.ts';
 import { dateSchema, idSchema } from './common.ts';
 
 /** A correction: when it was made and what it says, in the article's language. */
@@ -9,8 +10,21 @@ export const correctionSchema = z
 	})
 	.strict();
 
-/** One update of a live page: its time, an optional title, a Markdown body, a "key moment" flag. */
+/**
+ * One update of a live page: its time, an optional title, a Markdown body, a "key moment" flag.
+ * `pictures` is not written in the file: it is the body's own pictures (`localPictures`), given
+ * to `image` so that Astro resolves and optimises them as it does a body's.
+ */
 export const liveUpdateSchema = <Image extends z.ZodType>(image: Image) =>
+	z.preprocess(
+		(update) =>
+			update && typeof update === 'object' && 'body' in update && typeof update.body === 'string'
+				? { ...update, pictures: localPictures(update.body) }
+				: update,
+		liveUpdateFields(image),
+	);
+
+const liveUpdateFields = <Image extends z.ZodType>(image: Image) =>
 	z
 		.object({
 			date: dateSchema,
@@ -22,6 +36,7 @@ export const liveUpdateSchema = <Image extends z.ZodType>(image: Image) =>
 			/** A picture, relative to the article file, shown above the update's text. */
 			image: image.optional(),
 			imageAlt: z.string().trim().optional(),
+			pictures: z.array(image).default([]),
 		})
 		.strict();
 

@@ -13,6 +13,7 @@ const cases = [
 		badge: 'مباشر',
 		moments: 'أبرز التطورات',
 		dir: 'rtl',
+		picture: 'قبة مبنى البرلمان في العاصمة، حيث تعلن الهيئة نسب المشاركة',
 	},
 	{
 		language: 'English',
@@ -21,10 +22,11 @@ const cases = [
 		badge: 'Live',
 		moments: 'Key moments',
 		dir: 'ltr',
+		picture: 'The parliament dome in the capital, where the commission announces turnout',
 	},
 ];
 
-for (const { language, home, page: path, badge, moments, dir } of cases) {
+for (const { language, home, page: path, badge, moments, dir, picture } of cases) {
 	test.describe(`a live page in ${language}`, () => {
 		test('shows its updates newest first, each with its time and anchor, under a «live» badge', async ({
 			page,
@@ -92,6 +94,23 @@ for (const { language, home, page: path, badge, moments, dir } of cases) {
 			});
 			expect(live.liveBlogUpdate[0].url).toMatch(/#update-20261129-1605$/);
 			expect(live.liveBlogUpdate[0].articleBody.length).toBeGreaterThan(20);
+		});
+
+		test("a picture in an update's text is the site's optimised image, on the page and in the feed", async ({
+			page,
+			request,
+		}) => {
+			await page.goto(path);
+			const image = page.locator('.live-update .article-body img');
+			await expect(image).toHaveCount(1);
+			await expect(image).toHaveAttribute('alt', picture);
+			await expect(image).toHaveAttribute('src', /^\/_astro\/parliament-dome\.[\w-]+\.webp$/);
+			await expect(image).toHaveAttribute('srcset', /480w.*800w/);
+			await expect(image).toHaveAttribute('width', /^\d+$/);
+			await image.scrollIntoViewIfNeeded();
+			await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBeGreaterThan(0);
+			const feed = await (await request.get(`${path}rss.xml`)).text();
+			expect(feed).toMatch(/src=&quot;https:\/\/[^&]+\/_astro\/parliament-dome\.[\w-]+\.webp&quot;/);
 		});
 
 		test('its updates have a feed, newest first', async ({ request }) => {

@@ -73,6 +73,18 @@ describe('article front matter', () => {
 	])('rejects %s with the field named', (_name, input, expected) => {
 		expect(problem(input)).toMatch(expected);
 	});
+
+	test("hands the pictures of a live update's text to the image schema, and a text without any gives none", () => {
+		const update = (body: string) => ({ date: '2022-01-10T13:00:00+03:00', body });
+		const article = articleFrontmatterSchema.parse({
+			...good,
+			live: { updates: [update('نص\n\n![قبة](../../media/dome.jpg)'), update('نص بلا صورة')] },
+		});
+		expect(article.live!.updates.map((item) => item.pictures)).toEqual([['../../media/dome.jpg'], []]);
+		expect(
+			problem({ ...good, live: { updates: [{ ...update('نص'), pictures: 'x.jpg', extra: 1 }] } }),
+		).toMatch(/extra|Unrecognized/);
+	});
 });
 
 describe('categories and settings', () => {
