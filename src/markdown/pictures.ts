@@ -1,9 +1,7 @@
 import type { Element, Root as HastRoot } from 'hast';
 import type { Definition, Nodes } from 'mdast';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
-import { gfm } from 'micromark-extension-gfm';
 import { visit } from 'unist-util-visit';
+import { parseMarkdown } from './parse.ts';
 
 /**
  * The pictures of Markdown that sit beside its file (`![alt](../../media/x.jpg)`, or by
@@ -12,7 +10,7 @@ import { visit } from 'unist-util-visit';
  * these to its `image()` helper. Web addresses and site paths (`/…`) are not the file's.
  */
 export function localPictures(markdown: string): string[] {
-	const tree = fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
+	const tree = parseMarkdown(markdown);
 	const definitions = new Map<string, string>();
 	visit(tree, 'definition', (node: Definition) => void definitions.set(node.identifier, node.url));
 	const found = new Set<string>();

@@ -1,11 +1,9 @@
 import type { Root } from 'hast';
 import { toHtml } from 'hast-util-to-html';
-import { fromMarkdown } from 'mdast-util-from-markdown';
-import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toHast } from 'mdast-util-to-hast';
-import { gfm } from 'micromark-extension-gfm';
 import { unified, type PluggableList } from 'unified';
 import { VFile } from 'vfile';
+import { parseMarkdown } from './parse.ts';
 import { markdownPlugins } from './pipeline.ts';
 
 /**
@@ -19,7 +17,7 @@ export function markdownToHast(markdown: string, lang: 'ar' | 'en', embedHosts: 
 	const file = new VFile({ path: `content/articles/${lang}/fragment.md`, value: markdown });
 	const mdast = unified()
 		.use(remarkPlugins as PluggableList)
-		.runSync(fromMarkdown(markdown, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] }), file);
+		.runSync(parseMarkdown(markdown), file);
 	return unified()
 		.use(rehypePlugins as PluggableList)
 		.runSync(

@@ -108,6 +108,7 @@ function checkCodeKey(): string {
 		join(here, 'check.ts'),
 		join(here, 'live.ts'),
 		join(here, '../markdown/pictures.ts'),
+		join(here, '../markdown/parse.ts'),
 		join(here, '../i18n/locales.ts'),
 		...readdirSync(schemas)
 			.filter((name) => name.endsWith('.ts'))
