@@ -52,7 +52,10 @@ test('a result with a lead image has a thumbnail', async ({ page }) => {
 	await page.goto(`/search/?q=${encodeURIComponent('الموازنة')}`);
 	const image = page.locator('.search-list img').first();
 	await expect(image).toBeVisible();
-	expect(await image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0)).toBe(true);
+	// Visible once laid out; loaded a moment later.
+	await expect
+		.poll(() => image.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth > 0))
+		.toBe(true);
 });
 
 test('the results region is busy while a search runs', async ({ page }) => {
