@@ -1,10 +1,12 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join, relative, resolve } from 'node:path';
+import type { ImageMetadata } from 'astro';
 import { getCollection, type CollectionEntry } from 'astro:content';
 import type { Author } from '../schemas/author.ts';
 import type { Category } from '../schemas/category.ts';
 import type { FrontPageSettings, SiteSettings } from '../schemas/settings.ts';
 import { cacheKey } from './cache-key.ts';
+import { cardPictures, type CardPictures } from './card-pictures.ts';
 import { formatYear, useDigits } from '../i18n/dates.ts';
 import { localeCodes, type Locale } from '../i18n/locales.ts';
 import { monthKey, monthOf, type Month } from './months.ts';
@@ -78,6 +80,8 @@ export interface Newsroom {
 	related: Map<string, Article[]>;
 	/** Static pages per language and slug, in footer order. */
 	pages: PerLocale<Map<string, StaticPage>>;
+	/** The card pictures of every published article's image. */
+	cardPictures: Map<ImageMetadata, CardPictures>;
 	/** When this build considers "now": drafts and later-dated articles are not published. */
 	now: Date;
 	/**
@@ -148,6 +152,11 @@ async function readNewsroom(): Promise<Newsroom> {
 		articles,
 		...articleIndexes(articles),
 		pages,
+		cardPictures: await cardPictures(
+			localeCodes.flatMap((locale) =>
+				articles[locale].flatMap(({ data }) => (data.image ? [data.image] : [])),
+			),
+		),
 		now,
 		pageKey: (...parts) => cacheKey(site, parts),
 	};

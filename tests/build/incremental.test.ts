@@ -135,7 +135,7 @@ describe('a publish of a new article', () => {
 			() =>
 				writeFileSync(
 					article('new-metro-station'),
-					`---\ntitle: 'افتتاح محطة مترو جديدة'\ndate: '2026-11-29T09:00:00+03:00'\ncategory: world\ntags: [${TAG}]\nauthor: layla-haddad\n---\nافتتحت محطة جديدة.\n`,
+					`---\ntitle: 'افتتاح محطة مترو جديدة'\ndate: '2026-11-29T09:00:00+03:00'\ncategory: world\ntags: [${TAG}]\nauthor: layla-haddad\nimage: ../../media/metro-line.jpg\nimageAlt: 'رصيف محطة مترو'\n---\nافتتحت محطة جديدة.\n`,
 				),
 			{ deploy: true },
 		);
@@ -173,6 +173,34 @@ describe('a publish of a new article', () => {
 
 	test('gives exactly the site a full build gives', () => {
 		expect(step.differences).toEqual([]);
+	});
+
+	test("shows its picture on its listings, and Astro's page manifest records card pictures on no page", () => {
+		const listing = Buffer.from(step.published.get('/category/world/index.html')!, 'base64').toString();
+		const card = /<img src="(\/_astro\/metro-line[^"]+\.webp)" srcset="([^"]+)"[^>]*class="card-image"/.exec(
+			listing,
+		);
+		expect(card, "the new story's card has its picture").not.toBeNull();
+		for (const file of [card![1]!, ...card![2]!.split(', ').map((source) => source.split(' ')[0]!)])
+			expect(step.published.has(file), file).toBe(true);
+		// The manifest of the forced build: a page records the transforms its own render made.
+		const manifest = JSON.parse(
+			readFileSync(join(copy.root, 'node_modules/.astro/incremental-build.json'), 'utf8'),
+		);
+		const recorded = Object.values<{
+			paths: Record<string, { staticImages?: { transform: { class?: string } }[] }>;
+		}>(manifest.routes).flatMap(({ paths }) =>
+			Object.entries(paths).map(([path, entry]) => [path, entry.staticImages ?? []] as const),
+		);
+		expect(recorded.length).toBeGreaterThan(100);
+		expect(
+			recorded.filter(([, images]) => images.some((image) => image.transform.class === 'card-image')),
+		).toEqual([]);
+		// The one kind left: an article's own crops for link previews, three for a story with a picture.
+		expect(
+			recorded.filter(([path]) => !/^(\/en)?\/news\//.test(path)).filter(([, images]) => images.length > 0),
+		).toEqual([]);
+		expect(Math.max(...recorded.map(([, images]) => images.length))).toBeLessThanOrEqual(6);
 	});
 
 	test('starts from the live release, keeps its unchanged pages in place and leaves it byte for byte', () => {
