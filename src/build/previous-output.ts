@@ -48,7 +48,7 @@ export const NOT_LINKED = ['_astro', 'pagefind'];
 /** The file in Astro's cache folder that says which output folder the cache describes. */
 const RECORD = 'newsroom-output.json';
 /** Astro's incremental-build manifest, in its cache folder. */
-const MANIFEST = 'incremental-build.json';
+export const MANIFEST = 'incremental-build.json';
 
 /**
  * A folder's identity: kept by a rename, changed by deleting and re-making it. Not its

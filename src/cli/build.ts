@@ -39,6 +39,7 @@ import {
 } from '../build/incremental-limit.ts';
 import {
 	forgetOutput,
+	MANIFEST,
 	PREVIOUS_SITE_VARIABLE,
 	recordOutput,
 	settleOutput,
@@ -52,7 +53,7 @@ const previous = join(dirname(dist), `.${basename(dist)}-previous`);
 const astro = resolve(root, 'node_modules/astro/bin/astro.mjs');
 const guard = pathToFileURL(resolve(import.meta.dirname, '../build/output-guard.ts')).href;
 const cacheDir = resolve(root, cacheFolder());
-const incrementalManifest = resolve(cacheDir, 'incremental-build.json');
+const incrementalManifest = resolve(cacheDir, MANIFEST);
 const force = process.argv.includes('--force');
 const withSearch = !process.argv.includes('--no-search');
 const astroArgs = process.argv.slice(2).filter((arg) => arg !== '--no-search');

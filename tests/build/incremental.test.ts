@@ -5,6 +5,8 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { makeSiteCopy } from '../helpers/site-copy.ts';
 import { readTree } from '../helpers/tree.ts';
 import { LATEST_COLUMN_ARTICLES, SECTION_REACH } from '#src/newsroom/read-next.ts';
+import { cacheFolder } from '#src/newsroom/folders.ts';
+import { MANIFEST } from '#src/build/previous-output.ts';
 
 /**
  * A publish renders only the pages it touches (Astro's incremental build, keyed by
@@ -184,9 +186,7 @@ describe('a publish of a new article', () => {
 		for (const file of [card![1]!, ...card![2]!.split(', ').map((source) => source.split(' ')[0]!)])
 			expect(step.published.has(file), file).toBe(true);
 		// The manifest of the forced build: a page records the transforms its own render made.
-		const manifest = JSON.parse(
-			readFileSync(join(copy.root, 'node_modules/.astro/incremental-build.json'), 'utf8'),
-		);
+		const manifest = JSON.parse(readFileSync(join(copy.root, cacheFolder(), MANIFEST), 'utf8'));
 		const recorded = Object.values<{
 			paths: Record<string, { staticImages?: { transform: { class?: string } }[] }>;
 		}>(manifest.routes).flatMap(({ paths }) =>
